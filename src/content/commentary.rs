@@ -1,0 +1,118 @@
+//! Commentary files: optional YAML front matter between `---` lines, then Markdown.
+
+use serde::de::DeserializeOwned;
+
+use super::model::Commentary;
+use super::raw::RawFrontMatter;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::yaml::SourceFile;
+
+/// Splits and checks a commentary file.
+pub fn parse_commentary(file: SourceFile) -> Result<Commentary, Diagnostic> {
+    let (front, body_start, body_line) = split_front_matter(&file)?;
+    let matter: RawFrontMatter = match front {
+        Some((start, end)) => parse_section(&file, start, end)?,
+        None => RawFrontMatter::default(),
+    };
+    if let Some(summary) = &matter.summary {
+        if summary.trim().is_empty() {
+            return Err(file
+                .error_at(&crate::yaml::YamlPath::root(), "the summary is empty")
+                .help("write one or two sentences, or remove the `summary` line"));
+        }
+    }
+    let body = file.text[body_start..].to_string();
+    Ok(Commentary {
+        summary: matter.summary.map(|s| s.trim().to_string()),
+        body,
+        file,
+        body_line,
+    })
+}
+
+/// Finds the front matter. Returns its byte range (if any), where the body starts and
+/// the body's first line number.
+fn split_front_matter(
+    file: &SourceFile,
+) -> Result<(Option<(usize, usize)>, usize, usize), Diagnostic> {
+    let text = &file.text;
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok((None, 0, 1));
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    for raw_line in text[first_line_end..].split_inclusive('\n') {
+        if raw_line.trim_end() == "---" {
+            let body_start = offset + raw_line.len();
+            return Ok((Some((first_line_end, offset)), body_start, line + 1));
+        }
+        offset += raw_line.len();
+        line += 1;
+    }
+    Err(Diagnostic::error(
+        &file.display,
+        "the front matter opened on line 1 is never closed",
+    )
+    .at(&file.text, Location::from_byte_range(text, 0..3))
+    .help("end the front matter with a line holding only `---`"))
+}
+
+/// Deserializes `file.text[start..end]`, reporting errors at their place in the file.
+fn parse_section<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    start: usize,
+    end: usize,
+) -> Result<T, Diagnostic> {
+    let section = &file.text[start..end];
+    if section.trim().is_empty() {
+        return Ok(T::default());
+    }
+    let lines_before = file.text[..start].matches('\n').count();
+    serde_yaml::from_str(section).map_err(|e| file.yaml_error(&e, lines_before))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let f = SourceFile::from_text("a.md", "---\nsummary: 摘要\n---\n# 标题\n正文\n");
+        let c = parse_commentary(f).unwrap();
+        assert_eq!(c.summary.as_deref(), Some("摘要"));
+        assert_eq!(c.body, "# 标题\n正文\n");
+        assert_eq!(c.body_line, 4);
+    }
+
+    #[test]
+    fn accepts_crlf_line_endings() {
+        let f = SourceFile::from_text("a.md", "---\r\nsummary: x\r\n---\r\nbody\r\n");
+        let c = parse_commentary(f).unwrap();
+        assert_eq!(c.summary.as_deref(), Some("x"));
+        assert_eq!(c.body, "body\r\n");
+    }
+
+    #[test]
+    fn file_without_front_matter_is_all_body() {
+        let f = SourceFile::from_text("a.md", "Just text.\n");
+        let c = parse_commentary(f).unwrap();
+        assert_eq!(c.summary, None);
+        assert_eq!(c.body_line, 1);
+    }
+
+    #[test]
+    fn unknown_front_matter_field_is_located_in_the_file() {
+        let f = SourceFile::from_text("a.md", "---\nsummary: x\ntitel: y\n---\nbody\n");
+        let err = parse_commentary(f).unwrap_err();
+        assert!(err.message.contains("unknown field `titel`"), "{}", err.message);
+        assert_eq!(err.location.unwrap().line, 3);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let f = SourceFile::from_text("a.md", "---\nsummary: x\nbody\n");
+        let err = parse_commentary(f).unwrap_err();
+        assert!(err.message.contains("never closed"));
+    }
+}

@@ -1,0 +1,102 @@
+//! Identifiers of plans, targets and registry entries.
+//!
+//! Ids become directory names in the output (`/zh/plans/<id>/`), so they are checked
+//! when they are read: lowercase ASCII letters, digits and single hyphens. That rules
+//! out path traversal (`..`, `/`), spaces and characters a URL would need to escape.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The longest id accepted; ids appear in every URL, so they stay readable.
+pub const MAX_ID_LEN: usize = 80;
+
+/// A validated slug, cheap to clone.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(Arc<str>);
+
+impl Id {
+    /// Checks `s` and makes an id of it, or says what is wrong with it.
+    pub fn parse(s: &str) -> Result<Id, String> {
+        if s.is_empty() {
+            return Err("an id cannot be empty".into());
+        }
+        if s.len() > MAX_ID_LEN {
+            return Err(format!("the id `{s}` is longer than {MAX_ID_LEN} characters"));
+        }
+        let ok_chars = s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok_chars || s.starts_with('-') || s.ends_with('-') || s.contains("--") {
+            return Err(format!(
+                "`{s}` is not a valid id: use lowercase letters a–z, digits and single hyphens, \
+                 such as `electronic-information`"
+            ));
+        }
+        Ok(Id(Arc::from(s)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", &*self.0)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Id::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_slugs() {
+        for ok in ["a", "electronic-information", "ganzhou-2021", "x1-2-3"] {
+            assert!(Id::parse(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_paths_spaces_and_capitals() {
+        for bad in [
+            "", "..", "../etc", "a/b", "a b", "Ab", "-a", "a-", "a--b", "电子", "a.b", "a\\b",
+        ] {
+            assert!(Id::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+        assert!(Id::parse(&"a".repeat(MAX_ID_LEN + 1)).is_err());
+    }
+}

@@ -1,0 +1,309 @@
+//! Reading a site directory from disk into the checked model.
+//!
+//! ```text
+//! site.yaml
+//! content/chains.yaml  topics.yaml  regions.yaml  units.yaml
+//! content/index.zh.md  index.en.md                     home page commentary
+//! content/plans/<plan>/plan.yaml
+//! content/plans/<plan>/index.zh.md  index.en.md        plan commentary
+//! content/plans/<plan>/targets/<target>.zh.md  .en.md  target commentary
+//! seeds/<record>.yaml                                  source documents
+//! ```
+//!
+//! Plans are read and checked in parallel. Only files inside the site directory are
+//! read, and symbolic links are refused, so content cannot make the build read files
+//! elsewhere on the machine.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::commentary::parse_commentary;
+use super::id::Id;
+use super::model::{Commentary, Plan, Registry, Site};
+use super::validate::{self, PlanCommentary, Problems, Registries};
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::{Lang, Localized};
+use crate::yaml::SourceFile;
+
+/// What loading a site gives: the site if nothing was wrong, and every problem found.
+pub struct Loaded {
+    pub site: Option<Site>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads and checks the site at `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut problems = Problems::new();
+    let config = read_config(root, &mut problems);
+    let registries = read_registries(root, &mut problems);
+    let home = read_commentary_pair(root, &root.join("content"), "index", &mut problems);
+    let plans = read_plans(root, &registries, &mut problems);
+    let mut diagnostics = Diagnostics::new();
+    for p in problems {
+        diagnostics.push(p);
+    }
+    diagnostics.sort();
+    let site = match config {
+        Some(config) if !diagnostics.has_errors() => Some(Site {
+            root: root.to_path_buf(),
+            config,
+            chains: registries.chains,
+            topics: registries.topics,
+            regions: registries.regions,
+            units: registries.units,
+            records: registries.records,
+            plans: Registry::new(plans),
+            home,
+        }),
+        _ => None,
+    };
+    Loaded { site, diagnostics }
+}
+
+fn display(root: &Path, path: &Path) -> PathBuf {
+    crate::diagnostics::relative_to(path, root)
+}
+
+/// Reads a file, refusing symbolic links (which could point outside the site).
+fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let shown = display(root, path);
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Diagnostic::error(
+            &shown,
+            "symbolic links are not followed in a site",
+        )
+        .help("copy the file into the site instead of linking to it")),
+        _ => SourceFile::read(path, &shown),
+    }
+}
+
+fn read_config(root: &Path, out: &mut Problems) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    if !path.exists() {
+        out.push(
+            Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
+                .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`"),
+        );
+        return None;
+    }
+    let file = read_source(root, &path).map_err(|d| out.push(d)).ok()?;
+    Config::parse(&file).map_err(|ds| out.extend(ds)).ok()
+}
+
+/// Reads a YAML list file that may be absent (an absent registry is empty).
+fn read_list<T: DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    out: &mut Problems,
+) -> Option<(SourceFile, Vec<T>)> {
+    let path = root.join(rel);
+    if !path.exists() {
+        return None;
+    }
+    let file = read_source(root, &path).map_err(|d| out.push(d)).ok()?;
+    let items = file.parse::<Vec<T>>().map_err(|d| out.push(d)).ok()?;
+    Some((file, items))
+}
+
+fn read_registries(root: &Path, out: &mut Problems) -> Registries {
+    let mut reg = Registries::default();
+    if let Some((f, raw)) = read_list(root, "content/chains.yaml", out) {
+        reg.chains = validate::chains(&f, raw, out);
+    }
+    if let Some((f, raw)) = read_list(root, "content/topics.yaml", out) {
+        reg.topics = validate::topics(&f, raw, out);
+    }
+    if let Some((f, raw)) = read_list(root, "content/regions.yaml", out) {
+        reg.regions = validate::regions(&f, raw, out);
+    }
+    if let Some((f, raw)) = read_list(root, "content/units.yaml", out) {
+        reg.units = validate::units(&f, raw, &reg.regions, out);
+    }
+    reg.records = read_records(root, out);
+    reg
+}
+
+/// Lists the entries of a directory in name order, or nothing if it does not exist.
+fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for entry in read {
+        match entry {
+            Ok(e) => entries.push(e.path()),
+            Err(e) => out.push(Diagnostic::error(
+                display(root, dir),
+                format!("cannot list the directory: {e}"),
+            )),
+        }
+    }
+    entries.retain(|p| !is_hidden(p));
+    entries.sort();
+    entries
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+}
+
+/// An id made from a file or directory name, or a diagnostic naming it.
+fn id_from_name(root: &Path, path: &Path, name: &str) -> Result<Id, Diagnostic> {
+    Id::parse(name).map_err(|msg| {
+        Diagnostic::error(display(root, path), msg)
+            .help("rename the file or directory: its name is the id used in addresses")
+    })
+}
+
+fn read_records(root: &Path, out: &mut Problems) -> Registry<super::model::Record> {
+    let mut records = Vec::new();
+    for path in sorted_entries(&root.join("seeds"), root, out) {
+        let Some(stem) = yaml_stem(&path) else {
+            if path.is_file() && !is_doc_file(&path) {
+                out.push(
+                    Diagnostic::error(display(root, &path), "unexpected file in seeds/")
+                        .help("seeds/ holds one `<record-id>.yaml` per source document"),
+                );
+            }
+            continue;
+        };
+        let id = match id_from_name(root, &path, stem) {
+            Ok(id) => id,
+            Err(d) => {
+                out.push(d);
+                continue;
+            }
+        };
+        let Ok(file) = read_source(root, &path).map_err(|d| out.push(d)) else {
+            continue;
+        };
+        if let Ok(raw) = file.parse().map_err(|d| out.push(d)) {
+            records.push(validate::record(id, &file, raw, out));
+        }
+    }
+    Registry::new(records)
+}
+
+fn yaml_stem(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_suffix(".yaml")
+}
+
+/// README and similar notes may sit beside data files without being data.
+fn is_doc_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+}
+
+/// Reads `<dir>/<stem>.zh.md` and `<dir>/<stem>.en.md`, each optional.
+fn read_commentary_pair(
+    root: &Path,
+    dir: &Path,
+    stem: &str,
+    out: &mut Problems,
+) -> Localized<Option<Commentary>> {
+    Localized::from_fn(|lang| {
+        let path = dir.join(format!("{stem}.{}.md", lang.code()));
+        if !path.exists() {
+            return None;
+        }
+        let file = read_source(root, &path).map_err(|d| out.push(d)).ok()?;
+        parse_commentary(file).map_err(|d| out.push(d)).ok()
+    })
+}
+
+fn read_plans(root: &Path, reg: &Registries, out: &mut Problems) -> Vec<Plan> {
+    let plans_dir = root.join("content").join("plans");
+    let dirs = sorted_entries(&plans_dir, root, out);
+    let results: Vec<(Option<Plan>, Problems)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut problems = Problems::new();
+            let plan = read_plan(root, dir, reg, &mut problems);
+            (plan, problems)
+        })
+        .collect();
+    let mut plans = Vec::new();
+    for (plan, problems) in results {
+        out.extend(problems);
+        plans.extend(plan);
+    }
+    plans
+}
+
+fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> Option<Plan> {
+    if !dir.is_dir() {
+        out.push(
+            Diagnostic::error(display(root, dir), "unexpected file in content/plans/")
+                .help("each plan is a directory: content/plans/<plan-id>/plan.yaml"),
+        );
+        return None;
+    }
+    let name = dir.file_name()?.to_str().unwrap_or("");
+    let id = id_from_name(root, dir, name).map_err(|d| out.push(d)).ok()?;
+    let plan_file = dir.join("plan.yaml");
+    if !plan_file.exists() {
+        out.push(
+            Diagnostic::error(display(root, dir), "the plan directory has no plan.yaml")
+                .help("add plan.yaml with the plan's title, issuer, region, record, horizon and targets"),
+        );
+        return None;
+    }
+    let commentary = read_plan_commentary(root, dir, out);
+    let file = read_source(root, &plan_file).map_err(|d| out.push(d)).ok()?;
+    let raw = file.parse().map_err(|d| out.push(d)).ok()?;
+    validate::plan(id, &file, raw, commentary, reg, out)
+}
+
+fn read_plan_commentary(root: &Path, dir: &Path, out: &mut Problems) -> PlanCommentary {
+    let mut commentary = PlanCommentary {
+        plan: read_commentary_pair(root, dir, "index", out),
+        ..PlanCommentary::default()
+    };
+    for path in sorted_entries(dir, root, out) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let expected = matches!(name, "plan.yaml" | "index.zh.md" | "index.en.md" | "targets");
+        if !expected {
+            out.push(unexpected_in_plan(root, &path));
+        }
+    }
+    for path in sorted_entries(&dir.join("targets"), root, out) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let parsed = name
+            .strip_suffix(".md")
+            .and_then(|s| s.rsplit_once('.'))
+            .and_then(|(stem, code)| Some((stem, Lang::from_code(code)?)));
+        let Some((stem, lang)) = parsed else {
+            out.push(unexpected_in_plan(root, &path));
+            continue;
+        };
+        let Ok(id) = id_from_name(root, &path, stem).map_err(|d| out.push(d)) else {
+            continue;
+        };
+        let Ok(file) = read_source(root, &path).map_err(|d| out.push(d)) else {
+            continue;
+        };
+        let Ok(c) = parse_commentary(file).map_err(|d| out.push(d)) else {
+            continue;
+        };
+        let entry = commentary.targets.entry(id).or_default();
+        match lang {
+            Lang::Zh => entry.zh = Some(c),
+            Lang::En => entry.en = Some(c),
+        }
+    }
+    commentary
+}
+
+fn unexpected_in_plan(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::error(display(root, path), "unexpected file in a plan directory").help(
+        "a plan directory holds plan.yaml, index.zh.md, index.en.md and \
+         targets/<target-id>.zh.md / .en.md",
+    )
+}

@@ -1,0 +1,17 @@
+//! The site's content: loading files, the typed model, and validation.
+//!
+//! Data flows one way: `load` reads files into the `raw` structs, `validate` checks
+//! them into the `model`, and nothing after this module reads a content file again.
+
+mod commentary;
+pub mod id;
+mod load;
+pub mod model;
+pub mod raw;
+mod validate;
+pub mod value;
+
+pub use id::Id;
+pub use load::{Loaded, load};
+pub use model::*;
+pub use value::*;

@@ -1,0 +1,518 @@
+//! What a target measures and the value it aims for.
+//!
+//! Plans state goals in a handful of shapes: an amount to reach or to exceed, "about"
+//! a figure, "at least" a figure, a range (3–5 firms), two tiers (确保 a floor, 力争 a
+//! stretch), or a change against a baseline (翻番, 提高15%). [`TargetValue`] has one
+//! variant per shape, so formatting, charts and progress handle each one explicitly.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// What a target measures. The label in each language lives in the theme's UI strings
+/// (`metric.<key>`), so a site can word it its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// 产值: gross output of an industry or cluster.
+    Output,
+    /// 营业收入 / 主营业务收入: operating revenue.
+    Revenue,
+    /// 增加值: value added.
+    ValueAdded,
+    /// 投资: investment.
+    Investment,
+    /// 利润: profit.
+    Profit,
+    /// 资产总额: total assets.
+    Assets,
+    /// 融资 / 发债: funds raised.
+    Financing,
+    /// 降低成本: costs saved for firms.
+    CostSaving,
+    /// A number of firms, projects, platforms…
+    Count,
+    /// 占比 / 比重: a part of a whole, in percent.
+    Share,
+    /// 增长 / 增速: a growth rate.
+    Growth,
+    /// 率: a rate such as an occupancy or coverage rate.
+    Rate,
+    /// An area of floor space or land.
+    Area,
+    /// 亩均: an amount per mu of land.
+    Intensity,
+    /// A plain ratio such as a plot ratio (容积率).
+    Ratio,
+}
+
+impl Metric {
+    /// All metrics, for documentation and for checking UI strings.
+    pub const ALL: [Metric; 15] = [
+        Metric::Output,
+        Metric::Revenue,
+        Metric::ValueAdded,
+        Metric::Investment,
+        Metric::Profit,
+        Metric::Assets,
+        Metric::Financing,
+        Metric::CostSaving,
+        Metric::Count,
+        Metric::Share,
+        Metric::Growth,
+        Metric::Rate,
+        Metric::Area,
+        Metric::Intensity,
+        Metric::Ratio,
+    ];
+
+    /// The key as written in YAML and in UI strings.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Output => "output",
+            Metric::Revenue => "revenue",
+            Metric::ValueAdded => "value_added",
+            Metric::Investment => "investment",
+            Metric::Profit => "profit",
+            Metric::Assets => "assets",
+            Metric::Financing => "financing",
+            Metric::CostSaving => "cost_saving",
+            Metric::Count => "count",
+            Metric::Share => "share",
+            Metric::Growth => "growth",
+            Metric::Rate => "rate",
+            Metric::Area => "area",
+            Metric::Intensity => "intensity",
+            Metric::Ratio => "ratio",
+        }
+    }
+
+    /// The kinds of unit this metric can be measured in.
+    pub fn accepts(self, unit: MeasureUnit) -> bool {
+        use UnitKind::*;
+        let kind = unit.kind();
+        match self {
+            Metric::Output
+            | Metric::Revenue
+            | Metric::ValueAdded
+            | Metric::Investment
+            | Metric::Profit
+            | Metric::Assets
+            | Metric::Financing
+            | Metric::CostSaving => kind == Money,
+            Metric::Count => kind == Count,
+            Metric::Share | Metric::Rate | Metric::Growth => {
+                matches!(unit, MeasureUnit::Percent | MeasureUnit::PercentagePoints)
+            }
+            Metric::Area => kind == Area,
+            Metric::Intensity => kind == MoneyPerArea,
+            Metric::Ratio => unit == MeasureUnit::Ratio,
+        }
+    }
+
+    /// Returns true if and only if the metric is an amount of money.
+    pub fn is_money(self) -> bool {
+        self.accepts(MeasureUnit::YiYuan)
+    }
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Broad families of units, for checking a unit against a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Money,
+    MoneyPerArea,
+    Percent,
+    Count,
+    Area,
+    Plain,
+}
+
+/// The unit a value is stated in, as the plans state it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeasureUnit {
+    /// 亿元: 100 million yuan.
+    YiYuan,
+    /// 万元: 10,000 yuan.
+    WanYuan,
+    /// 万元/亩: 10,000 yuan per mu of land.
+    WanYuanPerMu,
+    /// %.
+    Percent,
+    /// 个百分点.
+    PercentagePoints,
+    /// 万平方米: 10,000 square metres.
+    WanM2,
+    /// 亩: a Chinese unit of land, about 667 m².
+    Mu,
+    /// 家 (or 户): firms and organisations.
+    Firms,
+    /// 个: projects.
+    Projects,
+    /// 个 / 家: research, innovation or service platforms.
+    Platforms,
+    /// 个: development zones and parks.
+    Zones,
+    /// 人 / 位: people.
+    People,
+    /// 个: teams.
+    Teams,
+    /// 项: items such as technologies or tasks.
+    Items,
+    /// 场 / 次: events.
+    Events,
+    /// A plain number without unit.
+    Ratio,
+}
+
+impl MeasureUnit {
+    pub fn kind(self) -> UnitKind {
+        use MeasureUnit::*;
+        match self {
+            YiYuan | WanYuan => UnitKind::Money,
+            WanYuanPerMu => UnitKind::MoneyPerArea,
+            Percent | PercentagePoints => UnitKind::Percent,
+            WanM2 | Mu => UnitKind::Area,
+            Firms | Projects | Platforms | Zones | People | Teams | Items | Events => {
+                UnitKind::Count
+            }
+            Ratio => UnitKind::Plain,
+        }
+    }
+
+    /// The key as written in YAML.
+    pub fn key(self) -> &'static str {
+        use MeasureUnit::*;
+        match self {
+            YiYuan => "yi-yuan",
+            WanYuan => "wan-yuan",
+            WanYuanPerMu => "wan-yuan-per-mu",
+            Percent => "percent",
+            PercentagePoints => "percentage-points",
+            WanM2 => "wan-m2",
+            Mu => "mu",
+            Firms => "firms",
+            Projects => "projects",
+            Platforms => "platforms",
+            Zones => "zones",
+            People => "people",
+            Teams => "teams",
+            Items => "items",
+            Events => "events",
+            Ratio => "ratio",
+        }
+    }
+
+    /// The largest value that is plausible in this unit; above it a value is a typo.
+    pub fn plausible_max(self) -> f64 {
+        match self.kind() {
+            // 10 million 亿元 is ten times China's GDP.
+            UnitKind::Money => 1e7,
+            UnitKind::MoneyPerArea => 1e6,
+            UnitKind::Percent => 1e4,
+            UnitKind::Count => 1e8,
+            UnitKind::Area => 1e8,
+            UnitKind::Plain => 1e6,
+        }
+    }
+}
+
+impl fmt::Display for MeasureUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A finite number read from YAML: `.nan` and `.inf` are rejected where they are read.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Num(pub f64);
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Num, D::Error> {
+        let v = f64::deserialize(deserializer)?;
+        if v.is_finite() {
+            Ok(Num(v))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{v}` is not a number a plan can state; write a finite number such as 1200"
+            )))
+        }
+    }
+}
+
+/// Which way is better for a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// How a single figure is to be met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// 达到: reach.
+    Reach,
+    /// 突破 / 超: exceed.
+    Exceed,
+    /// 左右: about.
+    About,
+    /// 以上 / 不低于 / 不少于: at least.
+    AtLeast,
+    /// 以内 / 不超过: at most.
+    AtMost,
+}
+
+impl Comparator {
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparator::Reach => "reach",
+            Comparator::Exceed => "exceed",
+            Comparator::About => "about",
+            Comparator::AtLeast => "at_least",
+            Comparator::AtMost => "at_most",
+        }
+    }
+}
+
+/// One figure with the way it is to be met, such as "突破1000".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub comparator: Comparator,
+    pub value: f64,
+}
+
+/// The value a target aims for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetValue {
+    /// One figure: 达到2600, 突破1000, 8.8左右, 350以上.
+    Single(Bound),
+    /// A range: 3–5 firms.
+    Range { low: f64, high: f64 },
+    /// Two tiers: 确保 (floor) and 力争 (stretch).
+    Tiers { floor: Bound, stretch: Bound },
+    /// 翻番: double the baseline.
+    Double,
+    /// A rise over the baseline, in the target's unit (提高15%, 提升2个百分点).
+    IncreaseBy(f64),
+}
+
+impl TargetValue {
+    /// The variant's key, as used in the open data.
+    pub fn form(&self) -> &'static str {
+        match self {
+            TargetValue::Single(_) => "single",
+            TargetValue::Range { .. } => "range",
+            TargetValue::Tiers { .. } => "tiers",
+            TargetValue::Double => "double",
+            TargetValue::IncreaseBy(_) => "increase_by",
+        }
+    }
+
+    /// The figure to compare a whole against (a breakdown's total): the single value,
+    /// the floor of two tiers, or the top of a range. `None` for changes against a baseline.
+    pub fn total(&self) -> Option<f64> {
+        match *self {
+            TargetValue::Single(b) => Some(b.value),
+            TargetValue::Range { high, .. } => Some(high),
+            TargetValue::Tiers { floor, .. } => Some(floor.value),
+            TargetValue::Double | TargetValue::IncreaseBy(_) => None,
+        }
+    }
+
+    /// The direction implied by the value's wording.
+    pub fn implied_direction(&self) -> Direction {
+        match self {
+            TargetValue::Single(Bound {
+                comparator: Comparator::AtMost,
+                ..
+            }) => Direction::Down,
+            _ => Direction::Up,
+        }
+    }
+
+    /// Every figure stated, for range checks.
+    pub fn figures(&self) -> Vec<f64> {
+        match *self {
+            TargetValue::Single(b) => vec![b.value],
+            TargetValue::Range { low, high } => vec![low, high],
+            TargetValue::Tiers { floor, stretch } => vec![floor.value, stretch.value],
+            TargetValue::Double => vec![],
+            TargetValue::IncreaseBy(v) => vec![v],
+        }
+    }
+
+    /// Returns true if and only if the value is defined against a baseline.
+    pub fn needs_baseline(&self) -> bool {
+        matches!(self, TargetValue::Double | TargetValue::IncreaseBy(_))
+    }
+}
+
+/// A year a plan speaks of. Kept within a sane window so a typo such as 20221 is caught.
+pub const YEAR_RANGE: std::ops::RangeInclusive<u16> = 1949..=2100;
+
+/// A calendar date, as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the month and the day of the month.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, such as 2021-04-26");
+        let mut parts = s.trim().splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let year: u16 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        let day: u8 = d.parse().map_err(|_| bad())?;
+        if !YEAR_RANGE.contains(&year) {
+            return Err(format!(
+                "the year {year} in `{s}` is outside {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ));
+        }
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(format!("`{s}` is not a day of the calendar"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The date in RFC 3339 form at midnight UTC+8, for feeds.
+    pub fn rfc3339(&self) -> String {
+        format!("{self}T00:00:00+08:00")
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A year, checked against [`YEAR_RANGE`] where it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Year(pub u16);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Year, D::Error> {
+        let y = i64::deserialize(deserializer)?;
+        match u16::try_from(y) {
+            Ok(y) if YEAR_RANGE.contains(&y) => Ok(Year(y)),
+            _ => Err(serde::de::Error::custom(format!(
+                "{y} is not a plausible year; use a year between {} and {}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_accept_only_matching_units() {
+        assert!(Metric::Output.accepts(MeasureUnit::YiYuan));
+        assert!(!Metric::Output.accepts(MeasureUnit::Percent));
+        assert!(Metric::Growth.accepts(MeasureUnit::Percent));
+        assert!(Metric::Share.accepts(MeasureUnit::PercentagePoints));
+        assert!(Metric::Count.accepts(MeasureUnit::Firms));
+        assert!(!Metric::Count.accepts(MeasureUnit::WanM2));
+        assert!(Metric::Intensity.accepts(MeasureUnit::WanYuanPerMu));
+        assert!(Metric::Revenue.is_money());
+        assert!(!Metric::Share.is_money());
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert_eq!(
+            Date::parse("2021-04-26").unwrap(),
+            Date {
+                year: 2021,
+                month: 4,
+                day: 26
+            }
+        );
+        assert!(Date::parse("2021-02-29").is_err());
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2021-13-01").is_err());
+        assert!(Date::parse("21-04-26").is_err());
+        assert!(Date::parse("2021/04/26").is_err());
+        assert!(Date::parse("3021-01-01").is_err());
+    }
+
+    #[test]
+    fn total_of_each_form() {
+        let b = |v| Bound {
+            comparator: Comparator::Exceed,
+            value: v,
+        };
+        assert_eq!(TargetValue::Single(b(5.0)).total(), Some(5.0));
+        assert_eq!(
+            TargetValue::Tiers {
+                floor: b(1000.0),
+                stretch: b(1200.0)
+            }
+            .total(),
+            Some(1000.0)
+        );
+        assert_eq!(TargetValue::Double.total(), None);
+        assert!(TargetValue::Double.needs_baseline());
+    }
+
+    #[test]
+    fn nan_is_rejected_when_read() {
+        let r: Result<Num, _> = serde_yaml::from_str(".nan");
+        assert!(r.is_err());
+        let r: Result<Num, _> = serde_yaml::from_str("-.inf");
+        assert!(r.is_err());
+        assert_eq!(serde_yaml::from_str::<Num>("12.5").unwrap(), Num(12.5));
+    }
+}

@@ -1,0 +1,385 @@
+//! Reading YAML files into typed structs, with errors that point into the file.
+//!
+//! `serde_yaml` reports the position of syntax and type errors itself. Problems found
+//! later, by validation (an unknown chain, a breakdown that does not add up), only know
+//! the *path* of the offending value, such as `targets[3].chain`. [`locate`] turns such a
+//! path back into a line and column by walking the file's events with `saphyr-parser`,
+//! which keeps spans. That second parse happens only when there is an error to show, so
+//! a clean build pays nothing for it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use saphyr_parser::{Event, Parser, Span};
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A path to a value in a YAML document, such as `targets[3].value.range`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct YamlPath(Vec<Segment>);
+
+impl YamlPath {
+    /// The document root.
+    pub fn root() -> YamlPath {
+        YamlPath(Vec::new())
+    }
+
+    /// This path followed by a mapping key.
+    pub fn key(&self, key: &str) -> YamlPath {
+        let mut p = self.clone();
+        p.0.push(Segment::Key(key.to_string()));
+        p
+    }
+
+    /// This path followed by a sequence index.
+    pub fn index(&self, index: usize) -> YamlPath {
+        let mut p = self.clone();
+        p.0.push(Segment::Index(index));
+        p
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+impl fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Segment::Key(k) if i == 0 => write!(f, "{k}")?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A text file of the site, read once and kept for error snippets.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown to the editor (relative to the site root).
+    pub display: PathBuf,
+    /// The text, without a leading byte-order mark.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// Reads `path`, naming it `display` in messages. Non-UTF-8 bytes are an error
+    /// pointing at the first bad byte; a UTF-8 byte-order mark is dropped.
+    pub fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::error(display, format!("cannot read file: {e}"))
+                .help("check that the file exists and is readable")
+        })?;
+        SourceFile::from_bytes(display, bytes)
+    }
+
+    /// Builds a source file from bytes already in memory.
+    pub fn from_bytes(display: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Ok(SourceFile {
+                    display: display.to_path_buf(),
+                    text: Arc::from(text),
+                })
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let prefix: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes[..valid]));
+                let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes));
+                let loc = Location::from_byte_range(&prefix, valid..valid);
+                let loc = Location {
+                    span: loc.span.start..loc.span.start + '\u{fffd}'.len_utf8(),
+                    ..loc
+                };
+                Err(Diagnostic::error(
+                    display,
+                    format!("the file is not valid UTF-8 (bad byte at offset {valid})"),
+                )
+                .at(&lossy, loc)
+                .help("save the file as UTF-8; GBK or GB 18030 encodings are not accepted"))
+            }
+        }
+    }
+
+    /// Builds a source file from text (tests, generated files).
+    pub fn from_text(display: impl Into<PathBuf>, text: &str) -> SourceFile {
+        SourceFile {
+            display: display.into(),
+            text: Arc::from(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        }
+    }
+
+    /// Deserializes the whole file as `T`. Structs use `deny_unknown_fields`, so a
+    /// misspelt key is an error here, located at the key.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        if self.text.trim().is_empty() {
+            return Err(Diagnostic::error(&self.display, "the file is empty")
+                .help("fill it in, or delete it if it is not needed"));
+        }
+        serde_yaml::from_str(&self.text).map_err(|e| self.yaml_error(&e, 0))
+    }
+
+    /// Turns a serde_yaml error into a diagnostic. `line_offset` is added to the line
+    /// the error gives, for errors in a section of the file (front matter).
+    pub fn yaml_error(&self, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+        let full = e.to_string();
+        let message = strip_position(&full);
+        let help = help_for_yaml_message(message);
+        let mut d = Diagnostic::error(&self.display, message.to_string());
+        if let Some(loc) = e.location() {
+            d = d.at(
+                &self.text,
+                Location::from_line_column(&self.text, loc.line() + line_offset, loc.column()),
+            );
+        }
+        match help {
+            Some(h) => d.help(h),
+            None => d,
+        }
+    }
+
+    /// An error about the value at `path`, located in this file.
+    pub fn error_at(&self, path: &YamlPath, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::error(&self.display, message);
+        self.locate_diagnostic(d, path)
+    }
+
+    /// A warning about the value at `path`, located in this file.
+    pub fn warning_at(&self, path: &YamlPath, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::warning(&self.display, message);
+        self.locate_diagnostic(d, path)
+    }
+
+    fn locate_diagnostic(&self, d: Diagnostic, path: &YamlPath) -> Diagnostic {
+        match locate(&self.text, path) {
+            Some(loc) => d.at(&self.text, loc),
+            None => d,
+        }
+    }
+}
+
+/// serde_yaml appends " at line L column C" (and libyaml a "while parsing" context);
+/// the position is shown separately, so the message keeps only what went wrong.
+fn strip_position(message: &str) -> &str {
+    let cut = [" at line ", " at position "]
+        .iter()
+        .filter_map(|pat| message.find(pat))
+        .min()
+        .unwrap_or(message.len());
+    message[..cut].trim_end_matches(',')
+}
+
+fn help_for_yaml_message(message: &str) -> Option<String> {
+    if message.contains("unknown field") {
+        Some("check the spelling; the fields this place accepts are listed above".into())
+    } else if message.contains("missing field") {
+        Some("add the field; it is required here".into())
+    } else if message.contains("unknown variant") {
+        Some("use one of the values listed above".into())
+    } else if message.contains("invalid type") {
+        Some("give the value the type named above (quote text, leave numbers bare)".into())
+    } else if message.contains("duplicate") {
+        Some("remove or rename one of the two entries".into())
+    } else if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+        || message.contains("could not find expected")
+    {
+        Some("check the indentation and that every `key: value` pair is on its own line; quote values that contain `: `".into())
+    } else {
+        None
+    }
+}
+
+/// Finds the line and column of the value at `path` in `text`. When the path does not
+/// exist to the end (a missing field), the deepest existing node is returned, which is
+/// where the missing value belongs.
+pub fn locate(text: &str, path: &YamlPath) -> Option<Location> {
+    let mut parser = Parser::new_from_str(text);
+    // StreamStart, DocumentStart
+    loop {
+        let (event, _) = parser.next_event()?.ok()?;
+        if matches!(event, Event::DocumentStart(_)) {
+            break;
+        }
+    }
+    let span = walk(&mut parser, path.segments())?;
+    let start = char_to_byte(text, span.start.index());
+    let end = char_to_byte(text, span.end.index()).max(start);
+    // A collection's span covers only its first token; underline one line at most.
+    let end = text[start..end].find('\n').map_or(end, |n| start + n);
+    Some(Location::from_byte_range(text, start..end))
+}
+
+fn char_to_byte(text: &str, char_index: usize) -> usize {
+    text.char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Reads the node starting at the next event and descends along `path`.
+fn walk<'a>(parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>, path: &[Segment]) -> Option<Span> {
+    let (event, span) = parser.next_event()?.ok()?;
+    let Some((first, rest)) = path.split_first() else {
+        skip_rest_of_node(parser, &event)?;
+        return Some(span);
+    };
+    match (event, first) {
+        (Event::MappingStart(..), Segment::Key(wanted)) => {
+            loop {
+                let (key, key_span) = parser.next_event()?.ok()?;
+                match key {
+                    Event::MappingEnd => return Some(span),
+                    Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
+                        return walk(parser, rest).or(Some(key_span));
+                    }
+                    other => {
+                        skip_rest_of_node(parser, &other)?;
+                        skip_node(parser)?;
+                    }
+                }
+            }
+        }
+        (Event::SequenceStart(..), Segment::Index(wanted)) => {
+            for _ in 0..*wanted {
+                let (item, _) = parser.next_event()?.ok()?;
+                if matches!(item, Event::SequenceEnd) {
+                    return Some(span);
+                }
+                skip_rest_of_node(parser, &item)?;
+            }
+            let found = walk(parser, rest);
+            found.or(Some(span))
+        }
+        _ => Some(span),
+    }
+}
+
+/// Consumes one whole node.
+fn skip_node<'a>(parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>) -> Option<()> {
+    let (event, _) = parser.next_event()?.ok()?;
+    skip_rest_of_node(parser, &event)
+}
+
+/// Having read `first`, consumes the rest of its node (the children of a collection).
+fn skip_rest_of_node<'a>(
+    parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>,
+    first: &Event<'_>,
+) -> Option<()> {
+    let mut depth = match first {
+        Event::MappingStart(..) | Event::SequenceStart(..) => 1usize,
+        _ => return Some(()),
+    };
+    while depth > 0 {
+        let (event, _) = parser.next_event()?.ok()?;
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+            Event::MappingEnd | Event::SequenceEnd => depth -= 1,
+            Event::StreamEnd => return None,
+            _ => {}
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    const DOC: &str = "\
+title: 示例
+targets:
+  - id: a
+    chain: electronics
+  - id: b
+    chain: nope
+    value: {reach: 5}
+";
+
+    #[test]
+    fn locates_a_nested_value() {
+        let path = YamlPath::root().key("targets").index(1).key("chain");
+        let loc = locate(DOC, &path).unwrap();
+        assert_eq!((loc.line, loc.column), (6, 12));
+        assert_eq!(&DOC[loc.span], "nope");
+    }
+
+    #[test]
+    fn locates_inside_flow_mappings() {
+        let path = YamlPath::root()
+            .key("targets")
+            .index(1)
+            .key("value")
+            .key("reach");
+        let loc = locate(DOC, &path).unwrap();
+        assert_eq!((loc.line, loc.column), (7, 20));
+        assert_eq!(&DOC[loc.span], "5");
+    }
+
+    #[test]
+    fn missing_value_falls_back_to_its_parent() {
+        let path = YamlPath::root().key("targets").index(0).key("unit");
+        let loc = locate(DOC, &path).unwrap();
+        assert_eq!(loc.line, 3);
+    }
+
+    #[test]
+    fn path_display_reads_like_an_accessor() {
+        let path = YamlPath::root().key("targets").index(2).key("value");
+        assert_eq!(path.to_string(), "targets[2].value");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        id: String,
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_at_its_line() {
+        let f = SourceFile::from_text("x.yaml", "id: a\nidd: b\n");
+        let err = f.parse::<Small>().unwrap_err();
+        assert!(err.message.contains("unknown field `idd`"), "{}", err.message);
+        assert_eq!(err.location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped_and_positions_stay_right() {
+        let f = SourceFile::from_bytes(Path::new("x.yaml"), b"\xEF\xBB\xBFid: a\nidd: b\n".to_vec())
+            .unwrap();
+        let err = f.parse::<Small>().unwrap_err();
+        let loc = err.location.unwrap();
+        assert_eq!((loc.line, loc.column), (2, 1));
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_reported_with_their_line() {
+        let err = SourceFile::from_bytes(Path::new("x.yaml"), b"id: a\nname: \xB5\xE7\n".to_vec())
+            .unwrap_err();
+        assert!(err.message.contains("not valid UTF-8"));
+        assert_eq!(err.location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let err = SourceFile::from_text("x.yaml", "  \n").parse::<Small>().unwrap_err();
+        assert!(err.message.contains("empty"));
+    }
+}
