@@ -178,12 +178,17 @@ impl Config {
                 .collect(),
             error_report_url: f.error_report_url,
         });
-        if let Some(url) = footer.as_ref().and_then(|f| f.error_report_url.as_deref()) {
-            if !is_safe_link(url) {
-                problems.push(file.error_at(
-                    &root.key("footer").key("error_report_url"),
-                    format!("`{url}` is not a link plansite will publish"),
-                ).help("use an https://, http:// or mailto: address"));
+        if let Some(url) = footer.as_ref().and_then(|f| f.error_report_url.as_deref())
+            && !is_safe_link(url)
+        {
+            {
+                problems.push(
+                    file.error_at(
+                        &root.key("footer").key("error_report_url"),
+                        format!("`{url}` is not a link plansite will publish"),
+                    )
+                    .help("use an https://, http:// or mailto: address"),
+                );
             }
         }
         match (base_url, problems.is_empty()) {

@@ -159,9 +159,8 @@ impl Diagnostic {
                     ),
                 );
             }
-            _ => report.push(Group::with_title(title).element(
-                annotate_snippets::Origin::path(&path),
-            )),
+            _ => report
+                .push(Group::with_title(title).element(annotate_snippets::Origin::path(&path))),
         }
         if let Some(help) = &self.help {
             report.push(Group::with_title(Level::HELP.secondary_title(help)));
@@ -193,7 +192,11 @@ fn excerpt<'a>(source: &'a str, loc: &Location) -> (&'a str, usize, Range<usize>
             .sum::<usize>();
     let text = source[start..end].trim_end_matches(['\n', '\r']);
     let span_start = loc.span.start.saturating_sub(start).min(text.len());
-    let span_end = loc.span.end.saturating_sub(start).clamp(span_start, text.len());
+    let span_end = loc
+        .span
+        .end
+        .saturating_sub(start)
+        .clamp(span_start, text.len());
     (text, first_line, span_start..span_end)
 }
 

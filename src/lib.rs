@@ -5,8 +5,18 @@
 //! charts and data files, and [`output`] writes the result atomically. [`check`],
 //! [`serve`] and [`cli`] sit beside that pipeline and reuse it.
 
+// A `Diagnostic` carries its file, span, snippet text and advice; it is only built on
+// the error path, so returning it by value costs nothing that matters.
+#![allow(clippy::result_large_err)]
+
+pub mod check;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod lang;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
 pub mod yaml;

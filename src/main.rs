@@ -1,3 +1,7 @@
-fn main() {
-    println!("plansite");
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    plansite::cli::run(plansite::cli::Cli::parse())
 }

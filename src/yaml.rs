@@ -233,28 +233,29 @@ fn char_to_byte(text: &str, char_index: usize) -> usize {
 }
 
 /// Reads the node starting at the next event and descends along `path`.
-fn walk<'a>(parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>, path: &[Segment]) -> Option<Span> {
+fn walk<'a>(
+    parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>,
+    path: &[Segment],
+) -> Option<Span> {
     let (event, span) = parser.next_event()?.ok()?;
     let Some((first, rest)) = path.split_first() else {
         skip_rest_of_node(parser, &event)?;
         return Some(span);
     };
     match (event, first) {
-        (Event::MappingStart(..), Segment::Key(wanted)) => {
-            loop {
-                let (key, key_span) = parser.next_event()?.ok()?;
-                match key {
-                    Event::MappingEnd => return Some(span),
-                    Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
-                        return walk(parser, rest).or(Some(key_span));
-                    }
-                    other => {
-                        skip_rest_of_node(parser, &other)?;
-                        skip_node(parser)?;
-                    }
+        (Event::MappingStart(..), Segment::Key(wanted)) => loop {
+            let (key, key_span) = parser.next_event()?.ok()?;
+            match key {
+                Event::MappingEnd => return Some(span),
+                Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
+                    return walk(parser, rest).or(Some(key_span));
+                }
+                other => {
+                    skip_rest_of_node(parser, &other)?;
+                    skip_node(parser)?;
                 }
             }
-        }
+        },
         (Event::SequenceStart(..), Segment::Index(wanted)) => {
             for _ in 0..*wanted {
                 let (item, _) = parser.next_event()?.ok()?;
@@ -356,14 +357,19 @@ targets:
     fn unknown_field_is_an_error_at_its_line() {
         let f = SourceFile::from_text("x.yaml", "id: a\nidd: b\n");
         let err = f.parse::<Small>().unwrap_err();
-        assert!(err.message.contains("unknown field `idd`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `idd`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.location.unwrap().line, 2);
     }
 
     #[test]
     fn byte_order_mark_is_dropped_and_positions_stay_right() {
-        let f = SourceFile::from_bytes(Path::new("x.yaml"), b"\xEF\xBB\xBFid: a\nidd: b\n".to_vec())
-            .unwrap();
+        let f =
+            SourceFile::from_bytes(Path::new("x.yaml"), b"\xEF\xBB\xBFid: a\nidd: b\n".to_vec())
+                .unwrap();
         let err = f.parse::<Small>().unwrap_err();
         let loc = err.location.unwrap();
         assert_eq!((loc.line, loc.column), (2, 1));
@@ -379,7 +385,9 @@ targets:
 
     #[test]
     fn empty_file_is_an_error() {
-        let err = SourceFile::from_text("x.yaml", "  \n").parse::<Small>().unwrap_err();
+        let err = SourceFile::from_text("x.yaml", "  \n")
+            .parse::<Small>()
+            .unwrap_err();
         assert!(err.message.contains("empty"));
     }
 }

@@ -9,13 +9,19 @@ use crate::yaml::SourceFile;
 
 /// Splits and checks a commentary file.
 pub fn parse_commentary(file: SourceFile) -> Result<Commentary, Diagnostic> {
-    let (front, body_start, body_line) = split_front_matter(&file)?;
+    let Layout {
+        front,
+        body_start,
+        body_line,
+    } = split_front_matter(&file)?;
     let matter: RawFrontMatter = match front {
         Some((start, end)) => parse_section(&file, start, end)?,
         None => RawFrontMatter::default(),
     };
-    if let Some(summary) = &matter.summary {
-        if summary.trim().is_empty() {
+    if let Some(summary) = &matter.summary
+        && summary.trim().is_empty()
+    {
+        {
             return Err(file
                 .error_at(&crate::yaml::YamlPath::root(), "the summary is empty")
                 .help("write one or two sentences, or remove the `summary` line"));
@@ -30,25 +36,37 @@ pub fn parse_commentary(file: SourceFile) -> Result<Commentary, Diagnostic> {
     })
 }
 
-/// Finds the front matter. Returns its byte range (if any), where the body starts and
-/// the body's first line number.
-fn split_front_matter(
-    file: &SourceFile,
-) -> Result<(Option<(usize, usize)>, usize, usize), Diagnostic> {
+/// Where the parts of a commentary file lie.
+struct Layout {
+    /// Byte range of the front matter's YAML, if there is front matter.
+    front: Option<(usize, usize)>,
+    /// Byte offset where the Markdown body starts.
+    body_start: usize,
+    /// The body's first line (1-based).
+    body_line: usize,
+}
+
+/// Finds the front matter and the body.
+fn split_front_matter(file: &SourceFile) -> Result<Layout, Diagnostic> {
     let text = &file.text;
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Ok((None, 0, 1));
+        return Ok(Layout {
+            front: None,
+            body_start: 0,
+            body_line: 1,
+        });
     }
     let mut offset = first_line_end;
-    let mut line = 2;
-    for raw_line in text[first_line_end..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[first_line_end..].split_inclusive('\n')) {
         if raw_line.trim_end() == "---" {
-            let body_start = offset + raw_line.len();
-            return Ok((Some((first_line_end, offset)), body_start, line + 1));
+            return Ok(Layout {
+                front: Some((first_line_end, offset)),
+                body_start: offset + raw_line.len(),
+                body_line: line + 1,
+            });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(Diagnostic::error(
         &file.display,
@@ -105,7 +123,11 @@ mod tests {
     fn unknown_front_matter_field_is_located_in_the_file() {
         let f = SourceFile::from_text("a.md", "---\nsummary: x\ntitel: y\n---\nbody\n");
         let err = parse_commentary(f).unwrap_err();
-        assert!(err.message.contains("unknown field `titel`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `titel`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.location.unwrap().line, 3);
     }
 

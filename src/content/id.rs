@@ -23,7 +23,9 @@ impl Id {
             return Err("an id cannot be empty".into());
         }
         if s.len() > MAX_ID_LEN {
-            return Err(format!("the id `{s}` is longer than {MAX_ID_LEN} characters"));
+            return Err(format!(
+                "the id `{s}` is longer than {MAX_ID_LEN} characters"
+            ));
         }
         let ok_chars = s
             .bytes()

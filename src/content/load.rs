@@ -246,17 +246,22 @@ fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> O
         return None;
     }
     let name = dir.file_name()?.to_str().unwrap_or("");
-    let id = id_from_name(root, dir, name).map_err(|d| out.push(d)).ok()?;
+    let id = id_from_name(root, dir, name)
+        .map_err(|d| out.push(d))
+        .ok()?;
     let plan_file = dir.join("plan.yaml");
     if !plan_file.exists() {
         out.push(
-            Diagnostic::error(display(root, dir), "the plan directory has no plan.yaml")
-                .help("add plan.yaml with the plan's title, issuer, region, record, horizon and targets"),
+            Diagnostic::error(display(root, dir), "the plan directory has no plan.yaml").help(
+                "add plan.yaml with the plan's title, issuer, region, record, horizon and targets",
+            ),
         );
         return None;
     }
     let commentary = read_plan_commentary(root, dir, out);
-    let file = read_source(root, &plan_file).map_err(|d| out.push(d)).ok()?;
+    let file = read_source(root, &plan_file)
+        .map_err(|d| out.push(d))
+        .ok()?;
     let raw = file.parse().map_err(|d| out.push(d)).ok()?;
     validate::plan(id, &file, raw, commentary, reg, out)
 }
@@ -268,7 +273,10 @@ fn read_plan_commentary(root: &Path, dir: &Path, out: &mut Problems) -> PlanComm
     };
     for path in sorted_entries(dir, root, out) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let expected = matches!(name, "plan.yaml" | "index.zh.md" | "index.en.md" | "targets");
+        let expected = matches!(
+            name,
+            "plan.yaml" | "index.zh.md" | "index.en.md" | "targets"
+        );
         if !expected {
             out.push(unexpected_in_plan(root, &path));
         }

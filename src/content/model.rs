@@ -124,7 +124,9 @@ impl Record {
     /// Returns the clause written `id` (full-width and half-width brackets are equal).
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         let wanted = normalize_clause(id);
-        self.clauses.iter().find(|c| normalize_clause(&c.id) == wanted)
+        self.clauses
+            .iter()
+            .find(|c| normalize_clause(&c.id) == wanted)
     }
 }
 

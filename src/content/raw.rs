@@ -127,6 +127,7 @@ pub struct RawTarget {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: Year,
+    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
     pub value: RawValue,
     #[serde(default)]
     pub direction: Option<Direction>,

@@ -31,8 +31,11 @@ pub type Problems = Vec<Diagnostic>;
 fn check_text(file: &SourceFile, path: &YamlPath, text: &Text, what: &str, out: &mut Problems) {
     for lang in text.blank_languages() {
         out.push(
-            file.error_at(&path.key(lang.code()), format!("{what} is empty in `{lang}`"))
-                .help(format!("write the {what} in both languages")),
+            file.error_at(
+                &path.key(lang.code()),
+                format!("{what} is empty in `{lang}`"),
+            )
+            .help(format!("write the {what} in both languages")),
         );
     }
 }
@@ -153,10 +156,10 @@ pub fn units(
     for (i, u) in raw.into_iter().enumerate() {
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &u.name, "the name", out);
-        if let Some(region) = &u.region {
-            if !regions.contains(region) {
-                out.push(unknown_ref(file, &path.key("region"), "region", region));
-            }
+        if let Some(region) = &u.region
+            && !regions.contains(region)
+        {
+            out.push(unknown_ref(file, &path.key("region"), "region", region));
         }
         if check_unique(&mut seen, &u.id, i, file, &path, out) {
             items.push(Unit {
@@ -193,21 +196,30 @@ pub fn record(id: Id, file: &SourceFile, raw: RawRecord, out: &mut Problems) -> 
             out.push(file.error_at(&path.key("id"), "the clause number is empty"));
         } else if !seen.insert(normalize_clause(&c.id)) {
             out.push(
-                file.error_at(&path.key("id"), format!("the clause `{}` is listed twice", c.id))
-                    .help("list each clause of the document once"),
+                file.error_at(
+                    &path.key("id"),
+                    format!("the clause `{}` is listed twice", c.id),
+                )
+                .help("list each clause of the document once"),
             );
         }
     }
     for (i, p) in raw.published.iter().enumerate() {
         let path = root.key("published").index(i);
-        check_text(file, &path.key("publisher"), &p.publisher, "the publisher", out);
-        if let Some(url) = &p.url {
-            if !crate::config::is_safe_link(url) {
-                out.push(
-                    file.error_at(&path.key("url"), format!("`{url}` is not a web address"))
-                        .help("use an address starting with https:// or http://"),
-                );
-            }
+        check_text(
+            file,
+            &path.key("publisher"),
+            &p.publisher,
+            "the publisher",
+            out,
+        );
+        if let Some(url) = &p.url
+            && !crate::config::is_safe_link(url)
+        {
+            out.push(
+                file.error_at(&path.key("url"), format!("`{url}` is not a web address"))
+                    .help("use an address starting with https:// or http://"),
+            );
         }
     }
     Record {
@@ -262,7 +274,12 @@ pub fn plan(
         out.push(unknown_ref(file, &root.key("issuer"), "unit", &raw.issuer));
     }
     if !reg.regions.contains(&raw.region) {
-        out.push(unknown_ref(file, &root.key("region"), "region", &raw.region));
+        out.push(unknown_ref(
+            file,
+            &root.key("region"),
+            "region",
+            &raw.region,
+        ));
     }
     let record = reg.records.get(&raw.record);
     if record.is_none() {
@@ -271,7 +288,10 @@ pub fn plan(
                 &root.key("record"),
                 format!("unknown source record `{}`", raw.record),
             )
-            .help(format!("add seeds/{}.yaml, or fix the spelling", raw.record)),
+            .help(format!(
+                "add seeds/{}.yaml, or fix the spelling",
+                raw.record
+            )),
         );
     }
     let horizon = Horizon {
@@ -440,7 +460,10 @@ impl PlanContext<'_> {
             (Some(_), Some(_)) => {
                 out.push(
                     self.file
-                        .error_at(&path.key("topic"), "a target has a `chain` or a `topic`, not both")
+                        .error_at(
+                            &path.key("topic"),
+                            "a target has a `chain` or a `topic`, not both",
+                        )
                         .help("keep `chain` for industry-chain targets and `topic` for the others"),
                 );
                 None
@@ -486,7 +509,10 @@ impl PlanContext<'_> {
         match value {
             TargetValue::Range { low, high } if low >= high => out.push(
                 self.file
-                    .error_at(&vpath.key("range"), format!("the range {low}–{high} is empty"))
+                    .error_at(
+                        &vpath.key("range"),
+                        format!("the range {low}–{high} is empty"),
+                    )
                     .help("write the smaller figure first, as in `range: [3, 5]`"),
             ),
             TargetValue::Tiers { floor, stretch } => {
@@ -528,7 +554,10 @@ impl PlanContext<'_> {
         } else if v.abs() > unit.plausible_max() {
             out.push(
                 self.file
-                    .error_at(path, format!("the figure {v} is implausibly large for `{unit}`"))
+                    .error_at(
+                        path,
+                        format!("the figure {v} is implausibly large for `{unit}`"),
+                    )
                     .help("check the unit: 亿元 figures are written in 亿 (2600 for 2600亿元)"),
             );
         } else if unit.kind() == UnitKind::Count && v.fract() != 0.0 {
@@ -736,28 +765,31 @@ impl PlanContext<'_> {
         let Some(record) = self.reg.records.get(&record_id) else {
             out.push(
                 self.file
-                    .error_at(&path.key("record"), format!("unknown source record `{record_id}`"))
+                    .error_at(
+                        &path.key("record"),
+                        format!("unknown source record `{record_id}`"),
+                    )
                     .help(format!("add seeds/{record_id}.yaml, or fix the spelling")),
             );
             return None;
         };
-        if let Some(clause) = clause {
-            if record.clause(clause).is_none() {
-                let known: Vec<&str> = record.clauses.iter().map(|c| c.id.as_str()).collect();
-                out.push(
-                    self.file
-                        .error_at(
-                            &path.key("clause"),
-                            format!("the record `{record_id}` has no clause `{clause}`"),
-                        )
-                        .help(if known.is_empty() {
-                            format!("list the document's clauses in seeds/{record_id}.yaml")
-                        } else {
-                            format!("known clauses: {}", known.join(", "))
-                        }),
-                );
-                return None;
-            }
+        if let Some(clause) = clause
+            && record.clause(clause).is_none()
+        {
+            let known: Vec<&str> = record.clauses.iter().map(|c| c.id.as_str()).collect();
+            out.push(
+                self.file
+                    .error_at(
+                        &path.key("clause"),
+                        format!("the record `{record_id}` has no clause `{clause}`"),
+                    )
+                    .help(if known.is_empty() {
+                        format!("list the document's clauses in seeds/{record_id}.yaml")
+                    } else {
+                        format!("known clauses: {}", known.join(", "))
+                    }),
+            );
+            return None;
         }
         Some(SourceRef {
             record: record_id,

@@ -1,0 +1,140 @@
+//! The command line: `plansite build`, `check`, `new` (and `serve`).
+//!
+//! Exit codes: 0 when all is well, 1 when the content has errors (or the output cannot
+//! be written), 2 for usage errors (clap's own code).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::BaseUrl;
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::pipeline::{self, BuildOptions};
+
+/// Publish government development plans and their targets as a bilingual static site.
+#[derive(Debug, Parser)]
+#[command(name = "plansite", version, about, long_about = None)]
+pub struct Cli {
+    /// The site directory (the one holding site.yaml).
+    #[arg(short, long, global = true, default_value = ".")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into a directory (public/ by default).
+    ///
+    /// The previous output is replaced only when the whole build succeeds.
+    Build {
+        /// Where to write the site.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Publish under this address instead of site.yaml's base_url.
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<BaseUrl>,
+    },
+    /// Check the content and every link of the rendered site, writing nothing.
+    Check {
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Create a starter site in a new directory.
+    New {
+        /// The directory to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
+}
+
+fn parse_base_url(s: &str) -> Result<BaseUrl, String> {
+    BaseUrl::parse(s)
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build { output, base_url } => {
+            let output = output.unwrap_or_else(|| cli.root.join("public"));
+            build(&cli.root, &output, BuildOptions { base_url })
+        }
+        Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
+        Command::New { dir } => new_site(&dir),
+    }
+}
+
+fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions) -> ExitCode {
+    match pipeline::build(root, output, &options) {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            eprintln!(
+                "Built {} pages ({} files) into {} in {} ms.",
+                report.stats.pages,
+                report.stats.files,
+                output.display(),
+                report.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            print_summary(&diagnostics);
+            eprintln!("The build failed; the previous output (if any) is unchanged.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
+    let diagnostics = crate::check::check_site(root);
+    print_diagnostics(&diagnostics);
+    print_summary(&diagnostics);
+    let failed =
+        diagnostics.has_errors() || (deny_warnings && diagnostics.count(Severity::Warning) > 0);
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn new_site(dir: &std::path::Path) -> ExitCode {
+    match crate::scaffold::create(dir) {
+        Ok(()) => {
+            eprintln!(
+                "Created a starter site in {}. Build it with:\n  plansite --root {} build",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            anstream::eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints every diagnostic with its snippet to standard error.
+pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.iter() {
+        anstream::eprintln!("{}\n", d.render(true));
+    }
+}
+
+fn print_summary(diagnostics: &Diagnostics) {
+    let errors = diagnostics.count(Severity::Error);
+    let warnings = diagnostics.count(Severity::Warning);
+    if errors + warnings == 0 {
+        eprintln!("No problems found.");
+    } else {
+        eprintln!(
+            "{errors} error{}, {warnings} warning{}.",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Writing the built site: the only module that writes output files.
+//!
+//! A build writes into a staging directory beside the output and swaps it in only
+//! when every file is written. A build that fails, or is killed half way, leaves the
+//! previous site untouched, byte for byte; at worst a stale staging directory remains,
+//! which the next build removes.
+//!
+//! Rendering writes through the [`Sink`] trait, so `check` and the tests can render a
+//! whole site into memory with [`MemorySink`] instead.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// The file that marks a directory as plansite output, so a build never replaces a
+/// directory it did not write (a mistyped `--output ~` must not delete a home).
+pub const MARKER: &str = ".plansite-output";
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Writes `bytes` at the site path `path` (`zh/index.html`).
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Checks that `path` is a plain relative path that stays inside the output.
+pub fn check_site_path(path: &str) -> io::Result<()> {
+    let p = Path::new(path);
+    let plain = !path.is_empty()
+        && !path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output directory: {path:?}"),
+        ))
+    }
+}
+
+/// Collects the site in memory.
+#[derive(Default)]
+pub struct MemorySink {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn new() -> MemorySink {
+        MemorySink::default()
+    }
+
+    /// The files written, by site path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_site_path(path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.insert(path.to_string(), bytes.to_vec()).is_some() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("two pages were written to {path}"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A site being written next to its final place.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Prepares to build into `target`. Fails if `target` exists, is not empty and was
+    /// not written by plansite.
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        if target.exists() && !is_replaceable(target)? {
+            return Err(io::Error::other(format!(
+                "{} exists and was not written by plansite; remove it or choose another --output",
+                target.display()
+            )));
+        }
+        let dir = staging_path(target);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The directory being written.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Swaps the finished site in place of the previous one.
+    pub fn commit(self) -> io::Result<()> {
+        std::fs::write(
+            self.dir.join(MARKER),
+            "This directory was written by plansite; the next build replaces it whole.\n",
+        )?;
+        if self.target.exists() {
+            swap(&self.dir, &self.target)?;
+            // `self.dir` now holds the previous site.
+            std::fs::remove_dir_all(&self.dir)?;
+        } else {
+            if let Some(parent) = self.target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(&self.dir, &self.target)?;
+        }
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// An abandoned build removes its staging directory; the output is untouched.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_site_path(path)?;
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(full, bytes)
+    }
+}
+
+/// The staging directory for `target`: a hidden sibling, on the same file system, so
+/// the final swap is a rename.
+pub fn staging_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(format!(".{name}.plansite-staging"))
+}
+
+fn is_replaceable(target: &Path) -> io::Result<bool> {
+    if !target.is_dir() {
+        return Ok(false);
+    }
+    if target.join(MARKER).is_file() {
+        return Ok(true);
+    }
+    Ok(std::fs::read_dir(target)?.next().is_none())
+}
+
+/// Exchanges two directories atomically where the system allows it.
+#[cfg(target_os = "linux")]
+fn swap(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        let err = io::Error::last_os_error();
+        // Some file systems do not support the exchange: fall back to two renames.
+        match err.raw_os_error() {
+            Some(libc::EINVAL) | Some(libc::ENOSYS) => swap_by_renames(a, b),
+            _ => Err(err),
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(a: &Path, b: &Path) -> io::Result<()> {
+    swap_by_renames(a, b)
+}
+
+fn swap_by_renames(a: &Path, b: &Path) -> io::Result<()> {
+    let parked = a.with_extension("plansite-old");
+    if parked.exists() {
+        std::fs::remove_dir_all(&parked)?;
+    }
+    std::fs::rename(b, &parked)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(&parked, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_cannot_escape() {
+        assert!(check_site_path("zh/index.html").is_ok());
+        for bad in ["", "../x", "/etc/passwd", "zh/../../x", "a\\b", "./a"] {
+            assert!(check_site_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn commit_replaces_previous_output_and_abandon_keeps_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::begin(&out).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+
+        let s = Staging::begin(&out).unwrap();
+        s.write("a/index.html", b"two").unwrap();
+        drop(s); // a failed build
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        assert!(!staging_path(&out).exists());
+
+        let s = Staging::begin(&out).unwrap();
+        s.write("b/index.html", b"three").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn refuses_to_replace_a_foreign_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("precious.txt"), b"x").unwrap();
+        assert!(Staging::begin(tmp.path()).is_err());
+        assert!(tmp.path().join("precious.txt").exists());
+    }
+
+    #[test]
+    fn memory_sink_rejects_a_second_write_to_one_path() {
+        let m = MemorySink::new();
+        m.write("a.html", b"1").unwrap();
+        assert!(m.write("a.html", b"2").is_err());
+    }
+}

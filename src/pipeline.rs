@@ -1,0 +1,152 @@
+//! The whole build, from a site directory to a written site: load → theme → render →
+//! output. `build`, `check` and `serve` all go through here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::BaseUrl;
+use crate::content::{self, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{MemorySink, Sink, Staging};
+use crate::render::{self, RenderStats, theme::Theme};
+
+/// Options of one build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Overrides `base_url` of site.yaml (previews, sub-path tests).
+    pub base_url: Option<BaseUrl>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub stats: RenderStats,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Loads and checks the site, and its theme.
+pub fn load(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+    let loaded = content::load(root);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(mut site) = loaded.site else {
+        return Err(diagnostics);
+    };
+    if let Some(url) = &options.base_url {
+        site.config.base_url = url.clone();
+    }
+    match Theme::load(root, &site.config.theme) {
+        Ok(theme) => Ok((site, theme, diagnostics)),
+        Err(ds) => {
+            for d in ds {
+                diagnostics.push(d);
+            }
+            diagnostics.sort();
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Builds the site at `root` into `output`, replacing the previous output only if
+/// the whole build succeeds.
+pub fn build(
+    root: &Path,
+    output: &Path,
+    options: &BuildOptions,
+) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    check_output_location(root, output).map_err(single)?;
+    let (site, theme, mut warnings) = load(root, options)?;
+    let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
+    let (stats, render_warnings) = render::render_site(&site, &theme, &staging)?;
+    warnings.extend(render_warnings);
+    staging
+        .commit()
+        .map_err(|e| single(output_error(output, e)))?;
+    Ok(BuildReport {
+        stats,
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Renders the site in memory (for `check` and tests): every file by site path.
+pub fn build_in_memory(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
+    let (site, theme, mut warnings) = load(root, options)?;
+    let sink = MemorySink::new();
+    let (_, render_warnings) = render::render_site(&site, &theme, &sink as &dyn Sink)?;
+    warnings.extend(render_warnings);
+    Ok((sink.into_files(), warnings))
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    let mut ds = Diagnostics::new();
+    ds.push(d);
+    ds
+}
+
+fn output_error(output: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(output, format!("cannot write the output: {e}"))
+        .help("check the path and its permissions; the previous output is unchanged")
+}
+
+/// Refuses output directories that would replace the site's own files.
+fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let protected = ["content", "themes", "templates", "seeds", "static", "i18n"];
+    let inside_sources = protected.iter().any(|d| out.starts_with(root.join(d)));
+    if root.starts_with(&out) || inside_sources {
+        return Err(Diagnostic::error(
+            output,
+            "the output directory would replace the site's own files",
+        )
+        .help("build into a directory of its own, such as public/ (the default)"));
+    }
+    Ok(())
+}
+
+/// An absolute, lexically normalised path (the output may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let canonical_parent = joined.canonicalize().ok();
+    if let Some(c) = canonical_parent {
+        return c;
+    }
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_may_not_contain_or_sit_in_the_sources() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        assert!(check_output_location(root, root).is_err());
+        assert!(check_output_location(root, &root.join("..")).is_err());
+        assert!(check_output_location(root, &root.join("content/out")).is_err());
+        assert!(check_output_location(root, &root.join("public")).is_ok());
+    }
+}

@@ -1,0 +1,166 @@
+//! UI strings per language: `themes/<theme>/i18n/zh.yaml` and `en.yaml`.
+//!
+//! Each file is a flat map from key to text. A site may override keys in its own
+//! `i18n/zh.yaml` / `i18n/en.yaml`. The two languages must define the same keys: a key
+//! missing in one language is a build error naming the key and the file that lacks it,
+//! so a page can never show a raw key or an empty label to half of its readers.
+
+use std::collections::BTreeMap;
+
+use crate::content::Metric;
+use crate::diagnostics::Diagnostic;
+use crate::lang::{Lang, Localized};
+use crate::yaml::{SourceFile, YamlPath};
+
+/// The strings of one language.
+pub type Strings = BTreeMap<String, String>;
+
+/// Keys the generator itself looks up (beyond those templates use), checked up front.
+pub fn required_keys() -> Vec<String> {
+    Metric::ALL
+        .iter()
+        .map(|m| format!("metric_{}", m.key()))
+        .collect()
+}
+
+/// One language's string file, as loaded.
+pub struct StringFile {
+    pub file: SourceFile,
+    pub strings: Strings,
+}
+
+/// Parses one strings file.
+pub fn parse(file: SourceFile) -> Result<StringFile, Diagnostic> {
+    let strings: Strings = file.parse()?;
+    for (key, value) in &strings {
+        if value.trim().is_empty() {
+            return Err(file
+                .error_at(
+                    &YamlPath::root().key(key),
+                    format!("the UI string `{key}` is empty"),
+                )
+                .help("give every UI string a text"));
+        }
+    }
+    Ok(StringFile { file, strings })
+}
+
+/// Merges theme strings with site overrides and checks that both languages define the
+/// same keys, including every required key.
+pub fn combine(
+    theme: Localized<StringFile>,
+    site: Localized<Option<StringFile>>,
+) -> Result<Localized<Strings>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let merged = Localized::from_fn(|lang| {
+        let mut strings = theme.get(lang).strings.clone();
+        if let Some(over) = site.get(lang) {
+            for (k, v) in &over.strings {
+                if !strings.contains_key(k) {
+                    problems.push(over.file.warning_at(
+                        &YamlPath::root().key(k),
+                        format!("the theme has no UI string `{k}`; the override is unused"),
+                    ));
+                }
+                strings.insert(k.clone(), v.clone());
+            }
+        }
+        strings
+    });
+    for lang in Lang::ALL {
+        let other = lang.other();
+        let lacking = &theme.get(other).file;
+        let mut missing: Vec<&String> = merged
+            .get(lang)
+            .keys()
+            .filter(|k| !merged.get(other).contains_key(*k))
+            .collect();
+        missing.sort();
+        for key in missing {
+            problems.push(
+                Diagnostic::error(
+                    &lacking.display,
+                    format!(
+                        "the UI string `{key}` is missing in `{other}` (it exists in `{lang}`)"
+                    ),
+                )
+                .help(format!("add `{key}: …` to {}", lacking.display.display())),
+            );
+        }
+        for key in required_keys() {
+            if !merged.get(lang).contains_key(&key) {
+                let file = &theme.get(lang).file;
+                problems.push(
+                    Diagnostic::error(&file.display, format!("the UI string `{key}` is missing"))
+                        .help(format!("add `{key}: …` to {}", file.display.display())),
+                );
+            }
+        }
+    }
+    if problems
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error)
+    {
+        Err(problems)
+    } else {
+        Ok(merged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(name: &str, text: &str) -> StringFile {
+        parse(SourceFile::from_text(name, text)).unwrap()
+    }
+
+    fn all_metrics() -> String {
+        required_keys()
+            .iter()
+            .map(|k| format!("{k}: x\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_key_missing_in_one_language_names_key_and_file() {
+        let zh = strings(
+            "i18n/zh.yaml",
+            &format!("{}home: 首页\nsearch: 搜索\n", all_metrics()),
+        );
+        let en = strings("i18n/en.yaml", &format!("{}home: Home\n", all_metrics()));
+        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0].message.contains("`search` is missing in `en`"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].file.to_str(), Some("i18n/en.yaml"));
+    }
+
+    #[test]
+    fn site_overrides_replace_theme_strings() {
+        let zh = strings("zh.yaml", &format!("{}home: 首页\n", all_metrics()));
+        let en = strings("en.yaml", &format!("{}home: Home\n", all_metrics()));
+        let over = strings("site/en.yaml", "home: Start\n");
+        let merged = combine(
+            Localized { zh, en },
+            Localized {
+                zh: None,
+                en: Some(over),
+            },
+        )
+        .unwrap();
+        assert_eq!(merged.en["home"], "Start");
+        assert_eq!(merged.zh["home"], "首页");
+    }
+
+    #[test]
+    fn required_metric_labels_must_exist() {
+        let zh = strings("zh.yaml", "home: 首页\n");
+        let en = strings("en.yaml", "home: Home\n");
+        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
+        assert!(errs.iter().any(|d| d.message.contains("metric_output")));
+    }
+}

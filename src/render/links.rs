@@ -1,0 +1,81 @@
+//! Site paths and the relative links between pages.
+//!
+//! A *site path* names a page from the site root: `zh/plans/ganjiang-2021/` (a directory
+//! page, written as `…/index.html`) or `data/targets.csv` (a file). Pages link with paths
+//! relative to themselves (`../../en/…/index.html`), so the same output works at a domain
+//! root, under a sub-path, and opened from disk, where a directory link would not load
+//! its `index.html`.
+
+use crate::content::Id;
+use crate::lang::Lang;
+
+/// The relative path from the page at `path` back to the site root: `zh/plans/x/` →
+/// `../../../`.
+pub fn root_of(path: &str) -> String {
+    let depth = path.matches('/').count();
+    "../".repeat(depth)
+}
+
+/// The file a site path is written to: directory pages get `index.html`.
+pub fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// The link to a site path from the site root (prefix it with the page's root).
+pub fn href(path: &str) -> String {
+    file_of(path)
+}
+
+pub fn home(lang: Lang) -> String {
+    format!("{}/", lang.code())
+}
+
+pub fn plan(lang: Lang, plan: &Id) -> String {
+    format!("{}/plans/{plan}/", lang.code())
+}
+
+pub fn target(lang: Lang, plan: &Id, target: &Id) -> String {
+    format!("{}/plans/{plan}/{target}/", lang.code())
+}
+
+pub fn plans(lang: Lang) -> String {
+    format!("{}/plans/", lang.code())
+}
+
+/// The same page in the other language: only the first segment differs.
+pub fn twin(path: &str, lang: Lang) -> String {
+    match path.split_once('/') {
+        Some((_, rest)) => format!("{}/{rest}", lang.other().code()),
+        None => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_climb_one_level_per_directory() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("zh/"), "../");
+        assert_eq!(root_of("zh/plans/a/b/"), "../../../../");
+        assert_eq!(root_of("data/targets.csv"), "../");
+    }
+
+    #[test]
+    fn directory_pages_link_to_their_index() {
+        assert_eq!(href("zh/plans/a/"), "zh/plans/a/index.html");
+        assert_eq!(href(""), "index.html");
+        assert_eq!(href("data/targets.csv"), "data/targets.csv");
+    }
+
+    #[test]
+    fn twins_swap_the_language_segment() {
+        assert_eq!(twin("zh/plans/a/", Lang::Zh), "en/plans/a/");
+        assert_eq!(twin("en/", Lang::En), "zh/");
+    }
+}

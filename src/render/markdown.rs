@@ -1,0 +1,385 @@
+//! Commentary Markdown to HTML.
+//!
+//! - Tables, footnotes, strikethrough and `{#id}` heading attributes are on.
+//! - Headings are demoted one level, because the page's title is its only `<h1>`.
+//! - Headings get readable ids, Chinese kept as it is (`#发展目标`), deduplicated.
+//! - `@/plans/<plan>/<target>/` links to a page of the site in the same language,
+//!   written relative so the site works under a sub-path and from disk.
+//! - Links with script schemes are dropped; images must be local (no request may leave
+//!   the site).
+//! - Raw HTML is sanitized with ammonia, but only in documents that contain some, so
+//!   ordinary commentary pays nothing for it.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// What the renderer needs to know about the page the Markdown appears on.
+pub struct MarkdownContext<'a> {
+    /// Relative path from the page to the site root, such as `../../../`.
+    pub root: &'a str,
+    /// The language tree links stay in, such as `zh`.
+    pub lang: &'a str,
+    /// Returns true if and only if a site path (`plans/x/`) is a page of the site.
+    pub page_exists: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
+/// A problem found in the Markdown, with the byte offset it starts at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkdownProblem {
+    pub offset: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// Rendered HTML and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub problems: Vec<MarkdownProblem>,
+    /// True if the source contained raw HTML and was sanitized.
+    pub sanitized: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `source`.
+pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
+    let mut problems = Vec::new();
+    let mut has_raw_html = false;
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = HeadingIds::default();
+    let mut heading_start: Option<usize> = None;
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                events.push(event);
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading_start = Some(events.len());
+                events.push(Event::Start(Tag::Heading {
+                    level: demote(level),
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    assign_heading_id(&mut events, start, &mut ids);
+                }
+                events.push(Event::End(TagEnd::Heading(demote(level))));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite_link(&dest_url, ctx, range.start, &mut problems);
+                events.push(Event::Start(Tag::Link {
+                    link_type: if dest.is_empty() {
+                        LinkType::Inline
+                    } else {
+                        link_type
+                    },
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite_image(&dest_url, ctx, range.start, &mut problems);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        html = sanitize(&html);
+    }
+    Rendered {
+        html,
+        problems,
+        sanitized: has_raw_html,
+    }
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Ids already given on the page, to keep them unique.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    fn unique(&mut self, base: String) -> String {
+        let n = self.used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+}
+
+/// Gives the heading that starts at `events[start]` an id from its text, unless the
+/// author wrote one with `{#id}`.
+fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HeadingIds) {
+    let text: String = events[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+        let base = match id.take() {
+            Some(given) => slug(&given),
+            None => slug(&text),
+        };
+        *id = Some(CowStr::from(ids.unique(base)));
+    }
+}
+
+/// A readable anchor: letters and digits of any script kept, everything else a hyphen.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
+}
+
+fn is_script_url(url: &str) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
+}
+
+/// Resolves `@/path#anchor` to a relative link and drops script links.
+fn rewrite_link<'a>(
+    dest: &CowStr<'a>,
+    ctx: &MarkdownContext,
+    offset: usize,
+    problems: &mut Vec<MarkdownProblem>,
+) -> CowStr<'a> {
+    if is_script_url(dest) {
+        problems.push(MarkdownProblem {
+            offset,
+            message: "a link to a script address was removed".into(),
+            help: "link to a page or an https:// address".into(),
+        });
+        return CowStr::from("");
+    }
+    let Some(internal) = dest.strip_prefix("@/") else {
+        return dest.clone();
+    };
+    let (path, anchor) = internal.split_once('#').unwrap_or((internal, ""));
+    let mut path = path.trim_start_matches('/').to_string();
+    if !path.is_empty() && !path.ends_with('/') {
+        path.push('/');
+    }
+    if !(ctx.page_exists)(&path) {
+        problems.push(MarkdownProblem {
+            offset,
+            message: format!("the link `{dest}` points to no page of the site"),
+            help: "internal links look like @/plans/<plan-id>/ or @/plans/<plan-id>/<target-id>/"
+                .into(),
+        });
+    }
+    let fragment = if anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{anchor}")
+    };
+    CowStr::from(format!(
+        "{}{}/{}index.html{}",
+        ctx.root, ctx.lang, path, fragment
+    ))
+}
+
+/// Images must be files of the site: a remote image would make a request leave it.
+fn rewrite_image<'a>(
+    dest: &CowStr<'a>,
+    ctx: &MarkdownContext,
+    offset: usize,
+    problems: &mut Vec<MarkdownProblem>,
+) -> CowStr<'a> {
+    let lower = dest.to_ascii_lowercase();
+    if is_script_url(dest)
+        || lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("//")
+    {
+        problems.push(MarkdownProblem {
+            offset,
+            message: format!("the image `{dest}` is not a file of the site"),
+            help: "put the image in static/ and write it as @/static/<file>; pages load nothing from other sites".into(),
+        });
+        return CowStr::from("");
+    }
+    match dest.strip_prefix("@/") {
+        Some(path) => CowStr::from(format!("{}{}", ctx.root, path)),
+        None => dest.clone(),
+    }
+}
+
+/// Cleans HTML that contains raw markup from the author: keeps ordinary structure
+/// (tables, lists, emphasis, links, heading ids, footnotes), drops scripts, styles,
+/// event handlers and script URLs.
+pub fn sanitize(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class"])
+        .add_tag_attributes("td", ["align"])
+        .add_tag_attributes("th", ["align"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx_with(exists: &'static (dyn Fn(&str) -> bool + Sync)) -> MarkdownContext<'static> {
+        MarkdownContext {
+            root: "../../",
+            lang: "zh",
+            page_exists: exists,
+        }
+    }
+
+    fn html(src: &str) -> Rendered {
+        render(src, &ctx_with(&|p| p == "plans/a/"))
+    }
+
+    #[test]
+    fn headings_are_demoted_and_get_readable_ids() {
+        let r = html("# 发展目标\n\n## Key targets\n\n## Key targets\n");
+        assert!(
+            r.html.contains("<h2 id=\"发展目标\">发展目标</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h3 id=\"key-targets\">"), "{}", r.html);
+        assert!(r.html.contains("<h3 id=\"key-targets-2\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn explicit_heading_ids_are_kept() {
+        let r = html("## 目标 {#goals}\n");
+        assert!(r.html.contains("<h3 id=\"goals\">目标</h3>"), "{}", r.html);
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let r = html("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("footnote"));
+        assert!(!r.sanitized);
+    }
+
+    #[test]
+    fn internal_links_become_relative() {
+        let r = html("[plan](@/plans/a/#targets)");
+        assert!(
+            r.html
+                .contains("href=\"../../zh/plans/a/index.html#targets\""),
+            "{}",
+            r.html
+        );
+        assert!(r.problems.is_empty());
+        let broken = html("[x](@/plans/missing)");
+        assert_eq!(broken.problems.len(), 1);
+        assert!(broken.problems[0].message.contains("points to no page"));
+    }
+
+    #[test]
+    fn script_links_are_dropped_even_without_raw_html() {
+        let r = html("[click](javascript:alert(1)) and [x]( JaVaScRiPt:alert(2))");
+        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
+        assert!(!r.problems.is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_sanitized_keeping_tables() {
+        let r = html(
+            "<script>alert(1)</script>\n\n<table><tr><td onclick=\"x()\">1</td></tr></table>\n\n\
+             <a href=\"javascript:alert(1)\">x</a> <img src=x onerror=alert(1)>",
+        );
+        assert!(r.sanitized);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("onerror"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("<td>1</td>"), "{}", r.html);
+    }
+
+    #[test]
+    fn remote_images_are_refused() {
+        let r = html("![logo](https://cdn.example.com/x.png)");
+        assert!(!r.html.contains("cdn.example.com"));
+        assert_eq!(r.problems.len(), 1);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let r = html("a < b & \"c\"");
+        assert!(
+            r.html.contains("a &lt; b &amp; &quot;c&quot;")
+                || r.html.contains("a &lt; b &amp; \"c\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn slugs_keep_chinese_and_drop_punctuation() {
+        assert_eq!(slug("一、总体目标"), "一-总体目标");
+        assert_eq!(slug("Hello, World!"), "hello-world");
+        assert_eq!(slug("!!!"), "section");
+    }
+}

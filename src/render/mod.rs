@@ -1,0 +1,151 @@
+//! Turning the checked site into files: pages, charts and data.
+//!
+//! [`render_site`] lists every page of the site as a [`Page`], then renders them in
+//! parallel (rayon). Each page is a function of (item, language) alone, so the order
+//! of work never changes the bytes written.
+
+pub mod format;
+pub mod i18n;
+pub mod links;
+pub mod markdown;
+mod pages;
+pub mod templates;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+use crate::lang::Lang;
+use crate::output::Sink;
+use markdown::{MarkdownContext, MarkdownProblem};
+use templates::Templates;
+use theme::Theme;
+
+pub use pages::Page;
+
+/// Counts of what a build wrote, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Everything pages are rendered from, prepared once per build.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub templates: Templates,
+    /// Site paths without the language (`plans/x/`), for checking `@/` links.
+    pub page_paths: HashSet<String>,
+}
+
+/// Renders the whole site into `sink`. Problems of every page are collected; the
+/// result is an error if any of them is an error, and otherwise carries the warnings.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<(RenderStats, Diagnostics), Diagnostics> {
+    let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
+    let page_paths = pages::page_paths(site);
+    let cx = RenderContext {
+        site,
+        theme,
+        templates,
+        page_paths,
+    };
+    let pages = pages::all_pages(site);
+    let results: Vec<Vec<Diagnostic>> = pages
+        .par_iter()
+        .map(|page| pages::render_page(&cx, page, sink))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for d in results.into_iter().flatten() {
+        diagnostics.push(d);
+    }
+    let mut files = pages.len();
+    for (path, bytes) in &theme.static_files {
+        if let Err(e) = sink.write(&format!("static/{path}"), bytes) {
+            diagnostics.push(Diagnostic::error(
+                format!("static/{path}"),
+                format!("cannot write: {e}"),
+            ));
+        }
+        files += 1;
+    }
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok((
+            RenderStats {
+                pages: pages.len(),
+                files,
+            },
+            diagnostics,
+        ))
+    }
+}
+
+fn to_diagnostics(ds: Vec<Diagnostic>) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for d in ds {
+        out.push(d);
+    }
+    out
+}
+
+/// Renders a commentary body for the page at `page_path`, turning Markdown problems
+/// into diagnostics located in the commentary file.
+pub fn render_commentary(
+    cx: &RenderContext,
+    commentary: &crate::content::Commentary,
+    page_path: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let root = links::root_of(page_path);
+    let exists = |p: &str| cx.page_paths.contains(p);
+    let mcx = MarkdownContext {
+        root: &root,
+        lang: lang.code(),
+        page_exists: &exists,
+    };
+    let rendered = markdown::render(&commentary.body, &mcx);
+    let body_offset = commentary.file.text.len() - commentary.body.len();
+    for p in rendered.problems {
+        problems.push(markdown_diagnostic(
+            &commentary.file.text,
+            &commentary.file.display,
+            body_offset,
+            p,
+        ));
+    }
+    rendered.html
+}
+
+fn markdown_diagnostic(
+    text: &Arc<str>,
+    file: &std::path::Path,
+    body_offset: usize,
+    p: MarkdownProblem,
+) -> Diagnostic {
+    let start = body_offset + p.offset;
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    let severity = if p.message.contains("was removed") {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let d = Diagnostic {
+        severity,
+        ..Diagnostic::error(file, p.message)
+    };
+    d.at(text, Location::from_byte_range(text, start..end))
+        .help(p.help)
+}

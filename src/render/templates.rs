@@ -1,0 +1,127 @@
+//! The Tera template engine, set up once per language.
+//!
+//! Templates are parsed once per build. Each language gets its own engine whose global
+//! context holds what every page of that language shares (`t`, the UI strings, and
+//! `site`), so a page's own context carries only the page.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::theme::Theme;
+use crate::config::{Config, Footer};
+use crate::diagnostics::Diagnostic;
+use crate::lang::{Lang, Localized};
+
+/// The site as every template sees it, in one language.
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: String,
+    lang: &'static str,
+    html_lang: &'static str,
+    other_lang: &'static str,
+    other_html_lang: &'static str,
+    default_lang: &'static str,
+    footer: Option<FooterView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FooterView<'a> {
+    organisation: &'a str,
+    contact: Option<&'a str>,
+    site_code: Option<&'a str>,
+    filings: Vec<FilingView<'a>>,
+    error_report_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FilingView<'a> {
+    label: &'a str,
+    url: Option<&'a str>,
+}
+
+fn footer_view(footer: &Footer, lang: Lang) -> FooterView<'_> {
+    FooterView {
+        organisation: footer.organisation.get(lang),
+        contact: footer.contact.as_ref().map(|c| c.get(lang).as_str()),
+        site_code: footer.site_code.as_deref(),
+        filings: footer
+            .filings
+            .iter()
+            .map(|f| FilingView {
+                label: f.label.get(lang),
+                url: f.url.as_deref(),
+            })
+            .collect(),
+        error_report_url: footer.error_report_url.as_deref(),
+    }
+}
+
+/// Parsed templates, one engine per language.
+pub struct Templates {
+    engines: Localized<Tera>,
+}
+
+impl Templates {
+    /// Parses the theme's templates and sets the per-language globals.
+    pub fn new(theme: &Theme, config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+        let mut base = Tera::new();
+        base.autoescape_on([".html", ".xml", ".svg"]);
+        base.add_raw_templates(theme.templates.iter())
+            .map_err(|e| vec![template_error(&e)])?;
+        let engines = Localized::from_fn(|lang| {
+            let mut tera = Tera::new();
+            tera.autoescape_on([".html", ".xml", ".svg"]);
+            tera.register_from(&base);
+            // Registering copies filters and functions only; templates are added again
+            // (parsing is cheap and happens once per build and language).
+            tera.add_raw_templates(theme.templates.iter())
+                .expect("templates parsed once already");
+            let globals = tera.global_context();
+            globals.insert("t", theme.strings.get(lang));
+            globals.insert(
+                "site",
+                &SiteGlobals {
+                    title: config.title.get(lang),
+                    description: config.description.get(lang),
+                    base_url: config.base_url.as_str(),
+                    lang: lang.code(),
+                    html_lang: lang.html_tag(),
+                    other_lang: lang.other().code(),
+                    other_html_lang: lang.other().html_tag(),
+                    default_lang: config.default_language.code(),
+                    footer: config.footer.as_ref().map(|f| footer_view(f, lang)),
+                },
+            );
+            tera
+        });
+        Ok(Templates { engines })
+    }
+
+    /// Renders `template` in `lang` into `out`.
+    pub fn render(
+        &self,
+        lang: Lang,
+        template: &str,
+        context: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.engines
+            .get(lang)
+            .render_to(template, context, out)
+            .map_err(|e| template_error(&e))
+    }
+}
+
+/// A template error as a diagnostic; Tera's message already quotes the template.
+pub fn template_error(e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    Diagnostic::error("templates", format!("template error: {message}"))
+        .help("fix the template named above (a site's templates/ overrides the theme's)")
+}

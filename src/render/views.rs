@@ -1,0 +1,345 @@
+//! What templates see: plain structs built from the model for one language.
+//!
+//! Every page kind gets a typed context built from these views (never a map of string
+//! keys), so a template typo is a render error, not a silently empty field. Links are
+//! site paths relative to the root (`zh/plans/x/index.html`); templates prefix them with
+//! the page's `root`.
+
+use serde::Serialize;
+
+use super::format;
+use super::i18n::Strings;
+use super::links;
+use crate::content::*;
+use crate::lang::Lang;
+
+/// Everything a view builder needs: the site, the language and its UI strings.
+#[derive(Clone, Copy)]
+pub struct ViewCtx<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub strings: &'a Strings,
+}
+
+impl<'a> ViewCtx<'a> {
+    /// A UI string; keys used here are checked when the theme loads.
+    pub fn t(&self, key: &str) -> &'a str {
+        self.strings.get(key).map_or("", String::as_str)
+    }
+
+    pub fn metric(&self, metric: Metric) -> &'a str {
+        self.t(&format!("metric_{}", metric.key()))
+    }
+
+    pub fn text<'t>(&self, text: &'t crate::lang::Text) -> &'t str {
+        text.get(self.lang)
+    }
+
+    pub fn date(&self, d: Date) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}年{}月{}日", d.year, d.month, d.day),
+            Lang::En => {
+                const MONTHS: [&str; 12] = [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                ];
+                format!("{} {} {}", d.day, MONTHS[usize::from(d.month) - 1], d.year)
+            }
+        }
+    }
+
+    pub fn unit_name(&self, id: &Id) -> String {
+        self.site
+            .units
+            .get(id)
+            .map(|u| self.text(&u.name).to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn region_name(&self, id: &Id) -> String {
+        self.site
+            .regions
+            .get(id)
+            .map(|r| self.text(&r.name).to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// A plan in lists.
+#[derive(Debug, Serialize)]
+pub struct PlanCard {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub short_title: String,
+    pub issuer: String,
+    pub region: String,
+    pub issued: String,
+    pub issued_iso: String,
+    pub horizon: String,
+    pub document_number: Option<String>,
+    pub target_count: usize,
+    pub summary: Option<String>,
+}
+
+impl PlanCard {
+    pub fn new(cx: ViewCtx, plan: &Plan) -> PlanCard {
+        let record = cx.site.records.get(&plan.record);
+        PlanCard {
+            id: plan.id.to_string(),
+            href: links::href(&links::plan(cx.lang, &plan.id)),
+            title: cx.text(&plan.title).to_string(),
+            short_title: cx.text(&plan.short_title).to_string(),
+            issuer: cx.unit_name(&plan.issuer),
+            region: cx.region_name(&plan.region),
+            issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
+            issued_iso: record.map(|r| r.issued.to_string()).unwrap_or_default(),
+            horizon: horizon_text(plan.horizon),
+            document_number: record.and_then(|r| r.document_number.clone()),
+            target_count: plan.targets.len(),
+            summary: plan
+                .commentary
+                .get(cx.lang)
+                .as_ref()
+                .and_then(|c| c.summary.clone()),
+        }
+    }
+}
+
+pub fn horizon_text(h: Horizon) -> String {
+    if h.start == h.end {
+        h.start.to_string()
+    } else {
+        format!("{}–{}", h.start, h.end)
+    }
+}
+
+/// A target in tables.
+#[derive(Debug, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub href: String,
+    pub name: String,
+    pub subject: String,
+    pub is_chain: bool,
+    pub metric: String,
+    pub year: u16,
+    pub value: String,
+    pub region: String,
+}
+
+impl TargetRow {
+    pub fn new(cx: ViewCtx, target: &Target) -> TargetRow {
+        TargetRow {
+            id: target.id.to_string(),
+            href: links::href(&links::target(cx.lang, &target.plan, &target.id)),
+            name: cx.text(&target.name).to_string(),
+            subject: cx.site.subject_name(&target.subject, cx.lang).to_string(),
+            is_chain: target.chain().is_some(),
+            metric: cx.metric(target.metric).to_string(),
+            year: target.year,
+            value: value_text(cx.lang, target),
+            region: cx.region_name(&target.region),
+        }
+    }
+}
+
+/// The target's value in words, in `lang`.
+pub fn value_text(lang: Lang, target: &Target) -> String {
+    format::target_value(
+        &target.value,
+        target.unit,
+        target.baseline.map(|b| b.year),
+        lang,
+    )
+}
+
+/// A name with a link, for units and regions.
+#[derive(Debug, Serialize)]
+pub struct NameRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// The full detail of a target, for its page.
+#[derive(Debug, Serialize)]
+pub struct TargetDetail {
+    pub row: TargetRow,
+    pub unit: String,
+    pub baseline: Option<String>,
+    pub breakdown: Option<BreakdownView>,
+    pub responsible: Vec<NameRef>,
+    pub lead: Vec<NameRef>,
+    pub source: SourceView,
+    pub actuals: Vec<ActualView>,
+    pub note: Option<String>,
+}
+
+impl TargetDetail {
+    pub fn new(cx: ViewCtx, target: &Target) -> TargetDetail {
+        let names = |ids: &[Id]| {
+            ids.iter()
+                .map(|id| NameRef {
+                    id: id.to_string(),
+                    name: cx.unit_name(id),
+                })
+                .collect()
+        };
+        TargetDetail {
+            row: TargetRow::new(cx, target),
+            unit: format::axis_unit(target.unit, cx.lang),
+            baseline: target.baseline.map(|b| match b.value {
+                Some(v) => format!("{}: {}", b.year, format::quantity(v, target.unit, cx.lang)),
+                None => b.year.to_string(),
+            }),
+            breakdown: target
+                .breakdown
+                .as_ref()
+                .map(|b| BreakdownView::new(cx, target, b)),
+            responsible: names(&target.responsible),
+            lead: names(&target.lead),
+            source: SourceView::new(cx, &target.source),
+            actuals: target
+                .actuals
+                .iter()
+                .map(|a| ActualView::new(cx, target, a))
+                .collect(),
+            note: target.note.as_ref().map(|n| cx.text(n).to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct BreakdownView {
+    /// `partition` or `of_which`.
+    pub kind: &'static str,
+    pub rows: Vec<BreakdownRow>,
+    pub total: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BreakdownRow {
+    pub label: String,
+    pub value: String,
+    /// The part's share of the total, as `85%`.
+    pub share: Option<String>,
+}
+
+impl BreakdownView {
+    fn new(cx: ViewCtx, target: &Target, b: &Breakdown) -> BreakdownView {
+        let total = target.value.total();
+        BreakdownView {
+            kind: match b.kind {
+                crate::content::raw::BreakdownKind::Partition => "partition",
+                crate::content::raw::BreakdownKind::OfWhich => "of_which",
+            },
+            rows: b
+                .parts
+                .iter()
+                .map(|p| BreakdownRow {
+                    label: part_label(cx, &p.key),
+                    value: format::quantity(p.value, target.unit, cx.lang),
+                    share: total
+                        .filter(|t| *t > 0.0)
+                        .map(|t| format!("{}%", format::plain(p.value / t * 100.0, 1))),
+                })
+                .collect(),
+            total: total.map_or_else(String::new, |t| format::quantity(t, target.unit, cx.lang)),
+        }
+    }
+}
+
+pub fn part_label(cx: ViewCtx, key: &PartKey) -> String {
+    match key {
+        PartKey::Region(id) => cx.region_name(id),
+        PartKey::Segment(text) => cx.text(text).to_string(),
+    }
+}
+
+/// Where a figure comes from.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub record_id: String,
+    pub title: String,
+    pub issuer: String,
+    pub issued: String,
+    pub document_number: Option<String>,
+    pub clause: Option<String>,
+    pub clause_title: Option<String>,
+    pub publications: Vec<PublicationView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PublicationView {
+    pub publisher: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+impl SourceView {
+    pub fn new(cx: ViewCtx, source: &SourceRef) -> SourceView {
+        let record = cx.site.records.get(&source.record);
+        let clause = record.and_then(|r| source.clause.as_deref().and_then(|c| r.clause(c)));
+        SourceView {
+            record_id: source.record.to_string(),
+            title: record
+                .map(|r| cx.text(&r.title).to_string())
+                .unwrap_or_default(),
+            issuer: record
+                .map(|r| cx.text(&r.issuer).to_string())
+                .unwrap_or_default(),
+            issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
+            document_number: record.and_then(|r| r.document_number.clone()),
+            clause: clause.map(|c| c.id.clone()),
+            clause_title: clause.map(|c| cx.text(&c.title).to_string()),
+            publications: record
+                .map(|r| {
+                    r.published
+                        .iter()
+                        .map(|p| PublicationView {
+                            publisher: cx.text(&p.publisher).to_string(),
+                            date: p.date.map(|d| cx.date(d)),
+                            url: p.url.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A published outcome.
+#[derive(Debug, Serialize)]
+pub struct ActualView {
+    pub year: u16,
+    pub value: String,
+    pub metric: String,
+    /// False when the outcome measures something else than the target (revenue
+    /// against output): the page then says so instead of comparing.
+    pub comparable: bool,
+    pub note: Option<String>,
+    pub source: SourceView,
+}
+
+impl ActualView {
+    fn new(cx: ViewCtx, target: &Target, a: &Actual) -> ActualView {
+        ActualView {
+            year: a.year,
+            value: format::quantity(a.value, target.unit, cx.lang),
+            metric: cx.metric(a.metric).to_string(),
+            comparable: a.metric == target.metric,
+            note: a.note.as_ref().map(|n| cx.text(n).to_string()),
+            source: SourceView::new(cx, &a.source),
+        }
+    }
+}
