@@ -61,10 +61,12 @@ impl Location {
             .nth(column.saturating_sub(1))
             .map_or(line_text.len(), |(i, _)| i);
         let start = line_start + offset;
-        let end = line_text[offset..]
-            .char_indices()
-            .nth(1)
-            .map_or(line_start + line_text.len(), |(i, _)| start + i);
+        // Underline the token that starts here: a key, a value, or one character.
+        let token_len = line_text[offset..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+            .unwrap_or(line_text.len() - offset);
+        let first_char = line_text[offset..].chars().next().map_or(0, char::len_utf8);
+        let end = start + token_len.max(first_char);
         Location {
             line,
             column: column.max(1),
@@ -291,7 +293,9 @@ mod tests {
     fn line_column_location_finds_the_byte_offset() {
         let src = "a: 1\n名称: 电子\n";
         let loc = Location::from_line_column(src, 2, 5);
-        assert_eq!(&src[loc.span.clone()], "电");
+        assert_eq!(&src[loc.span.clone()], "电子");
+        let loc = Location::from_line_column(src, 2, 1);
+        assert_eq!(&src[loc.span.clone()], "名称");
     }
 
     #[test]

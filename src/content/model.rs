@@ -189,6 +189,8 @@ pub struct Target {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: u16,
+    /// The figure applies to each year of the plan up to `year` (每年).
+    pub annual: bool,
     pub value: TargetValue,
     pub direction: Direction,
     pub baseline: Option<Baseline>,

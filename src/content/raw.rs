@@ -127,6 +127,9 @@ pub struct RawTarget {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: Year,
+    /// The figure applies to every year of the plan up to `year` (每年).
+    #[serde(default)]
+    pub annual: bool,
     #[serde(with = "serde_yaml::with::singleton_map_recursive")]
     pub value: RawValue,
     #[serde(default)]

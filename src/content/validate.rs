@@ -426,6 +426,7 @@ impl PlanContext<'_> {
             metric: t.metric,
             unit: t.unit,
             year: t.year.0,
+            annual: t.annual,
             value: value?,
             direction,
             baseline,
@@ -864,28 +865,11 @@ fn raw_bound(b: &RawBound) -> Bound {
 }
 
 fn unit_help(metric: Metric) -> String {
-    let units: Vec<&str> = [
-        MeasureUnit::YiYuan,
-        MeasureUnit::WanYuan,
-        MeasureUnit::WanYuanPerMu,
-        MeasureUnit::Percent,
-        MeasureUnit::PercentagePoints,
-        MeasureUnit::WanM2,
-        MeasureUnit::Mu,
-        MeasureUnit::Firms,
-        MeasureUnit::Projects,
-        MeasureUnit::Platforms,
-        MeasureUnit::Zones,
-        MeasureUnit::People,
-        MeasureUnit::Teams,
-        MeasureUnit::Items,
-        MeasureUnit::Events,
-        MeasureUnit::Ratio,
-    ]
-    .into_iter()
-    .filter(|u| metric.accepts(*u))
-    .map(MeasureUnit::key)
-    .collect();
+    let units: Vec<&str> = MeasureUnit::ALL
+        .into_iter()
+        .filter(|u| metric.accepts(*u))
+        .map(MeasureUnit::key)
+        .collect();
     format!("`{metric}` targets take one of: {}", units.join(", "))
 }
 

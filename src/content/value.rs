@@ -167,11 +167,37 @@ pub enum MeasureUnit {
     Items,
     /// 场 / 次: events.
     Events,
+    /// 个: industries (千亿级产业).
+    Industries,
+    /// 个: industrial clusters.
+    Clusters,
     /// A plain number without unit.
     Ratio,
 }
 
 impl MeasureUnit {
+    /// Every unit, for help messages and documentation.
+    pub const ALL: [MeasureUnit; 18] = [
+        MeasureUnit::YiYuan,
+        MeasureUnit::WanYuan,
+        MeasureUnit::WanYuanPerMu,
+        MeasureUnit::Percent,
+        MeasureUnit::PercentagePoints,
+        MeasureUnit::WanM2,
+        MeasureUnit::Mu,
+        MeasureUnit::Firms,
+        MeasureUnit::Projects,
+        MeasureUnit::Platforms,
+        MeasureUnit::Zones,
+        MeasureUnit::People,
+        MeasureUnit::Teams,
+        MeasureUnit::Items,
+        MeasureUnit::Events,
+        MeasureUnit::Industries,
+        MeasureUnit::Clusters,
+        MeasureUnit::Ratio,
+    ];
+
     pub fn kind(self) -> UnitKind {
         use MeasureUnit::*;
         match self {
@@ -179,9 +205,8 @@ impl MeasureUnit {
             WanYuanPerMu => UnitKind::MoneyPerArea,
             Percent | PercentagePoints => UnitKind::Percent,
             WanM2 | Mu => UnitKind::Area,
-            Firms | Projects | Platforms | Zones | People | Teams | Items | Events => {
-                UnitKind::Count
-            }
+            Firms | Projects | Platforms | Zones | People | Teams | Items | Events | Industries
+            | Clusters => UnitKind::Count,
             Ratio => UnitKind::Plain,
         }
     }
@@ -205,6 +230,8 @@ impl MeasureUnit {
             Teams => "teams",
             Items => "items",
             Events => "events",
+            Industries => "industries",
+            Clusters => "clusters",
             Ratio => "ratio",
         }
     }

@@ -76,6 +76,8 @@ fn count_noun(unit: MeasureUnit) -> (&'static str, &'static str) {
         MeasureUnit::Items => ("item", "items"),
         MeasureUnit::Events => ("event", "events"),
         MeasureUnit::Mu => ("mu", "mu"),
+        MeasureUnit::Industries => ("industry", "industries"),
+        MeasureUnit::Clusters => ("cluster", "clusters"),
         _ => ("", ""),
     }
 }
@@ -92,7 +94,7 @@ fn zh_suffix(unit: MeasureUnit) -> &'static str {
         MeasureUnit::Mu => "亩",
         MeasureUnit::Firms => "家",
         MeasureUnit::Projects | MeasureUnit::Platforms | MeasureUnit::Zones => "个",
-        MeasureUnit::Teams => "个",
+        MeasureUnit::Teams | MeasureUnit::Industries | MeasureUnit::Clusters => "个",
         MeasureUnit::People => "人",
         MeasureUnit::Items => "项",
         MeasureUnit::Events => "场",

@@ -134,6 +134,8 @@ pub struct TargetRow {
     pub is_chain: bool,
     pub metric: String,
     pub year: u16,
+    /// The year, or the span of years for targets set for each year.
+    pub period: String,
     pub value: String,
     pub region: String,
 }
@@ -148,9 +150,30 @@ impl TargetRow {
             is_chain: target.chain().is_some(),
             metric: cx.metric(target.metric).to_string(),
             year: target.year,
+            period: period_text(cx, target),
             value: value_text(cx.lang, target),
             region: cx.region_name(&target.region),
         }
+    }
+}
+
+/// `2023`, or for a target set for each year `2021–2023年每年` / `each year, 2021–2023`.
+pub fn period_text(cx: ViewCtx, target: &Target) -> String {
+    if !target.annual {
+        return target.year.to_string();
+    }
+    let start = cx
+        .site
+        .plans
+        .get(&target.plan)
+        .map_or(target.year, |p| p.horizon.start.min(target.year));
+    let span = horizon_text(Horizon {
+        start,
+        end: target.year,
+    });
+    match cx.lang {
+        Lang::Zh => format!("{span}年每年"),
+        Lang::En => format!("each year, {span}"),
     }
 }
 

@@ -1,0 +1,191 @@
+//! Building fixture sites: structure, language twins, numbers, links.
+
+use crate::util::{TestSite, attrs};
+
+#[test]
+fn starter_site_builds_both_language_trees() {
+    let site = TestSite::starter();
+    let out = site.build_ok();
+    for lang in ["zh", "en"] {
+        for page in [
+            "index.html",
+            "plans/example-2025/index.html",
+            "plans/example-2025/electronics-revenue/index.html",
+            "plans/example-2025/new-high-tech-firms/index.html",
+        ] {
+            assert!(
+                out.contains_key(&format!("{lang}/{page}")),
+                "missing {lang}/{page}"
+            );
+        }
+    }
+    assert!(out.contains_key("static/style.css"));
+}
+
+#[test]
+fn pages_declare_their_language() {
+    let out = TestSite::starter().build_ok();
+    for (path, html) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        if path.starts_with("zh/") {
+            assert!(html.contains("<html lang=\"zh-Hans\""), "{path}");
+        } else if path.starts_with("en/") {
+            assert!(html.contains("<html lang=\"en\""), "{path}");
+        }
+    }
+}
+
+#[test]
+fn every_page_links_to_its_twin_in_the_other_language() {
+    let out = TestSite::starter().build_ok();
+    let page = &out["zh/plans/example-2025/electronics-revenue/index.html"];
+    assert!(
+        page.contains(r#"href="../../../../en/plans/example-2025/electronics-revenue/index.html" lang="en" hreflang="en""#),
+        "{page}"
+    );
+    let page = &out["en/plans/example-2025/index.html"];
+    assert!(page.contains(r#"href="../../../zh/plans/example-2025/index.html" lang="zh-Hans""#));
+    assert!(page.contains(r#"<link rel="alternate" hreflang="zh-Hans" href="https://www.example.gov.cn/plans/zh/plans/example-2025/">"#));
+}
+
+#[test]
+fn numbers_are_written_as_each_language_writes_them() {
+    let out = TestSite::starter().build_ok();
+    let zh = &out["zh/plans/example-2025/electronics-revenue/index.html"];
+    let en = &out["en/plans/example-2025/electronics-revenue/index.html"];
+    assert!(zh.contains("突破1000亿元（力争1200亿元）"), "{zh}");
+    assert!(
+        en.contains("over CNY 100 billion (stretch: 120 billion)"),
+        "{en}"
+    );
+    assert!(zh.contains("2022: 700亿元"));
+    assert!(en.contains("2022: CNY 70 billion"));
+    let zh = &out["zh/plans/example-2025/new-high-tech-firms/index.html"];
+    let en = &out["en/plans/example-2025/new-high-tech-firms/index.html"];
+    assert!(zh.contains("30–50家"));
+    assert!(en.contains("30–50 firms"));
+}
+
+#[test]
+fn every_internal_link_is_relative_and_resolves() {
+    let site = TestSite::starter();
+    let out = site.build_ok();
+    for (path, html) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for link in attrs(html, "href").into_iter().chain(attrs(html, "src")) {
+            let external = link.starts_with("https://") || link.starts_with("http://");
+            assert!(!link.starts_with('/'), "{path}: root-absolute link {link}");
+            if external {
+                continue;
+            }
+            let file = link.split('#').next().unwrap();
+            if file.is_empty() {
+                continue;
+            }
+            let base = std::path::Path::new(path).parent().unwrap();
+            let target = site.path("public").join(base).join(file);
+            assert!(target.is_file(), "{path}: {link} does not resolve");
+        }
+    }
+}
+
+#[test]
+fn root_page_leads_to_the_default_language_without_script() {
+    let out = TestSite::starter().build_ok();
+    let root = &out["index.html"];
+    assert!(
+        root.contains(r#"<meta http-equiv="refresh" content="0; url=zh/index.html">"#),
+        "{root}"
+    );
+    assert!(root.contains(r#"<a href="zh/index.html""#));
+    assert!(root.contains(r#"<a href="en/index.html""#));
+    assert!(!root.contains("<script"));
+}
+
+#[test]
+fn building_twice_gives_identical_bytes() {
+    let site = TestSite::starter();
+    let first = site.build_ok();
+    let second = site.build_ok();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn base_url_sub_path_appears_only_in_absolute_addresses() {
+    let site = TestSite::starter();
+    site.edit(
+        "site.yaml",
+        "base_url: https://www.example.gov.cn/plans/",
+        "base_url: https://portal.example.cn/open/plans",
+    );
+    let out = site.build_ok();
+    let page = &out["en/index.html"];
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://portal.example.cn/open/plans/en/">"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"href="../static/style.css""#));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = TestSite::starter();
+    site.write(
+        "templates/root.html",
+        "<!DOCTYPE html><html lang=\"zh-Hans\"><head><title>x</title></head><body>custom root {{ default_href }}</body></html>",
+    );
+    let out = site.build_ok();
+    assert!(out["index.html"].contains("custom root zh/index.html"));
+}
+
+#[test]
+fn commentary_markdown_renders_tables_footnotes_and_heading_ids() {
+    let site = TestSite::starter();
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "## Goals\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^1]\n\n[^1]: The source.\n\nSee [the firms target](@/plans/example-2025/new-high-tech-firms/).\n",
+    );
+    let out = site.build_ok();
+    let page = &out["en/plans/example-2025/index.html"];
+    assert!(page.contains(r#"<h3 id="goals">Goals</h3>"#), "{page}");
+    assert!(page.contains("<table>"));
+    assert!(page.contains("footnote"));
+    assert!(
+        page.contains(r#"href="../../../en/plans/example-2025/new-high-tech-firms/index.html""#)
+    );
+}
+
+#[test]
+fn new_refuses_a_directory_that_is_not_empty() {
+    let site = TestSite::starter();
+    let mut c = assert_cmd::Command::cargo_bin("plansite").unwrap();
+    c.arg("new").arg(site.root()).assert().code(1);
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["check", "--help"],
+        vec!["new", "--help"],
+    ] {
+        let out = assert_cmd::Command::cargo_bin("plansite")
+            .unwrap()
+            .args(&cmd)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{cmd:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{cmd:?}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    assert_cmd::Command::cargo_bin("plansite")
+        .unwrap()
+        .arg("frobnicate")
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,100 @@
+//! Bad input: located errors, exit code 1, previous output untouched.
+
+use predicates::prelude::*;
+
+use crate::util::{TestSite, read_tree};
+
+#[test]
+fn unknown_yaml_field_is_rejected_with_its_line_and_column() {
+    let site = TestSite::starter();
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "    metric: revenue\n",
+        "    metric: revenue\n    metirc: output\n",
+    );
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown field `metirc`"))
+        .stderr(predicate::str::contains(
+            "content/plans/example-2025/plan.yaml:14:5",
+        ));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
+    let site = TestSite::starter();
+    let before = site.build_ok();
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "chain: electronic-information",
+        "chain: no-such-chain",
+    );
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown chain `no-such-chain`"))
+        .stderr(predicate::str::contains("plan.yaml:12:12"));
+    assert_eq!(read_tree(&site.path("public")), before);
+}
+
+#[test]
+fn a_ui_string_missing_in_one_language_names_the_key_and_file() {
+    let site = TestSite::starter();
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    for entry in walkdir::WalkDir::new(&theme)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&theme).unwrap();
+            site.write(
+                &format!("themes/default/{}", rel.display()),
+                std::fs::read(entry.path()).unwrap(),
+            );
+        }
+    }
+    site.edit("themes/default/i18n/en.yaml", "nav_plans: Plans\n", "");
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the UI string `nav_plans` is missing in `en`",
+        ))
+        .stderr(predicate::str::contains("themes/default/i18n/en.yaml"));
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together() {
+    let site = TestSite::starter();
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "chain: electronic-information",
+        "chain: nope-one",
+    );
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "topic: innovation",
+        "topic: nope-two",
+    );
+    let out = site.cmd(&["check"]).assert().code(1).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nope-one") && stderr.contains("nope-two"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 errors"), "{stderr}");
+}
+
+#[test]
+fn output_refuses_to_replace_the_site_itself() {
+    let site = TestSite::starter();
+    let root = site.root().to_str().unwrap().to_string();
+    site.cmd(&["build", "--output", &root])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "would replace the site's own files",
+        ));
+    assert!(site.path("site.yaml").exists());
+}

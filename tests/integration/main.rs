@@ -1,0 +1,7 @@
+//! Integration tests: the real `plansite` binary on fixture sites in temporary
+//! directories. One binary, one module per feature (mdBook's testsuite layout).
+
+mod build;
+mod bundled;
+mod errors;
+mod util;

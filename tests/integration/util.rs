@@ -1,0 +1,86 @@
+//! A fixture site in a temporary directory, and helpers to run plansite on it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A site on disk, starting from the `plansite new` starter.
+pub struct TestSite {
+    dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// The starter site, as `plansite new` writes it.
+    pub fn starter() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        plansite::scaffold::create(dir.path()).unwrap();
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Writes (or replaces) a file of the site.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &TestSite {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, contents).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    /// Replaces the first occurrence of `from` in a file; panics if it is absent, so a
+    /// test never silently edits nothing.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &TestSite {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, text.replacen(from, to, 1))
+    }
+
+    /// `plansite --root <site> <args>`.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("plansite").unwrap();
+        c.arg("--root").arg(self.root()).args(args);
+        c
+    }
+
+    /// Builds into `public/` and returns the output as site path → text.
+    pub fn build_ok(&self) -> BTreeMap<String, String> {
+        self.cmd(&["build"]).assert().success();
+        read_tree(&self.path("public"))
+    }
+}
+
+/// Every file under `dir`, by `/`-separated relative path.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(e.path()).unwrap();
+            (rel, String::from_utf8_lossy(&bytes).into_owned())
+        })
+        .collect()
+}
+
+/// The values of `attr="…"` in `html`.
+pub fn attrs(html: &str, attr: &str) -> Vec<String> {
+    plansite::check::attribute_values(html, attr)
+}
