@@ -507,6 +507,15 @@ impl PlanContext<'_> {
         for figure in value.figures() {
             self.check_figure(figure, t.metric, t.unit, &vpath, out);
         }
+        if let TargetValue::IncreaseBy(x) = value
+            && (x <= 0.0 || x > 1000.0)
+        {
+            out.push(
+                self.file
+                    .error_at(&vpath.key("increase_by"), format!("a rise of {x} is not plausible"))
+                    .help("`increase_by` is a rise over the baseline in percent (or percentage points), above 0 and at most 1000"),
+            );
+        }
         match value {
             TargetValue::Range { low, high } if low >= high => out.push(
                 self.file

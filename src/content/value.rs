@@ -328,7 +328,8 @@ pub enum TargetValue {
     Tiers { floor: Bound, stretch: Bound },
     /// 翻番: double the baseline.
     Double,
-    /// A rise over the baseline, in the target's unit (提高15%, 提升2个百分点).
+    /// A rise over the baseline: in percentage points when the unit is percentage
+    /// points (提升2个百分点), otherwise in percent of the baseline (提高15%).
     IncreaseBy(f64),
 }
 
@@ -373,7 +374,31 @@ impl TargetValue {
             TargetValue::Range { low, high } => vec![low, high],
             TargetValue::Tiers { floor, stretch } => vec![floor.value, stretch.value],
             TargetValue::Double => vec![],
-            TargetValue::IncreaseBy(v) => vec![v],
+            TargetValue::IncreaseBy(_) => vec![],
+        }
+    }
+
+    /// The figure the target implies, given the baseline value: the single value, the
+    /// floor of two tiers, the bottom of a range, or the baseline doubled or raised.
+    pub fn implied_figure(&self, unit: MeasureUnit, baseline: Option<f64>) -> Option<f64> {
+        match *self {
+            TargetValue::Single(b) => Some(b.value),
+            TargetValue::Range { low, .. } => Some(low),
+            TargetValue::Tiers { floor, .. } => Some(floor.value),
+            TargetValue::Double => baseline.map(|b| b * 2.0),
+            TargetValue::IncreaseBy(x) => baseline.map(|b| match unit {
+                MeasureUnit::PercentagePoints => b + x,
+                _ => b * (1.0 + x / 100.0),
+            }),
+        }
+    }
+
+    /// The top of the goal: the stretch tier or the top of a range, when there is one.
+    pub fn upper_figure(&self) -> Option<f64> {
+        match *self {
+            TargetValue::Range { high, .. } => Some(high),
+            TargetValue::Tiers { stretch, .. } => Some(stretch.value),
+            _ => None,
         }
     }
 

@@ -295,13 +295,13 @@ pub fn target_value(
         (TargetValue::Double, Lang::En) => format!("double the {base} level"),
         (TargetValue::IncreaseBy(v), Lang::Zh) => match unit {
             MeasureUnit::PercentagePoints => format!("比{base}年提升{}", quantity(v, unit, lang)),
-            _ => format!("比{base}年提高{}", quantity(v, unit, lang)),
+            _ => format!("比{base}年提高{}%", plain(v, 4)),
         },
         (TargetValue::IncreaseBy(v), Lang::En) => match unit {
             MeasureUnit::PercentagePoints => {
                 format!("up {} on {base}", quantity(v, unit, lang))
             }
-            _ => format!("{} above the {base} level", quantity(v, unit, lang)),
+            _ => format!("{}% above the {base} level", plain(v, 4)),
         },
     }
 }

@@ -4,6 +4,7 @@
 //! parallel (rayon). Each page is a function of (item, language) alone, so the order
 //! of work never changes the bytes written.
 
+pub mod charts;
 pub mod format;
 pub mod i18n;
 pub mod links;

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 use tera::Context;
 
+use super::charts::{self, Chart};
 use super::views::{PlanCard, SourceView, TargetDetail, TargetRow, ViewCtx};
 use super::{RenderContext, links, render_commentary};
 use crate::content::Site;
@@ -154,6 +155,7 @@ struct PlanPage {
     record: SourceView,
     commentary: Option<String>,
     targets: Vec<TargetRow>,
+    chart: Option<Chart>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +164,27 @@ struct TargetPage {
     plan: PlanCard,
     target: TargetDetail,
     commentary: Option<String>,
+    chart: Option<Chart>,
+    breakdown_chart: Option<Chart>,
+}
+
+/// Writes a chart's SVG and CSV next to the page at `page_path`.
+fn write_chart_files(
+    chart: &Chart,
+    page_path: &str,
+    sink: &dyn Sink,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", chart.svg);
+    for (name, bytes) in [
+        (&chart.svg_file, svg.as_bytes()),
+        (&chart.csv_file, chart.csv.as_bytes()),
+    ] {
+        let file = format!("{page_path}{name}");
+        if let Err(e) = sink.write(&file, bytes) {
+            problems.push(Diagnostic::error(file, format!("cannot write: {e}")));
+        }
+    }
 }
 
 /// Renders one page into `sink`; returns the problems met (errors and warnings).
@@ -173,10 +196,9 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         Page::Home(lang) => {
             home_page(cx, lang, path.clone(), &mut problems).map(|c| (lang, "home.html", c))
         }
-        Page::Plan(lang, p) => {
-            plan_page(cx, lang, p, path.clone(), &mut problems).map(|c| (lang, "plan.html", c))
-        }
-        Page::Target(lang, p, t) => target_page(cx, lang, p, t, path.clone(), &mut problems)
+        Page::Plan(lang, p) => plan_page(cx, lang, p, path.clone(), sink, &mut problems)
+            .map(|c| (lang, "plan.html", c)),
+        Page::Target(lang, p, t) => target_page(cx, lang, p, t, path.clone(), sink, &mut problems)
             .map(|c| (lang, "target.html", c)),
     };
     let (lang, template, context) = match built {
@@ -286,6 +308,7 @@ fn plan_page(
     lang: Lang,
     index: usize,
     path: String,
+    sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Context, Diagnostic> {
     let v = view(cx, lang);
@@ -316,12 +339,17 @@ fn plan_page(
             clause: None,
         },
     );
+    let chart = charts::plan_chart(v, plan);
+    if let Some(c) = &chart {
+        write_chart_files(c, &page.path, sink, problems);
+    }
     context(&PlanPage {
         page,
         record,
         commentary,
         targets: plan.targets.iter().map(|t| TargetRow::new(v, t)).collect(),
         plan: card,
+        chart,
     })
 }
 
@@ -331,6 +359,7 @@ fn target_page(
     plan_index: usize,
     target_index: usize,
     path: String,
+    sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Context, Diagnostic> {
     let v = view(cx, lang);
@@ -369,10 +398,17 @@ fn target_page(
             },
         ],
     );
+    let chart = charts::target_chart(v, target);
+    let breakdown_chart = charts::breakdown_chart(v, target);
+    for c in chart.iter().chain(breakdown_chart.iter()) {
+        write_chart_files(c, &page.path, sink, problems);
+    }
     context(&TargetPage {
         page,
         plan: card,
         target: detail,
         commentary,
+        chart,
+        breakdown_chart,
     })
 }

@@ -221,9 +221,17 @@ impl TargetDetail {
         TargetDetail {
             row: TargetRow::new(cx, target),
             unit: format::axis_unit(target.unit, cx.lang),
-            baseline: target.baseline.map(|b| match b.value {
-                Some(v) => format!("{}: {}", b.year, format::quantity(v, target.unit, cx.lang)),
-                None => b.year.to_string(),
+            baseline: target.baseline.map(|b| match (b.value, cx.lang) {
+                (Some(v), Lang::Zh) => format!(
+                    "{}年：{}",
+                    b.year,
+                    format::quantity(v, target.unit, cx.lang)
+                ),
+                (Some(v), Lang::En) => {
+                    format!("{}: {}", b.year, format::quantity(v, target.unit, cx.lang))
+                }
+                (None, Lang::Zh) => format!("{}年", b.year),
+                (None, Lang::En) => b.year.to_string(),
             }),
             breakdown: target
                 .breakdown

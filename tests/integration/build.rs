@@ -57,7 +57,7 @@ fn numbers_are_written_as_each_language_writes_them() {
         en.contains("over CNY 100 billion (stretch: 120 billion)"),
         "{en}"
     );
-    assert!(zh.contains("2022: 700亿元"));
+    assert!(zh.contains("2022年：700亿元"));
     assert!(en.contains("2022: CNY 70 billion"));
     let zh = &out["zh/plans/example-2025/new-high-tech-firms/index.html"];
     let en = &out["en/plans/example-2025/new-high-tech-firms/index.html"];

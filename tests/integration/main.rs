@@ -3,5 +3,6 @@
 
 mod build;
 mod bundled;
+mod charts;
 mod errors;
 mod util;

@@ -1,0 +1,162 @@
+//! Charts: snapshots in both languages, valid accessible SVG, escaping, downloads.
+
+use std::collections::BTreeMap;
+
+use crate::util::TestSite;
+
+/// The starter site with a baseline, outcomes in two measures and a breakdown, so one
+/// target exercises every mark of the column chart.
+fn chart_site() -> TestSite {
+    let site = TestSite::starter();
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "    source: {clause: 二}\n",
+        "    source: {clause: 二}
+    breakdown:
+      kind: of_which
+      parts:
+        - segment: {zh: 核心元器件, en: Core components}
+          value: 400
+        - segment: {zh: 整机, en: Finished devices}
+          value: 350
+    actuals:
+      - year: 2023
+        value: 820
+        source: {record: example-2025}
+      - year: 2024
+        value: 950
+        metric: output
+        source: {record: example-2025}
+",
+    );
+    site
+}
+
+fn svgs(out: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
+    out.iter()
+        .filter(|(p, _)| p.ends_with(".svg") && !p.starts_with("static/"))
+        .collect()
+}
+
+#[test]
+fn target_chart_snapshots_in_both_languages() {
+    let out = chart_site().build_ok();
+    insta::assert_snapshot!(
+        "target_chart_zh",
+        out["zh/plans/example-2025/electronics-revenue/chart.svg"]
+    );
+    insta::assert_snapshot!(
+        "target_chart_en",
+        out["en/plans/example-2025/electronics-revenue/chart.svg"]
+    );
+    insta::assert_snapshot!(
+        "breakdown_chart_en",
+        out["en/plans/example-2025/electronics-revenue/breakdown.svg"]
+    );
+    insta::assert_snapshot!(
+        "overview_chart_zh",
+        out["zh/plans/example-2025/overview.svg"]
+    );
+}
+
+#[test]
+fn every_chart_is_valid_accessible_svg() {
+    let out = chart_site().build_ok();
+    let charts = svgs(&out);
+    assert!(
+        charts.len() >= 8,
+        "{:?}",
+        charts.iter().map(|c| c.0).collect::<Vec<_>>()
+    );
+    for (path, svg) in charts {
+        check_svg(path, svg);
+    }
+}
+
+/// Parses `svg` as XML and checks role, viewBox, title and desc.
+pub fn check_svg(path: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg", "{path}");
+    assert_eq!(root.attribute("role"), Some("img"), "{path}");
+    assert!(root.attribute("viewBox").is_some(), "{path}");
+    assert!(
+        root.attribute("width").is_none(),
+        "{path}: fixed width stops scaling"
+    );
+    let labelled: Vec<&str> = root
+        .attribute("aria-labelledby")
+        .unwrap()
+        .split(' ')
+        .collect();
+    for tag in ["title", "desc"] {
+        let el = root
+            .children()
+            .find(|n| n.has_tag_name(tag))
+            .unwrap_or_else(|| panic!("{path}: no <{tag}>"));
+        assert!(
+            !el.text().unwrap_or("").trim().is_empty(),
+            "{path}: empty <{tag}>"
+        );
+        assert!(
+            labelled.contains(&el.attribute("id").unwrap()),
+            "{path}: {tag} not referenced"
+        );
+    }
+}
+
+#[test]
+fn descriptions_state_the_numbers() {
+    let out = chart_site().build_ok();
+    let svg = &out["en/plans/example-2025/electronics-revenue/chart.svg"];
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let desc = doc
+        .descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .unwrap()
+        .text()
+        .unwrap();
+    for figure in [
+        "CNY 70 billion",
+        "CNY 82 billion",
+        "CNY 95 billion",
+        "over CNY 100 billion (stretch: 120 billion)",
+    ] {
+        assert!(desc.contains(figure), "{desc}");
+    }
+    assert!(desc.contains("growth a year"), "{desc}");
+}
+
+#[test]
+fn chart_pages_carry_the_table_and_downloads() {
+    let out = chart_site().build_ok();
+    let page = &out["zh/plans/example-2025/electronics-revenue/index.html"];
+    assert!(page.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
+    assert!(page.contains(r#"<table class="chart-data">"#));
+    assert!(page.contains(r#"<a href="chart.svg" download>"#));
+    assert!(page.contains(r#"<a href="chart.csv" download>"#));
+    let csv = &out["zh/plans/example-2025/electronics-revenue/chart.csv"];
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(
+        csv.contains("2024,实际（口径不同）,950,,亿元,产值"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn names_with_markup_characters_are_escaped_in_svg() {
+    let site = chart_site();
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "en: Electronic information industry revenue}",
+        "en: 'Revenue <script>alert(\"x\")</script> & \"more\"'}",
+    );
+    let out = site.build_ok();
+    let svg = &out["en/plans/example-2025/electronics-revenue/chart.svg"];
+    check_svg("escaped", svg);
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains("&amp;"));
+    let page = &out["en/plans/example-2025/electronics-revenue/index.html"];
+    assert!(!page.contains("<script>alert"));
+}
