@@ -11,7 +11,8 @@ use crate::pipeline::{self, BuildOptions};
 pub fn check_site(root: &Path) -> Diagnostics {
     match pipeline::build_in_memory(root, &BuildOptions::default()) {
         Ok((files, mut diagnostics)) => {
-            for d in check_links(&files) {
+            let base_path = base_path(root);
+            for d in check_links(&files, &base_path) {
                 diagnostics.push(d);
             }
             diagnostics.sort();
@@ -21,9 +22,18 @@ pub fn check_site(root: &Path) -> Diagnostics {
     }
 }
 
+/// The path the site is published under (`/plans/`), for links written from it (the
+/// 404 pages, which are served at any address).
+fn base_path(root: &Path) -> String {
+    pipeline::load(root, &BuildOptions::default())
+        .map(|(site, _, _)| site.config.base_url.path().to_string())
+        .unwrap_or_else(|_| "/".into())
+}
+
 /// Checks that every internal `href` and `src` of every HTML file resolves to a file of
-/// the site, and every `#anchor` to an element id of its page.
-pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
+/// the site, and every `#anchor` to an element id of its page. Links starting with `/`
+/// are read from `base_path`, the path the site is published under.
+pub fn check_links(files: &BTreeMap<String, Vec<u8>>, base_path: &str) -> Vec<Diagnostic> {
     let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
     let pages: Vec<(&String, String)> = files
         .iter()
@@ -40,7 +50,7 @@ pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
     for (path, html) in &pages {
         for attr in ["href", "src"] {
             for link in attribute_values(html, attr) {
-                if let Some(message) = broken(path, &link, files, &ids) {
+                if let Some(message) = broken(path, &link, base_path, files, &ids) {
                     problems.push(Diagnostic::error(format!("(output) {path}"), message).help(
                         "fix the link in the commentary or template that produced this page",
                     ));
@@ -55,6 +65,7 @@ pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
 fn broken(
     page: &str,
     link: &str,
+    base_path: &str,
     files: &BTreeMap<String, Vec<u8>>,
     ids: &HashMap<&str, HashSet<String>>,
 ) -> Option<String> {
@@ -73,6 +84,19 @@ fn broken(
     let path_part = path_part.split('?').next().unwrap_or("");
     let target = if path_part.is_empty() {
         page.to_string()
+    } else if let Some(from_base) = path_part.strip_prefix(base_path) {
+        if path_part.starts_with('/') {
+            from_base.to_string()
+        } else {
+            match resolve(page, path_part) {
+                Some(t) => t,
+                None => return Some(format!("the link `{link}` leaves the site")),
+            }
+        }
+    } else if path_part.starts_with('/') {
+        return Some(format!(
+            "the link `{link}` is outside the site's path {base_path}"
+        ));
     } else {
         match resolve(page, path_part) {
             Some(t) => t,
@@ -172,7 +196,7 @@ mod tests {
                 r#"<img src="../static/x.png"> <a href="https://example.com/">e</a>"#,
             ),
         ]);
-        let problems = check_links(&files);
+        let problems = check_links(&files, "/");
         let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("#missing")));
@@ -182,6 +206,6 @@ mod tests {
     #[test]
     fn links_above_the_root_are_broken() {
         let files = site(&[("index.html", r#"<a href="../outside.html">x</a>"#)]);
-        assert_eq!(check_links(&files).len(), 1);
+        assert_eq!(check_links(&files, "/").len(), 1);
     }
 }

@@ -27,6 +27,10 @@ struct RawConfig {
     theme: Option<Id>,
     #[serde(default)]
     footer: Option<RawFooter>,
+    /// The date plan statuses (in force / expired) are computed for; defaults to the
+    /// build date (or SOURCE_DATE_EPOCH).
+    #[serde(default)]
+    as_of: Option<crate::content::Date>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +64,7 @@ pub struct Config {
     pub default_language: Lang,
     pub theme: Id,
     pub footer: Option<Footer>,
+    pub as_of: Option<crate::content::Date>,
 }
 
 /// The host organisation, shown in every page's footer as Chinese government sites must.
@@ -201,6 +206,7 @@ impl Config {
                     .theme
                     .unwrap_or_else(|| Id::parse("default").expect("`default` is a valid id")),
                 footer,
+                as_of: raw.as_of,
             }),
             _ => Err(problems),
         }

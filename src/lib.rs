@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod derive;
 pub mod diagnostics;
 pub mod lang;
 pub mod output;

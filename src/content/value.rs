@@ -411,28 +411,36 @@ impl TargetValue {
 /// A year a plan speaks of. Kept within a sane window so a typo such as 20221 is caught.
 pub const YEAR_RANGE: std::ops::RangeInclusive<u16> = 1949..=2100;
 
-/// A calendar date, as `YYYY-MM-DD`.
+/// A calendar date, as `YYYY-MM-DD`, or a month, as `YYYY-MM`, when a source gives
+/// no day (an outcome report "published in February 2022").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
-    pub day: u8,
+    /// `None` when only the month is known.
+    pub day: Option<u8>,
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD`, checking the month and the day of the month.
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`, checking the month and the day of the month.
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, such as 2021-04-26");
-        let mut parts = s.trim().splitn(3, '-');
-        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(bad());
+        let bad = || {
+            format!(
+                "`{s}` is not a date; write it as YYYY-MM-DD (2021-04-26), or YYYY-MM when the day is unknown"
+            )
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let (y, m, d) = match parts.as_slice() {
+            [y, m] => (*y, *m, None),
+            [y, m, d] => (*y, *m, Some(*d)),
+            _ => return Err(bad()),
+        };
+        if y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2) {
             return Err(bad());
         }
         let year: u16 = y.parse().map_err(|_| bad())?;
         let month: u8 = m.parse().map_err(|_| bad())?;
-        let day: u8 = d.parse().map_err(|_| bad())?;
+        let day: Option<u8> = d.map(|d| d.parse().map_err(|_| bad())).transpose()?;
         if !YEAR_RANGE.contains(&year) {
             return Err(format!(
                 "the year {year} in `{s}` is outside {}–{}",
@@ -440,15 +448,30 @@ impl Date {
                 YEAR_RANGE.end()
             ));
         }
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        let day_ok = day.is_none_or(|d| d >= 1 && d <= days_in_month(year, month));
+        if !(1..=12).contains(&month) || !day_ok {
             return Err(format!("`{s}` is not a day of the calendar"));
         }
         Ok(Date { year, month, day })
     }
 
+    /// A full date: the given one, or the first of the month.
+    pub fn ymd(year: u16, month: u8, day: u8) -> Date {
+        Date {
+            year,
+            month,
+            day: Some(day),
+        }
+    }
+
     /// The date in RFC 3339 form at midnight UTC+8, for feeds.
     pub fn rfc3339(&self) -> String {
-        format!("{self}T00:00:00+08:00")
+        format!(
+            "{:04}-{:02}-{:02}T00:00:00+08:00",
+            self.year,
+            self.month,
+            self.day.unwrap_or(1)
+        )
     }
 }
 
@@ -465,7 +488,11 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{:04}-{:02}", self.year, self.month)?;
+        match self.day {
+            Some(d) => write!(f, "-{d:02}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -526,14 +553,11 @@ mod tests {
 
     #[test]
     fn dates_are_checked_against_the_calendar() {
-        assert_eq!(
-            Date::parse("2021-04-26").unwrap(),
-            Date {
-                year: 2021,
-                month: 4,
-                day: 26
-            }
-        );
+        assert_eq!(Date::parse("2021-04-26").unwrap(), Date::ymd(2021, 4, 26));
+        let month = Date::parse("2022-02").unwrap();
+        assert_eq!(month.day, None);
+        assert_eq!(month.to_string(), "2022-02");
+        assert!(Date::parse("2022-13").is_err());
         assert!(Date::parse("2021-02-29").is_err());
         assert!(Date::parse("2020-02-29").is_ok());
         assert!(Date::parse("2021-13-01").is_err());

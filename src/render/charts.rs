@@ -974,6 +974,19 @@ fn draw_column(
     )
 }
 
+/// The label at the end of a horizontal bar: `1000 (力争 1200)`.
+fn bar_value_label(b: &Bar, unit: MeasureUnit, lang: Lang) -> String {
+    match b.extension.filter(|e| *e > b.value) {
+        Some(ext) => format!(
+            "{} ({} {})",
+            format::figure_only(b.value, unit, lang),
+            stretch_label(lang, true),
+            format::figure_only(ext, unit, lang)
+        ),
+        None => format::figure_only(b.value, unit, lang),
+    }
+}
+
 fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result<String, String> {
     const ROW: u32 = 34;
     let has_ext = bars.iter().any(|b| b.extension.is_some());
@@ -987,13 +1000,13 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
     } else {
         legend_rows(&legend) * 20 + 8
     };
-    let plot_h = 40 + ROW * bars.len() as u32 + 34;
+    let plot_h = 40 + ROW * bars.len() as u32 + 50;
     let height = plot_h + legend_h as u32 + 8;
     let label_w = bars
         .iter()
         .map(|b| text_width(&b.label, LABEL_PX))
         .fold(0.0, f64::max)
-        .min(230.0)
+        .min(250.0)
         + 12.0;
     let mut svg = String::new();
     {
@@ -1007,11 +1020,16 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
             .fold(0.0, f64::max);
         let x_max = nice_max(top * 1.25);
         let n = bars.len() as f64;
+        // Room on the right for the longest value label past the longest bar.
+        let value_w = bars
+            .iter()
+            .map(|b| text_width(&bar_value_label(b, unit, lang), LABEL_PX))
+            .fold(0.0, f64::max);
         let mut chart = ChartBuilder::on(&chart_area)
             .margin_top(40)
-            .margin_right(16)
+            .margin_right((value_w * 0.6 + 16.0).ceil() as u32)
             .margin_left(8)
-            .x_label_area_size(30)
+            .x_label_area_size(46)
             .y_label_area_size(label_w.ceil() as u32)
             .build_cartesian_2d(0.0..x_max, 0.0..n)
             .map_err(|e| e.to_string())?;
@@ -1047,15 +1065,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
                     .map_err(|e| e.to_string())?;
                 end = ext;
             }
-            let value_label = match b.extension.filter(|e| *e > b.value) {
-                Some(ext) => format!(
-                    "{} ({} {})",
-                    format::figure_only(b.value, unit, lang),
-                    stretch_label(lang, true),
-                    format::figure_only(ext, unit, lang)
-                ),
-                None => format::figure_only(b.value, unit, lang),
-            };
+            let value_label = bar_value_label(b, unit, lang);
             label_at(
                 &chart_area,
                 &chart,
@@ -1080,7 +1090,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
             chart_area
                 .draw(&Text::new(
                     axis_unit,
-                    (px, py + 22),
+                    (px, py + 28),
                     font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Top)),
                 ))
                 .map_err(|e| e.to_string())?;

@@ -46,6 +46,66 @@ pub fn plans(lang: Lang) -> String {
     format!("{}/plans/", lang.code())
 }
 
+pub fn chains(lang: Lang) -> String {
+    format!("{}/chains/", lang.code())
+}
+
+pub fn chain(lang: Lang, id: &Id) -> String {
+    format!("{}/chains/{id}/", lang.code())
+}
+
+pub fn topics(lang: Lang) -> String {
+    format!("{}/topics/", lang.code())
+}
+
+pub fn topic(lang: Lang, id: &Id) -> String {
+    format!("{}/topics/{id}/", lang.code())
+}
+
+pub fn regions(lang: Lang) -> String {
+    format!("{}/regions/", lang.code())
+}
+
+pub fn region(lang: Lang, id: &Id) -> String {
+    format!("{}/regions/{id}/", lang.code())
+}
+
+pub fn units(lang: Lang) -> String {
+    format!("{}/units/", lang.code())
+}
+
+pub fn unit(lang: Lang, id: &Id) -> String {
+    format!("{}/units/{id}/", lang.code())
+}
+
+pub fn years(lang: Lang) -> String {
+    format!("{}/years/", lang.code())
+}
+
+pub fn year(lang: Lang, year: u16) -> String {
+    format!("{}/years/{year}/", lang.code())
+}
+
+pub fn search(lang: Lang) -> String {
+    format!("{}/search/", lang.code())
+}
+
+pub fn data_docs(lang: Lang) -> String {
+    format!("{}/data/", lang.code())
+}
+
+pub fn progress(lang: Lang) -> String {
+    format!("{}/progress/", lang.code())
+}
+
+/// The subject's page: a chain's or a topic's.
+pub fn subject(lang: Lang, subject: &crate::content::Subject) -> String {
+    match subject {
+        crate::content::Subject::Chain(id) => chain(lang, id),
+        crate::content::Subject::Topic(id) => topic(lang, id),
+    }
+}
+
 /// The same page in the other language: only the first segment differs.
 pub fn twin(path: &str, lang: Lang) -> String {
     match path.split_once('/') {

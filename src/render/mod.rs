@@ -5,6 +5,7 @@
 //! of work never changes the bytes written.
 
 pub mod charts;
+pub mod data;
 pub mod format;
 pub mod i18n;
 pub mod links;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::content::Site;
+use crate::derive::Index;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 use crate::lang::Lang;
 use crate::output::Sink;
@@ -40,6 +42,7 @@ pub struct RenderStats {
 pub struct RenderContext<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    pub index: Index,
     pub templates: Templates,
     /// Site paths without the language (`plans/x/`), for checking `@/` links.
     pub page_paths: HashSet<String>,
@@ -53,14 +56,16 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<(RenderStats, Diagnostics), Diagnostics> {
     let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
-    let page_paths = pages::page_paths(site);
+    let index = Index::build(site, crate::derive::status_date(site.config.as_of));
+    let page_paths = pages::page_paths(site, &index);
+    let pages = pages::all_pages(site, &index);
     let cx = RenderContext {
         site,
         theme,
+        index,
         templates,
         page_paths,
     };
-    let pages = pages::all_pages(site);
     let results: Vec<Vec<Diagnostic>> = pages
         .par_iter()
         .map(|page| pages::render_page(&cx, page, sink))
@@ -70,14 +75,17 @@ pub fn render_site(
         diagnostics.push(d);
     }
     let mut files = pages.len();
-    for (path, bytes) in &theme.static_files {
-        if let Err(e) = sink.write(&format!("static/{path}"), bytes) {
-            diagnostics.push(Diagnostic::error(
-                format!("static/{path}"),
-                format!("cannot write: {e}"),
-            ));
+    let mut write = |path: String, bytes: &[u8]| {
+        if let Err(e) = sink.write(&path, bytes) {
+            diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
         }
         files += 1;
+    };
+    for (path, bytes) in &theme.static_files {
+        write(format!("static/{path}"), bytes);
+    }
+    for (path, text) in data_files(&cx, &pages) {
+        write(path, text.as_bytes());
     }
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -91,6 +99,34 @@ pub fn render_site(
             diagnostics,
         ))
     }
+}
+
+/// The files that are not pages: open data, search indexes, sitemap, feeds, robots.txt.
+fn data_files(cx: &RenderContext, pages: &[Page]) -> Vec<(String, String)> {
+    let site = cx.site;
+    let mut files = vec![
+        (
+            data::TARGETS_CSV.to_string(),
+            data::targets_csv(site, &cx.index),
+        ),
+        (
+            data::TARGETS_JSON.to_string(),
+            data::targets_json(site, &cx.index),
+        ),
+        ("sitemap.xml".to_string(), data::sitemap(site, pages)),
+        ("robots.txt".to_string(), data::robots(site)),
+    ];
+    for lang in Lang::ALL {
+        let v = views::ViewCtx {
+            site,
+            index: &cx.index,
+            lang,
+            strings: cx.theme.strings.get(lang),
+        };
+        files.push((data::search_index_path(lang), data::search_index(v)));
+        files.push((format!("{}/atom.xml", lang.code()), data::feed(v)));
+    }
+    files
 }
 
 fn to_diagnostics(ds: Vec<Diagnostic>) -> Diagnostics {

@@ -11,12 +11,15 @@ use super::format;
 use super::i18n::Strings;
 use super::links;
 use crate::content::*;
+use crate::derive::{Index, PlanStatus};
 use crate::lang::Lang;
 
-/// Everything a view builder needs: the site, the language and its UI strings.
+/// Everything a view builder needs: the site, its indexes, the language and its UI
+/// strings.
 #[derive(Clone, Copy)]
 pub struct ViewCtx<'a> {
     pub site: &'a Site,
+    pub index: &'a Index,
     pub lang: Lang,
     pub strings: &'a Strings,
 }
@@ -36,25 +39,26 @@ impl<'a> ViewCtx<'a> {
     }
 
     pub fn date(&self, d: Date) -> String {
-        match self.lang {
-            Lang::Zh => format!("{}年{}月{}日", d.year, d.month, d.day),
-            Lang::En => {
-                const MONTHS: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!("{} {} {}", d.day, MONTHS[usize::from(d.month) - 1], d.year)
-            }
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
+        match (self.lang, d.day) {
+            (Lang::Zh, Some(day)) => format!("{}年{}月{}日", d.year, d.month, day),
+            (Lang::Zh, None) => format!("{}年{}月", d.year, d.month),
+            (Lang::En, Some(day)) => format!("{day} {month} {}", d.year),
+            (Lang::En, None) => format!("{month} {}", d.year),
         }
     }
 
@@ -73,6 +77,50 @@ impl<'a> ViewCtx<'a> {
             .map(|r| self.text(&r.name).to_string())
             .unwrap_or_default()
     }
+
+    /// A unit's name and page.
+    pub fn unit_ref(&self, id: &Id) -> NameRef {
+        NameRef {
+            id: id.to_string(),
+            name: self.unit_name(id),
+            href: links::href(&links::unit(self.lang, id)),
+        }
+    }
+
+    /// A region's name and page.
+    pub fn region_ref(&self, id: &Id) -> NameRef {
+        NameRef {
+            id: id.to_string(),
+            name: self.region_name(id),
+            href: links::href(&links::region(self.lang, id)),
+        }
+    }
+
+    /// The status of the plan at `position` in `site.plans`.
+    pub fn status(&self, position: usize) -> StatusView {
+        let status = self
+            .index
+            .status
+            .get(position)
+            .copied()
+            .unwrap_or(PlanStatus::InForce);
+        let key = match status {
+            PlanStatus::InForce => "in_force",
+            PlanStatus::Expired => "expired",
+            PlanStatus::NotYetIssued => "not_yet_issued",
+        };
+        StatusView {
+            key,
+            label: self.t(&format!("status_{key}")).to_string(),
+        }
+    }
+}
+
+/// A plan's status, for a badge: the key (for styling) and the words (never colour alone).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub key: &'static str,
+    pub label: String,
 }
 
 /// A plan in lists.
@@ -82,8 +130,9 @@ pub struct PlanCard {
     pub href: String,
     pub title: String,
     pub short_title: String,
-    pub issuer: String,
-    pub region: String,
+    pub issuer: NameRef,
+    pub region: NameRef,
+    pub status: StatusView,
     pub issued: String,
     pub issued_iso: String,
     pub horizon: String,
@@ -100,8 +149,9 @@ impl PlanCard {
             href: links::href(&links::plan(cx.lang, &plan.id)),
             title: cx.text(&plan.title).to_string(),
             short_title: cx.text(&plan.short_title).to_string(),
-            issuer: cx.unit_name(&plan.issuer),
-            region: cx.region_name(&plan.region),
+            issuer: cx.unit_ref(&plan.issuer),
+            region: cx.region_ref(&plan.region),
+            status: cx.status(cx.site.plans.position(&plan.id).unwrap_or(0)),
             issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
             issued_iso: record.map(|r| r.issued.to_string()).unwrap_or_default(),
             horizon: horizon_text(plan.horizon),
@@ -131,13 +181,18 @@ pub struct TargetRow {
     pub href: String,
     pub name: String,
     pub subject: String,
+    pub subject_href: String,
     pub is_chain: bool,
     pub metric: String,
     pub year: u16,
+    pub year_href: String,
     /// The year, or the span of years for targets set for each year.
     pub period: String,
     pub value: String,
-    pub region: String,
+    pub region: NameRef,
+    /// The plan's short title, for tables that list targets of several plans.
+    pub plan: String,
+    pub plan_href: String,
 }
 
 impl TargetRow {
@@ -147,12 +202,21 @@ impl TargetRow {
             href: links::href(&links::target(cx.lang, &target.plan, &target.id)),
             name: cx.text(&target.name).to_string(),
             subject: cx.site.subject_name(&target.subject, cx.lang).to_string(),
+            subject_href: links::href(&links::subject(cx.lang, &target.subject)),
             is_chain: target.chain().is_some(),
             metric: cx.metric(target.metric).to_string(),
             year: target.year,
+            year_href: links::href(&links::year(cx.lang, target.year)),
             period: period_text(cx, target),
             value: value_text(cx.lang, target),
-            region: cx.region_name(&target.region),
+            region: cx.region_ref(&target.region),
+            plan: cx
+                .site
+                .plans
+                .get(&target.plan)
+                .map(|p| cx.text(&p.short_title).to_string())
+                .unwrap_or_default(),
+            plan_href: links::href(&links::plan(cx.lang, &target.plan)),
         }
     }
 }
@@ -188,10 +252,12 @@ pub fn value_text(lang: Lang, target: &Target) -> String {
 }
 
 /// A name with a link, for units and regions.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NameRef {
     pub id: String,
     pub name: String,
+    /// The page, from the site root.
+    pub href: String,
 }
 
 /// The full detail of a target, for its page.
@@ -210,14 +276,7 @@ pub struct TargetDetail {
 
 impl TargetDetail {
     pub fn new(cx: ViewCtx, target: &Target) -> TargetDetail {
-        let names = |ids: &[Id]| {
-            ids.iter()
-                .map(|id| NameRef {
-                    id: id.to_string(),
-                    name: cx.unit_name(id),
-                })
-                .collect()
-        };
+        let names = |ids: &[Id]| ids.iter().map(|id| cx.unit_ref(id)).collect();
         TargetDetail {
             row: TargetRow::new(cx, target),
             unit: format::axis_unit(target.unit, cx.lang),
@@ -371,6 +430,53 @@ impl ActualView {
             comparable: a.metric == target.metric,
             note: a.note.as_ref().map(|n| cx.text(n).to_string()),
             source: SourceView::new(cx, &a.source),
+        }
+    }
+}
+
+/// How to cite a target, short and long, in the page's language.
+#[derive(Debug, Serialize)]
+pub struct Citation {
+    pub short: String,
+    pub long: String,
+}
+
+impl Citation {
+    pub fn new(cx: ViewCtx, plan: &Plan, target: &Target, page_url: &str) -> Citation {
+        let source = SourceView::new(cx, &target.source);
+        let clause = source.clause.clone().unwrap_or_default();
+        let number = source.document_number.clone();
+        let title = if source.title.is_empty() {
+            cx.text(&plan.title).to_string()
+        } else {
+            source.title.clone()
+        };
+        let name = cx.text(&target.name);
+        match cx.lang {
+            Lang::Zh => {
+                let number = number.map_or(String::new(), |n| format!("（{n}）"));
+                Citation {
+                    short: format!("《{title}》{clause}"),
+                    long: format!(
+                        "{}：《{title}》{number}，{}发布，{clause}，“{name}”。{}，{page_url}。",
+                        source.issuer,
+                        source.issued,
+                        cx.t("citation_retrieved")
+                    ),
+                }
+            }
+            Lang::En => {
+                let number = number.map_or(String::new(), |n| format!(", {n}"));
+                Citation {
+                    short: format!("{title}, clause {clause}"),
+                    long: format!(
+                        "{}. {title}{number}. Issued {}. Clause {clause}: \"{name}\". {} {page_url}",
+                        source.issuer,
+                        source.issued,
+                        cx.t("citation_retrieved")
+                    ),
+                }
+            }
         }
     }
 }

@@ -69,7 +69,9 @@ fn numbers_are_written_as_each_language_writes_them() {
 fn every_internal_link_is_relative_and_resolves() {
     let site = TestSite::starter();
     let out = site.build_ok();
-    for (path, html) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+    // 404 pages are served at any address, so they link from the base path instead.
+    let pages = out.iter().filter(|(p, _)| p.ends_with(".html") && !p.ends_with("404.html"));
+    for (path, html) in pages {
         for link in attrs(html, "href").into_iter().chain(attrs(html, "src")) {
             let external = link.starts_with("https://") || link.starts_with("http://");
             assert!(!link.starts_with('/'), "{path}: root-absolute link {link}");
@@ -85,6 +87,17 @@ fn every_internal_link_is_relative_and_resolves() {
             assert!(target.is_file(), "{path}: {link} does not resolve");
         }
     }
+}
+
+#[test]
+fn not_found_pages_link_from_the_base_path() {
+    let out = TestSite::starter().build_ok();
+    for page in ["404.html", "zh/404.html", "en/404.html"] {
+        let html = &out[page];
+        assert!(html.contains(r#"href="/plans/static/style.css""#), "{page}");
+        assert!(html.contains(r#"<meta name="robots" content="noindex">"#), "{page}");
+    }
+    assert!(out["404.html"].contains(r#"href="/plans/en/index.html""#));
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn bundled_site_builds_without_warnings_and_all_links_resolve() {
         "{:?}",
         warnings.iter().map(|d| d.render(false)).collect::<Vec<_>>()
     );
-    let broken = plansite::check::check_links(&files);
+    let broken = plansite::check::check_links(&files, "/");
     assert!(
         broken.is_empty(),
         "{:?}",

@@ -1,0 +1,246 @@
+//! The home page, the plan list, plan pages and target pages.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Crumb, MetaSpec, PageMeta, PageOut, context, plan_at};
+use crate::diagnostics::Diagnostic;
+use crate::lang::Lang;
+use crate::render::charts::{self, Chart};
+use crate::render::links;
+use crate::render::views::{Citation, PlanCard, SourceView, TargetDetail, TargetRow};
+
+#[derive(Serialize)]
+struct HomePage {
+    page: PageMeta,
+    plans: Vec<PlanCard>,
+    commentary: Option<String>,
+    stats: Stats,
+    chains: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    plans: usize,
+    targets: usize,
+    chain_targets: usize,
+    with_outcomes: usize,
+}
+
+/// A registry entry in a list: name, page, number of targets.
+#[derive(Serialize)]
+pub struct Entry {
+    pub name: String,
+    pub href: String,
+    pub count: usize,
+    pub note: Option<String>,
+    pub depth: usize,
+}
+
+#[derive(Serialize)]
+struct PlansPage {
+    page: PageMeta,
+    plans: Vec<PlanCard>,
+}
+
+#[derive(Serialize)]
+struct PlanPage {
+    page: PageMeta,
+    plan: PlanCard,
+    record: SourceView,
+    commentary: Option<String>,
+    targets: Vec<TargetRow>,
+    chart: Option<Chart>,
+}
+
+#[derive(Serialize)]
+struct TargetPage {
+    page: PageMeta,
+    plan: PlanCard,
+    target: TargetDetail,
+    commentary: Option<String>,
+    chart: Option<Chart>,
+    breakdown_chart: Option<Chart>,
+    citation: Citation,
+}
+
+/// Plans newest first, as a portal lists documents.
+fn plan_cards(out: &PageOut, lang: Lang) -> Vec<PlanCard> {
+    let v = out.view(lang);
+    let mut plans: Vec<PlanCard> = out
+        .cx
+        .site
+        .plans
+        .iter()
+        .map(|p| PlanCard::new(v, p))
+        .collect();
+    plans.sort_by(|a, b| b.issued_iso.cmp(&a.issued_iso).then(a.id.cmp(&b.id)));
+    plans
+}
+
+pub fn home(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let site = out.cx.site;
+    let index = &out.cx.index;
+    let commentary = out.commentary(site.home.get(lang).as_ref(), lang);
+    let v = out.view(lang);
+    let description = site
+        .home
+        .get(lang)
+        .as_ref()
+        .and_then(|c| c.summary.clone())
+        .unwrap_or_else(|| site.config.description.get(lang).clone());
+    let chains = site
+        .chains
+        .iter()
+        .filter_map(|c| {
+            let count = index.by_chain.get(&c.id).map_or(0, Vec::len);
+            (count > 0).then(|| Entry {
+                name: v.text(&c.name).to_string(),
+                href: links::href(&links::chain(lang, &c.id)),
+                count,
+                note: None,
+                depth: 0,
+            })
+        })
+        .collect();
+    let stats = Stats {
+        plans: site.plans.len(),
+        targets: site.targets().count(),
+        chain_targets: site.targets().filter(|(_, t)| t.chain().is_some()).count(),
+        with_outcomes: site
+            .targets()
+            .filter(|(_, t)| !t.actuals.is_empty())
+            .count(),
+    };
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "home",
+            section: "home",
+            title: site.config.title.get(lang).clone(),
+            description,
+            breadcrumbs: Vec::new(),
+        },
+    );
+    context(&HomePage {
+        page,
+        plans: plan_cards(out, lang),
+        commentary,
+        stats,
+        chains,
+    })
+}
+
+pub fn plans_index(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "plans",
+            section: "plans",
+            title: v.t("nav_plans").to_string(),
+            description: v.t("plans_description").to_string(),
+            breadcrumbs: out.crumbs(lang, None),
+        },
+    );
+    context(&PlansPage {
+        page,
+        plans: plan_cards(out, lang),
+    })
+}
+
+pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diagnostic> {
+    let plan = plan_at(out.cx.site, index);
+    let commentary = out.commentary(plan.commentary.get(lang).as_ref(), lang);
+    let v = out.view(lang);
+    let card = PlanCard::new(v, plan);
+    let description = card
+        .summary
+        .clone()
+        .unwrap_or_else(|| format!("{} · {} · {}", card.title, card.issuer.name, card.horizon));
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "plan",
+            section: "plans",
+            title: card.title.clone(),
+            description,
+            breadcrumbs: out.crumbs(lang, Some(("nav_plans", links::plans(lang)))),
+        },
+    );
+    let record = SourceView::new(
+        v,
+        &crate::content::SourceRef {
+            record: plan.record.clone(),
+            clause: None,
+        },
+    );
+    let chart = charts::plan_chart(v, plan);
+    let targets = plan.targets.iter().map(|t| TargetRow::new(v, t)).collect();
+    if let Some(c) = &chart {
+        out.write_chart_files(c);
+    }
+    context(&PlanPage {
+        page,
+        record,
+        commentary,
+        targets,
+        plan: card,
+        chart,
+    })
+}
+
+pub fn target(
+    out: &mut PageOut,
+    lang: Lang,
+    plan_index: usize,
+    target_index: usize,
+) -> Result<Context, Diagnostic> {
+    let plan = plan_at(out.cx.site, plan_index);
+    let target = &plan.targets[target_index];
+    let commentary = out.commentary(target.commentary.get(lang).as_ref(), lang);
+    let v = out.view(lang);
+    let detail = TargetDetail::new(v, target);
+    let card = PlanCard::new(v, plan);
+    let description = target
+        .commentary
+        .get(lang)
+        .as_ref()
+        .and_then(|c| c.summary.clone())
+        .unwrap_or_else(|| {
+            format!(
+                "{}: {} ({}) · {}",
+                detail.row.name, detail.row.value, detail.row.period, card.title
+            )
+        });
+    let mut breadcrumbs = out.crumbs(lang, Some(("nav_plans", links::plans(lang))));
+    breadcrumbs.push(Crumb {
+        title: card.short_title.clone(),
+        href: card.href.clone(),
+    });
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "target",
+            section: "plans",
+            title: detail.row.name.clone(),
+            description,
+            breadcrumbs,
+        },
+    );
+    let citation = Citation::new(v, plan, target, &page.canonical);
+    let chart = charts::target_chart(v, target);
+    let breakdown_chart = charts::breakdown_chart(v, target);
+    for c in chart.iter().chain(breakdown_chart.iter()) {
+        out.write_chart_files(c);
+    }
+    context(&TargetPage {
+        page,
+        plan: card,
+        target: detail,
+        commentary,
+        chart,
+        breakdown_chart,
+        citation,
+    })
+}

@@ -1,0 +1,144 @@
+//! The root redirect, the 404 pages, the search page and the open-data documentation.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{MetaSpec, PageMeta, PageOut, context};
+use crate::diagnostics::Diagnostic;
+use crate::lang::Lang;
+use crate::render::data;
+use crate::render::links;
+
+#[derive(Serialize)]
+struct RootPage {
+    default_href: String,
+    languages: Vec<LanguageLink>,
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    href: String,
+    html_lang: &'static str,
+    label: &'static str,
+    title: String,
+}
+
+fn language_links(out: &PageOut, prefix: &str) -> Vec<LanguageLink> {
+    let default = out.cx.site.config.default_language;
+    let mut languages: Vec<LanguageLink> = Lang::ALL
+        .iter()
+        .map(|&l| LanguageLink {
+            href: format!("{prefix}{}", links::href(&links::home(l))),
+            html_lang: l.html_tag(),
+            label: match l {
+                Lang::Zh => "中文",
+                Lang::En => "English",
+            },
+            title: out.cx.site.config.title.get(l).clone(),
+        })
+        .collect();
+    languages.sort_by_key(|l| l.html_lang != default.html_tag());
+    languages
+}
+
+pub fn root(out: &mut PageOut) -> Result<Context, Diagnostic> {
+    let default = out.cx.site.config.default_language;
+    context(&RootPage {
+        default_href: links::href(&links::home(default)),
+        languages: language_links(out, ""),
+    })
+}
+
+#[derive(Serialize)]
+struct NotFoundPage {
+    page: PageMeta,
+    languages: Vec<LanguageLink>,
+}
+
+/// The 404 page of a language, or the site root's (which offers both languages).
+pub fn not_found(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "not_found",
+            section: "",
+            title: v.t("not_found_title").to_string(),
+            description: v.t("not_found_text").to_string(),
+            breadcrumbs: Vec::new(),
+        },
+    );
+    let languages = language_links(out, &page.root);
+    context(&NotFoundPage { page, languages })
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    page: PageMeta,
+    /// The search index script, from the site root.
+    index_href: String,
+}
+
+pub fn search(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "search",
+            section: "search",
+            title: v.t("nav_search").to_string(),
+            description: v.t("search_description").to_string(),
+            breadcrumbs: out.crumbs(lang, None),
+        },
+    );
+    context(&SearchPage {
+        page,
+        index_href: data::search_index_path(lang),
+    })
+}
+
+#[derive(Serialize)]
+struct DataPage {
+    page: PageMeta,
+    columns: Vec<ColumnDoc>,
+    csv_href: String,
+    json_href: String,
+    targets: usize,
+}
+
+#[derive(Serialize)]
+struct ColumnDoc {
+    name: &'static str,
+    description: &'static str,
+}
+
+pub fn data_docs(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "data",
+            section: "data",
+            title: v.t("nav_data").to_string(),
+            description: v.t("data_description").to_string(),
+            breadcrumbs: out.crumbs(lang, None),
+        },
+    );
+    let columns = data::COLUMNS
+        .iter()
+        .map(|c| ColumnDoc {
+            name: c.name,
+            description: match lang {
+                Lang::Zh => c.zh,
+                Lang::En => c.en,
+            },
+        })
+        .collect();
+    context(&DataPage {
+        page,
+        columns,
+        csv_href: data::TARGETS_CSV.into(),
+        json_href: data::TARGETS_JSON.into(),
+        targets: out.cx.site.targets().count(),
+    })
+}
