@@ -63,6 +63,10 @@ pub fn build(
     let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
     let (stats, render_warnings) = render::render_site(&site, &theme, &staging)?;
     warnings.extend(render_warnings);
+    // Test hook: die as a killed build would, with every file written but not swapped in.
+    if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
+        std::process::abort();
+    }
     staging
         .commit()
         .map_err(|e| single(output_error(output, e)))?;

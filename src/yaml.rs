@@ -132,7 +132,40 @@ impl SourceFile {
             return Err(Diagnostic::error(&self.display, "the file is empty")
                 .help("fill it in, or delete it if it is not needed"));
         }
-        serde_yaml::from_str(&self.text).map_err(|e| self.yaml_error(&e, 0))
+        let deserializer = serde_yaml::Deserializer::from_str(&self.text);
+        serde_path_to_error::deserialize(deserializer).map_err(|e| self.path_error(&e))
+    }
+
+    /// Locates an error at the exact value it is about. serde_yaml places errors raised
+    /// by our own checks (an invalid id, an implausible year) at the start of the
+    /// enclosing mapping; the path of the failing value, tracked while deserializing,
+    /// finds the value itself.
+    fn path_error(&self, e: &serde_path_to_error::Error<serde_yaml::Error>) -> Diagnostic {
+        let mut d = self.yaml_error(e.inner(), 0);
+        let message = d.message.clone();
+        let keeps_yaml_position = message.contains("unknown field")
+            || message.contains("missing field")
+            || e.inner().location().is_none();
+        if keeps_yaml_position {
+            return d;
+        }
+        let path = yaml_path(e.path());
+        let reported = d.location.as_ref().map_or(0, |l| l.span.start);
+        // Only move forward, into the mapping serde_yaml pointed at: a syntax error's
+        // own position is already exact and lies after the value it broke.
+        if let Some(loc) = locate_exactly(&self.text, &path)
+            && loc.span.start > reported
+        {
+            d = d.at(&self.text, loc);
+            // The location now says where; drop serde_yaml's path prefix.
+            if let Some((prefix, rest)) = message.split_once(": ")
+                && !prefix.contains(char::is_whitespace)
+                && path.to_string().starts_with(prefix)
+            {
+                d.message = rest.to_string();
+            }
+        }
+        d
     }
 
     /// Turns a serde_yaml error into a diagnostic. `line_offset` is added to the line
@@ -203,6 +236,75 @@ fn help_for_yaml_message(message: &str) -> Option<String> {
         Some("check the indentation and that every `key: value` pair is on its own line; quote values that contain `: `".into())
     } else {
         None
+    }
+}
+
+/// Converts serde's record of where deserialization failed into a YAML path. An enum
+/// variant written as a single-key map (`{exceed: 1000}`) is a key in YAML.
+fn yaml_path(path: &serde_path_to_error::Path) -> YamlPath {
+    let mut out = YamlPath::root();
+    for segment in path.iter() {
+        out = match segment {
+            serde_path_to_error::Segment::Seq { index } => out.index(*index),
+            serde_path_to_error::Segment::Map { key } => out.key(key),
+            serde_path_to_error::Segment::Enum { variant } => out.key(variant),
+            serde_path_to_error::Segment::Unknown => out,
+        };
+    }
+    out
+}
+
+/// Like [`locate`], but only if the whole path exists in the document.
+fn locate_exactly(text: &str, path: &YamlPath) -> Option<Location> {
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        let (event, _) = parser.next_event()?.ok()?;
+        if matches!(event, Event::DocumentStart(_)) {
+            break;
+        }
+    }
+    let span = walk_exact(&mut parser, path.segments())?;
+    let start = char_to_byte(text, span.start.index());
+    let end = char_to_byte(text, span.end.index()).max(start);
+    let end = text[start..end].find('\n').map_or(end, |n| start + n);
+    Some(Location::from_byte_range(text, start..end))
+}
+
+fn walk_exact<'a>(
+    parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>,
+    path: &[Segment],
+) -> Option<Span> {
+    let (event, span) = parser.next_event()?.ok()?;
+    let Some((first, rest)) = path.split_first() else {
+        return Some(span);
+    };
+    match (event, first) {
+        (Event::MappingStart(..), Segment::Key(wanted)) => loop {
+            let (key, _) = parser.next_event()?.ok()?;
+            match key {
+                Event::MappingEnd => return None,
+                Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
+                    return walk_exact(parser, rest);
+                }
+                other => {
+                    skip_rest_of_node(parser, &other)?;
+                    skip_node(parser)?;
+                }
+            }
+        },
+        (Event::SequenceStart(..), Segment::Index(wanted)) => {
+            for _ in 0..*wanted {
+                let (item, _) = parser.next_event()?.ok()?;
+                if matches!(item, Event::SequenceEnd) {
+                    return None;
+                }
+                skip_rest_of_node(parser, &item)?;
+            }
+            walk_exact(parser, rest)
+        }
+        // A plain scalar such as `double` stands for a unit enum variant.
+        (Event::Scalar(..), Segment::Key(_)) if rest.is_empty() => Some(span),
+        _ => None,
     }
 }
 

@@ -40,6 +40,14 @@ pub fn load(root: &Path) -> Loaded {
     let config = read_config(root, &mut problems);
     let registries = read_registries(root, &mut problems);
     let home = read_commentary_pair(root, &root.join("content"), "index", &mut problems);
+    missing_translation(
+        root,
+        &root.join("content"),
+        "index",
+        &home,
+        true,
+        &mut problems,
+    );
     let plans = read_plans(root, &registries, &mut problems);
     let mut diagnostics = Diagnostics::new();
     for p in problems {
@@ -110,19 +118,38 @@ fn read_list<T: DeserializeOwned>(
 
 fn read_registries(root: &Path, out: &mut Problems) -> Registries {
     let mut reg = Registries::default();
-    if let Some((f, raw)) = read_list(root, "content/chains.yaml", out) {
+    // A registry file that exists but cannot be read is marked broken, so the
+    // references to it do not each add an error of their own.
+    let mut broken = Vec::new();
+    let mut mark = |kind: &'static str, rel: &str, loaded: bool| {
+        if !loaded && root.join(rel).exists() {
+            broken.push(kind);
+        }
+    };
+    let chains = read_list(root, "content/chains.yaml", out);
+    mark("chain", "content/chains.yaml", chains.is_some());
+    let topics = read_list(root, "content/topics.yaml", out);
+    mark("topic", "content/topics.yaml", topics.is_some());
+    let regions = read_list(root, "content/regions.yaml", out);
+    mark("region", "content/regions.yaml", regions.is_some());
+    let units = read_list(root, "content/units.yaml", out);
+    mark("unit", "content/units.yaml", units.is_some());
+    reg.broken = broken;
+    if let Some((f, raw)) = chains {
         reg.chains = validate::chains(&f, raw, out);
     }
-    if let Some((f, raw)) = read_list(root, "content/topics.yaml", out) {
+    if let Some((f, raw)) = topics {
         reg.topics = validate::topics(&f, raw, out);
     }
-    if let Some((f, raw)) = read_list(root, "content/regions.yaml", out) {
+    if let Some((f, raw)) = regions {
         reg.regions = validate::regions(&f, raw, out);
     }
-    if let Some((f, raw)) = read_list(root, "content/units.yaml", out) {
-        reg.units = validate::units(&f, raw, &reg.regions, out);
+    if let Some((f, raw)) = units {
+        reg.units = validate::units(&f, raw, &reg, out);
     }
-    reg.records = read_records(root, out);
+    let (records, broken_records) = read_records(root, out);
+    reg.records = records;
+    reg.broken_records = broken_records;
     reg
 }
 
@@ -160,8 +187,10 @@ fn id_from_name(root: &Path, path: &Path, name: &str) -> Result<Id, Diagnostic> 
     })
 }
 
-fn read_records(root: &Path, out: &mut Problems) -> Registry<super::model::Record> {
+/// Reads `seeds/`; also returns the ids of records whose file could not be read.
+fn read_records(root: &Path, out: &mut Problems) -> (Registry<super::model::Record>, Vec<Id>) {
     let mut records = Vec::new();
+    let mut broken = Vec::new();
     for path in sorted_entries(&root.join("seeds"), root, out) {
         let Some(stem) = yaml_stem(&path) else {
             if path.is_file() && !is_doc_file(&path) {
@@ -180,13 +209,18 @@ fn read_records(root: &Path, out: &mut Problems) -> Registry<super::model::Recor
             }
         };
         let Ok(file) = read_source(root, &path).map_err(|d| out.push(d)) else {
+            broken.push(id);
             continue;
         };
-        if let Ok(raw) = file.parse().map_err(|d| out.push(d)) {
-            records.push(validate::record(id, &file, raw, out));
+        match file.parse() {
+            Ok(raw) => records.push(validate::record(id, &file, raw, out)),
+            Err(d) => {
+                out.push(d);
+                broken.push(id);
+            }
         }
     }
-    Registry::new(records)
+    (Registry::new(records), broken)
 }
 
 fn yaml_stem(path: &Path) -> Option<&str> {
@@ -259,6 +293,17 @@ fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> O
         return None;
     }
     let commentary = read_plan_commentary(root, dir, out);
+    missing_translation(root, dir, "index", &commentary.plan, true, out);
+    for (target, pair) in &commentary.targets {
+        missing_translation(
+            root,
+            &dir.join("targets"),
+            target.as_str(),
+            pair,
+            false,
+            out,
+        );
+    }
     let file = read_source(root, &plan_file)
         .map_err(|d| out.push(d))
         .ok()?;
@@ -307,6 +352,42 @@ fn read_plan_commentary(root: &Path, dir: &Path, out: &mut Problems) -> PlanComm
         }
     }
     commentary
+}
+
+/// Warns when a commentary exists in one language only (or, where `expected`, in
+/// neither): half of the site's readers would see nothing.
+fn missing_translation(
+    root: &Path,
+    dir: &Path,
+    stem: &str,
+    pair: &Localized<Option<Commentary>>,
+    expected: bool,
+    out: &mut Problems,
+) {
+    let missing: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|l| pair.get(*l).is_none())
+        .collect();
+    if missing.len() == 2 && !expected {
+        return;
+    }
+    for lang in missing {
+        let path = dir.join(format!("{stem}.{}.md", lang.code()));
+        let message = if pair.get(lang.other()).is_some() {
+            format!(
+                "the commentary is missing in `{lang}` (it exists in `{}`)",
+                lang.other()
+            )
+        } else {
+            "there is no commentary in either language".to_string()
+        };
+        out.push(
+            Diagnostic::warning(display(root, &path), message).help(format!(
+                "write {} so both languages say the same",
+                path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+            )),
+        );
+    }
 }
 
 fn unexpected_in_plan(root: &Path, path: &Path) -> Diagnostic {

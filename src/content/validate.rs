@@ -22,6 +22,27 @@ pub struct Registries {
     pub regions: Registry<Region>,
     pub units: Registry<Unit>,
     pub records: Registry<Record>,
+    /// Kinds whose file could not be read ("chain", "record"…). References to them
+    /// are not reported: the one error in the broken file says it all.
+    pub broken: Vec<&'static str>,
+    /// Records whose file exists but could not be read.
+    pub broken_records: Vec<Id>,
+}
+
+impl Registries {
+    /// Reports a reference to an unknown entry, unless the registry itself is broken.
+    fn unknown(
+        &self,
+        file: &SourceFile,
+        path: &YamlPath,
+        kind: &'static str,
+        id: &Id,
+        out: &mut Problems,
+    ) {
+        if !self.broken.contains(&kind) {
+            out.push(unknown_ref(file, path, kind, id));
+        }
+    }
 }
 
 /// Problems found while checking one file.
@@ -148,7 +169,7 @@ fn has_cycle(regions: &Registry<Region>, start: &Id) -> bool {
 pub fn units(
     file: &SourceFile,
     raw: Vec<RawUnit>,
-    regions: &Registry<Region>,
+    reg: &Registries,
     out: &mut Problems,
 ) -> Registry<Unit> {
     let mut seen = HashMap::new();
@@ -157,9 +178,9 @@ pub fn units(
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &u.name, "the name", out);
         if let Some(region) = &u.region
-            && !regions.contains(region)
+            && !reg.regions.contains(region)
         {
-            out.push(unknown_ref(file, &path.key("region"), "region", region));
+            reg.unknown(file, &path.key("region"), "region", region, out);
         }
         if check_unique(&mut seen, &u.id, i, file, &path, out) {
             items.push(Unit {
@@ -271,18 +292,13 @@ pub fn plan(
         check_text(file, &root.key("short_title"), s, "the short title", out);
     }
     if !reg.units.contains(&raw.issuer) {
-        out.push(unknown_ref(file, &root.key("issuer"), "unit", &raw.issuer));
+        reg.unknown(file, &root.key("issuer"), "unit", &raw.issuer, out);
     }
     if !reg.regions.contains(&raw.region) {
-        out.push(unknown_ref(
-            file,
-            &root.key("region"),
-            "region",
-            &raw.region,
-        ));
+        reg.unknown(file, &root.key("region"), "region", &raw.region, out);
     }
     let record = reg.records.get(&raw.record);
-    if record.is_none() {
+    if record.is_none() && !reg.broken_records.contains(&raw.record) {
         out.push(
             file.error_at(
                 &root.key("record"),
@@ -380,7 +396,8 @@ impl PlanContext<'_> {
         let subject = self.subject(&t, path, out);
         let region = t.region.clone().unwrap_or_else(|| self.region.clone());
         if t.region.is_some() && !self.reg.regions.contains(&region) {
-            out.push(unknown_ref(file, &path.key("region"), "region", &region));
+            self.reg
+                .unknown(file, &path.key("region"), "region", &region, out);
         }
         if !t.metric.accepts(t.unit) {
             out.push(
@@ -446,7 +463,8 @@ impl PlanContext<'_> {
                 if self.reg.chains.contains(chain) {
                     Some(Subject::Chain(chain.clone()))
                 } else {
-                    out.push(unknown_ref(self.file, &path.key("chain"), "chain", chain));
+                    self.reg
+                        .unknown(self.file, &path.key("chain"), "chain", chain, out);
                     None
                 }
             }
@@ -454,7 +472,8 @@ impl PlanContext<'_> {
                 if self.reg.topics.contains(topic) {
                     Some(Subject::Topic(topic.clone()))
                 } else {
-                    out.push(unknown_ref(self.file, &path.key("topic"), "topic", topic));
+                    self.reg
+                        .unknown(self.file, &path.key("topic"), "topic", topic, out);
                     None
                 }
             }
@@ -679,7 +698,8 @@ impl PlanContext<'_> {
             let key = match (&p.region, &p.segment) {
                 (Some(r), None) => {
                     if !self.reg.regions.contains(r) {
-                        out.push(unknown_ref(self.file, &ppath.key("region"), "region", r));
+                        self.reg
+                            .unknown(self.file, &ppath.key("region"), "region", r, out);
                     }
                     PartKey::Region(r.clone())
                 }
@@ -747,7 +767,7 @@ impl PlanContext<'_> {
         let mut units = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if !self.reg.units.contains(id) {
-                out.push(unknown_ref(self.file, &path.index(i), "unit", id));
+                self.reg.unknown(self.file, &path.index(i), "unit", id, out);
             } else if !seen.insert(id) {
                 out.push(
                     self.file
@@ -773,6 +793,9 @@ impl PlanContext<'_> {
         out: &mut Problems,
     ) -> Option<SourceRef> {
         let Some(record) = self.reg.records.get(&record_id) else {
+            if self.reg.broken_records.contains(&record_id) {
+                return None;
+            }
             out.push(
                 self.file
                     .error_at(

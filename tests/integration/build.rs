@@ -70,7 +70,9 @@ fn every_internal_link_is_relative_and_resolves() {
     let site = TestSite::starter();
     let out = site.build_ok();
     // 404 pages are served at any address, so they link from the base path instead.
-    let pages = out.iter().filter(|(p, _)| p.ends_with(".html") && !p.ends_with("404.html"));
+    let pages = out
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && !p.ends_with("404.html"));
     for (path, html) in pages {
         for link in attrs(html, "href").into_iter().chain(attrs(html, "src")) {
             let external = link.starts_with("https://") || link.starts_with("http://");
@@ -95,7 +97,10 @@ fn not_found_pages_link_from_the_base_path() {
     for page in ["404.html", "zh/404.html", "en/404.html"] {
         let html = &out[page];
         assert!(html.contains(r#"href="/plans/static/style.css""#), "{page}");
-        assert!(html.contains(r#"<meta name="robots" content="noindex">"#), "{page}");
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex">"#),
+            "{page}"
+        );
     }
     assert!(out["404.html"].contains(r#"href="/plans/en/index.html""#));
 }

@@ -1,8 +1,10 @@
 //! Integration tests: the real `plansite` binary on fixture sites in temporary
 //! directories. One binary, one module per feature (mdBook's testsuite layout).
 
+mod bad_inputs;
 mod build;
 mod bundled;
 mod charts;
 mod errors;
+mod props;
 mod util;

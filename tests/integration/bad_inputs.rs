@@ -1,0 +1,446 @@
+//! A table of bad inputs. Each case edits the starter site, builds, and asserts the
+//! exit code, the message, the reported location, and that the previous output is
+//! byte for byte unchanged. Accepted-but-dangerous input (markup in names, scripts in
+//! commentary) is checked to come out neutralised.
+
+use crate::util::{TestSite, read_tree};
+
+const PLAN: &str = "content/plans/example-2025/plan.yaml";
+
+/// What a case does to the site.
+enum Edit {
+    /// Replace the first occurrence of a string in a file.
+    Replace(&'static str, &'static str, &'static str),
+    /// Write a whole file.
+    Write(&'static str, &'static [u8]),
+}
+
+struct Case {
+    name: &'static str,
+    edits: &'static [Edit],
+    /// A piece of the error message.
+    message: &'static str,
+    /// `file:line:column` (or just the file) the error must point at.
+    location: &'static str,
+}
+
+use Edit::*;
+
+const CASES: &[Case] = &[
+    Case {
+        name: "malformed YAML: a key without its colon",
+        edits: &[Replace(PLAN, "    metric: revenue", "    metric revenue")],
+        message: "could not find expected ':'",
+        location: "plan.yaml:14:5",
+    },
+    Case {
+        name: "malformed YAML: an unclosed flow mapping",
+        edits: &[Replace(PLAN, "{zh: 新增高新技术企业, en: New high-tech enterprises}", "{zh: 新增高新技术企业, en: New high-tech enterprises")],
+        message: "did not find expected ',' or '}'",
+        location: "plan.yaml:23:10",
+    },
+    Case {
+        name: "malformed YAML: a tab used for indentation",
+        edits: &[Replace(PLAN, "    unit: yi-yuan", "\tunit: yi-yuan")],
+        message: "found a tab character that violates indentation",
+        location: "plan.yaml:14:1",
+    },
+    Case {
+        name: "wrong type: a year in words",
+        edits: &[Replace(PLAN, "    year: 2025\n    # 确保", "    year: twenty\n    # 确保")],
+        message: "invalid type: string \"twenty\", expected i64",
+        location: "plan.yaml:15:11",
+    },
+    Case {
+        name: "wrong type: a figure in words",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "{range: [thirty, 50]}")],
+        message: "invalid type: string \"thirty\", expected f64",
+        location: "plan.yaml:27:21",
+    },
+    Case {
+        name: "unknown field in a target",
+        edits: &[Replace(PLAN, "    unit: firms", "    unit: firms\n    units: firms")],
+        message: "unknown field `units`",
+        location: "plan.yaml:26:5",
+    },
+    Case {
+        name: "unknown field in site.yaml",
+        edits: &[Replace("site.yaml", "default_language: zh", "default_language: zh\nthem: default")],
+        message: "unknown field `them`",
+        location: "site.yaml:11:1",
+    },
+    Case {
+        name: "unknown field in a registry",
+        edits: &[Replace("content/chains.yaml", "  name: {zh: 电子信息, en: Electronic information}", "  nmae: {zh: 电子信息, en: Electronic information}")],
+        message: "unknown field `nmae`",
+        location: "chains.yaml:3:3",
+    },
+    Case {
+        name: "unknown value of an enumeration",
+        edits: &[Replace(PLAN, "    metric: revenue", "    metric: turnover")],
+        message: "unknown variant `turnover`",
+        location: "plan.yaml:13:13",
+    },
+    Case {
+        name: "missing field: a target without a unit",
+        edits: &[Replace(PLAN, "    unit: firms\n", "")],
+        message: "missing field `unit`",
+        location: "plan.yaml:21:5",
+    },
+    Case {
+        name: "missing field: a plan without a horizon",
+        edits: &[Replace(PLAN, "horizon: {start: 2023, end: 2025}\n", "")],
+        message: "missing field `horizon`",
+        location: "plan.yaml:1:1",
+    },
+    Case {
+        name: "bad date: 30 February",
+        edits: &[Replace("seeds/example-2025.yaml", "issued: 2023-03-01", "issued: 2023-02-30")],
+        message: "`2023-02-30` is not a day of the calendar",
+        location: "example-2025.yaml:7:9",
+    },
+    Case {
+        name: "bad date: slashes",
+        edits: &[Replace("seeds/example-2025.yaml", "issued: 2023-03-01", "issued: 2023/03/01")],
+        message: "is not a date; write it as YYYY-MM-DD",
+        location: "example-2025.yaml:7:9",
+    },
+    Case {
+        name: "implausible year",
+        edits: &[Replace(PLAN, "    year: 2025\n    value: {range", "    year: 20225\n    value: {range")],
+        message: "20225 is not a plausible year",
+        location: "plan.yaml:26:11",
+    },
+    Case {
+        name: "negative figure",
+        edits: &[Replace(PLAN, "{floor: {exceed: 1000}", "{floor: {exceed: -1000}")],
+        message: "the figure -1000 is negative",
+        location: "plan.yaml:17:12",
+    },
+    Case {
+        name: "absurd figure",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "{range: [30, 5000000000]}")],
+        message: "implausibly large",
+        location: "plan.yaml:27:12",
+    },
+    Case {
+        name: "NaN",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "{range: [30, .nan]}")],
+        message: "is not a number a plan can state",
+        location: "plan.yaml:27:25",
+    },
+    Case {
+        name: "infinity",
+        edits: &[Replace(PLAN, "baseline: {year: 2022, value: 700}", "baseline: {year: 2022, value: .inf}")],
+        message: "is not a number a plan can state",
+        location: "plan.yaml:18:35",
+    },
+    Case {
+        name: "a count that is not whole",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "{range: [30, 50.5]}")],
+        message: "the count 50.5 is not a whole number",
+        location: "plan.yaml:27:12",
+    },
+    Case {
+        name: "a share over 100%",
+        edits: &[Replace(PLAN, "    metric: count\n    unit: firms\n    year: 2025\n    value: {range: [30, 50]}", "    metric: share\n    unit: percent\n    year: 2025\n    value: {at_least: 130}")],
+        message: "a share of 130% is more than the whole",
+        location: "plan.yaml:27:12",
+    },
+    Case {
+        name: "an empty range",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "{range: [50, 30]}")],
+        message: "the range 50–30 is empty",
+        location: "plan.yaml:27:20",
+    },
+    Case {
+        name: "stretch below floor",
+        edits: &[Replace(PLAN, "stretch: {reach: 1200}", "stretch: {reach: 900}")],
+        message: "the stretch goal (900) is less ambitious than the floor (1000)",
+        location: "plan.yaml:17:53",
+    },
+    Case {
+        name: "unit that does not fit the metric",
+        edits: &[Replace(PLAN, "    unit: yi-yuan", "    unit: percent")],
+        message: "a `revenue` target cannot be measured in `percent`",
+        location: "plan.yaml:14:11",
+    },
+    Case {
+        name: "unknown chain",
+        edits: &[Replace(PLAN, "chain: electronic-information", "chain: electronics")],
+        message: "unknown chain `electronics`",
+        location: "plan.yaml:12:12",
+    },
+    Case {
+        name: "unknown responsible unit",
+        edits: &[Replace(PLAN, "responsible: [example-industry-bureau]", "responsible: [example-finance-bureau]")],
+        message: "unknown unit `example-finance-bureau`",
+        location: "plan.yaml:19:19",
+    },
+    Case {
+        name: "unknown region",
+        edits: &[Replace(PLAN, "region: example-city", "region: example-county")],
+        message: "unknown region `example-county`",
+        location: "plan.yaml:6:9",
+    },
+    Case {
+        name: "unknown source record",
+        edits: &[Replace(PLAN, "record: example-2025", "record: example-2024")],
+        message: "unknown source record `example-2024`",
+        location: "plan.yaml:7:9",
+    },
+    Case {
+        name: "unknown clause",
+        edits: &[Replace(PLAN, "source: {clause: 二}", "source: {clause: 九}")],
+        message: "the record `example-2025` has no clause `九`",
+        location: "plan.yaml:20:22",
+    },
+    Case {
+        name: "duplicate target ids",
+        edits: &[Replace(PLAN, "  - id: new-high-tech-firms", "  - id: electronics-revenue")],
+        message: "the id `electronics-revenue` is used twice",
+        location: "plan.yaml:21:9",
+    },
+    Case {
+        name: "duplicate registry ids",
+        edits: &[Replace("content/topics.yaml", "- id: innovation\n  name: {zh: 科技创新, en: Innovation}", "- id: innovation\n  name: {zh: 科技创新, en: Innovation}\n- id: innovation\n  name: {zh: 创新, en: Innovation again}")],
+        message: "the id `innovation` is used twice",
+        location: "topics.yaml:4:7",
+    },
+    Case {
+        name: "baseline after the target year",
+        edits: &[Replace(PLAN, "baseline: {year: 2022, value: 700}", "baseline: {year: 2026, value: 700}")],
+        message: "the baseline year 2026 is not before the target year 2025",
+        location: "plan.yaml:18:22",
+    },
+    Case {
+        name: "breakdown that does not add up",
+        edits: &[Replace(PLAN, "    source: {clause: 二}\n", "    source: {clause: 二}\n    breakdown:\n      parts:\n        - {segment: {zh: 甲, en: A}, value: 600}\n        - {segment: {zh: 乙, en: B}, value: 300}\n")],
+        message: "the parts add up to 900 but the total is 1000",
+        location: "plan.yaml:23:9",
+    },
+    Case {
+        name: "doubling without a baseline",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", "double")],
+        message: "stated against a baseline, but the target has none",
+        location: "plan.yaml:27:12",
+    },
+    Case {
+        name: "both chain and topic",
+        edits: &[Replace(PLAN, "    topic: innovation", "    topic: innovation\n    chain: electronic-information")],
+        message: "a `chain` or a `topic`, not both",
+        location: "plan.yaml:23:12",
+    },
+    Case {
+        name: "path traversal in an id",
+        edits: &[Replace(PLAN, "  - id: new-high-tech-firms", "  - id: ../../../etc/passwd")],
+        message: "is not a valid id",
+        location: "plan.yaml:21:9",
+    },
+    Case {
+        name: "a plan directory that is not a valid id",
+        edits: &[Write("content/plans/Bad Plan/plan.yaml", b"title: {zh: x, en: x}\n")],
+        message: "`Bad Plan` is not a valid id",
+        location: "content/plans/Bad Plan",
+    },
+    Case {
+        name: "byte-order mark: positions stay right",
+        edits: &[Write("content/topics.yaml", b"\xEF\xBB\xBF- id: innovation\n  name: {zh: \xE7\xA7\x91\xE6\x8A\x80, en: Innovation}\n  colour: blue\n")],
+        message: "unknown field `colour`",
+        location: "topics.yaml:3:3",
+    },
+    Case {
+        name: "CRLF line endings: lines stay right",
+        edits: &[Write("content/topics.yaml", b"- id: innovation\r\n  name: {zh: x, en: Innovation}\r\n  colour: blue\r\n")],
+        message: "unknown field `colour`",
+        location: "topics.yaml:3:3",
+    },
+    Case {
+        name: "empty file",
+        edits: &[Write(PLAN, b"")],
+        message: "the file is empty",
+        location: "content/plans/example-2025/plan.yaml",
+    },
+    Case {
+        name: "non-UTF-8 bytes (GBK)",
+        edits: &[Write("content/regions.yaml", b"- id: example-city\n  name: {zh: \xca\xbe\xc0\xfd, en: Example City}\n")],
+        message: "not valid UTF-8",
+        location: "regions.yaml:2:15",
+    },
+    Case {
+        name: "relative base_url",
+        edits: &[Replace("site.yaml", "base_url: https://www.example.gov.cn/plans/", "base_url: /plans/")],
+        message: "is not an absolute address",
+        location: "site.yaml:9:11",
+    },
+    Case {
+        name: "broken internal link in commentary",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nSee [it](@/plans/nope/).\n")],
+        message: "points to no page of the site",
+        location: "index.en.md:4:5",
+    },
+    Case {
+        name: "remote image in commentary",
+        edits: &[Write("content/plans/example-2025/index.zh.md", b"Text\n\n![x](https://cdn.example.com/a.png)\n")],
+        message: "is not a file of the site",
+        location: "index.zh.md:3:1",
+    },
+    Case {
+        name: "commentary in an unknown language",
+        edits: &[Write("content/plans/example-2025/index.fr.md", b"Bonjour\n")],
+        message: "unexpected file in a plan directory",
+        location: "content/plans/example-2025/index.fr.md",
+    },
+    Case {
+        name: "unclosed front matter",
+        edits: &[Write("content/index.en.md", b"---\nsummary: x\nText\n")],
+        message: "never closed",
+        location: "index.en.md:1:1",
+    },
+    Case {
+        name: "unknown front-matter field",
+        edits: &[Write("content/index.en.md", b"---\nsummary: x\ntitle: y\n---\nText\n")],
+        message: "unknown field `title`",
+        location: "index.en.md:3:1",
+    },
+    Case {
+        name: "commentary for a target that does not exist",
+        edits: &[Write("content/plans/example-2025/targets/no-such-target.en.md", b"Text\n")],
+        message: "commentary for `no-such-target`, which is not a target of this plan",
+        location: "targets/no-such-target.en.md",
+    },
+    Case {
+        name: "theme that does not exist",
+        edits: &[Replace("site.yaml", "default_language: zh", "default_language: zh\ntheme: fancy")],
+        message: "the theme `fancy` does not exist",
+        location: "site.yaml",
+    },
+    Case {
+        name: "template error in a site override",
+        edits: &[Write("templates/home.html", b"{% extends \"base.html\" %}{% block main %}{{ nosuch.field }}{% endblock main %}")],
+        message: "template error",
+        location: "templates",
+    },
+];
+
+#[test]
+fn every_bad_input_fails_with_its_location_and_leaves_the_output_alone() {
+    assert!(CASES.len() >= 30);
+    let mut failures = Vec::new();
+    for case in CASES {
+        let site = TestSite::starter();
+        let before = site.build_ok();
+        for edit in case.edits {
+            match edit {
+                Replace(file, from, to) => {
+                    site.edit(file, from, to);
+                }
+                Write(file, bytes) => {
+                    site.write(file, bytes);
+                }
+            }
+        }
+        let output = site.cmd(&["build"]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let after = read_tree(&site.path("public"));
+        let mut problems = Vec::new();
+        if output.status.code() != Some(1) {
+            problems.push(format!("exit code {:?}", output.status.code()));
+        }
+        if !stderr.contains(case.message) {
+            problems.push(format!("message {:?} missing", case.message));
+        }
+        if !stderr.contains(case.location) {
+            problems.push(format!("location {:?} missing", case.location));
+        }
+        if stderr.contains("panicked") {
+            problems.push("panicked".into());
+        }
+        if after != before {
+            problems.push("the previous output changed".into());
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {}\n{stderr}", case.name, problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn markup_in_names_and_commentary_is_neutralised() {
+    let site = TestSite::starter();
+    site.edit(
+        PLAN,
+        "en: New high-tech enterprises}",
+        "en: '<img src=x onerror=alert(1)> \"firms\" & <b>co</b>'}",
+    );
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "Intro\n\n<script>alert('x')</script>\n\n<p onclick=\"steal()\">Click</p>\n\n<a href=\"javascript:alert(1)\">bad</a>\n\n[also bad](javascript:alert(2))\n\n<table><tr><td>kept</td></tr></table>\n",
+    );
+    let out = site.build_ok();
+    let target = &out["en/plans/example-2025/new-high-tech-firms/index.html"];
+    assert!(
+        !target.contains("<img src=x"),
+        "name markup reached the page"
+    );
+    assert!(target.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    let plan = &out["en/plans/example-2025/index.html"];
+    assert!(!plan.contains("<script>alert"), "{plan}");
+    assert!(!plan.contains("onclick"));
+    assert!(!plan.contains("javascript:"));
+    assert!(plan.contains("<td>kept</td>"));
+    let json = &out["data/targets.json"];
+    let parsed: serde_json::Value = serde_json::from_str(json).unwrap();
+    let names: Vec<&str> = parsed["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"]["en"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"<img src=x onerror=alert(1)> \"firms\" & <b>co</b>"));
+    let index = &out["en/search-index.js"];
+    assert!(!index.contains("</script>"));
+}
+
+#[test]
+fn a_killed_build_leaves_the_previous_output_and_the_next_build_recovers() {
+    let site = TestSite::starter();
+    let before = site.build_ok();
+    site.edit(
+        PLAN,
+        "en: New high-tech enterprises}",
+        "en: Newly certified high-tech firms}",
+    );
+    let output = site
+        .cmd(&["build"])
+        .env("PLANSITE_ABORT_BEFORE_COMMIT", "1")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(read_tree(&site.path("public")), before);
+    let after = site.build_ok();
+    assert!(
+        after["en/plans/example-2025/new-high-tech-firms/index.html"].contains("Newly certified")
+    );
+    assert!(!site.path(".public.plansite-staging").exists());
+}
+
+#[test]
+fn symbolic_links_are_refused() {
+    let site = TestSite::starter();
+    let before = site.build_ok();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "secret\n").unwrap();
+    std::fs::remove_file(site.path("content/index.en.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("content/index.en.md")).unwrap();
+    let output = site.cmd(&["build"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("symbolic links are not followed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/index.en.md"), "{stderr}");
+    assert_eq!(read_tree(&site.path("public")), before);
+}

@@ -1,0 +1,113 @@
+//! Property tests: the loaders and the Markdown renderer never panic, whatever they
+//! are given, and sanitizing always removes scripts.
+
+use std::path::Path;
+
+use plansite::content::raw::{RawChain, RawPlan, RawRecord};
+use plansite::render::markdown::{MarkdownContext, render};
+use plansite::yaml::{SourceFile, YamlPath, locate};
+use proptest::prelude::*;
+
+const STARTER_PLAN: &str =
+    include_str!("../../src/scaffold/starter/content/plans/example-2025/plan.yaml");
+
+fn markdown_context() -> MarkdownContext<'static> {
+    MarkdownContext {
+        root: "../",
+        lang: "zh",
+        page_exists: &|p| p.is_empty(),
+    }
+}
+
+/// Text that looks like YAML: keys, flow mappings, lists, quotes, CJK, control bytes.
+fn yamlish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("title: ".to_string()),
+            Just("targets:\n  - id: a\n".to_string()),
+            Just("{zh: 电子, en: x}".to_string()),
+            Just("value: {tiers: {floor: {exceed: 1}, stretch: {reach: 2}}}\n".to_string()),
+            Just("[1, 2".to_string()),
+            Just("- ".to_string()),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("\t".to_string()),
+            Just("\"".to_string()),
+            Just("&a *a".to_string()),
+            Just("!tag ".to_string()),
+            Just(".nan".to_string()),
+            "[a-z: {}\\[\\],\n-]{0,12}",
+            "\\PC{0,8}",
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plan_loader_never_panics(text in yamlish()) {
+        let file = SourceFile::from_text("plan.yaml", &text);
+        let _ = file.parse::<RawPlan>();
+        let _ = file.parse::<Vec<RawChain>>();
+        let _ = file.parse::<RawRecord>();
+    }
+
+    #[test]
+    fn mutated_real_plans_never_panic_the_loader(
+        at in 0usize..STARTER_PLAN.len(),
+        len in 0usize..40,
+        insert in "\\PC{0,6}",
+    ) {
+        let mut text = STARTER_PLAN.to_string();
+        let start = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        let end = (start + len).min(text.len());
+        let end = (end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+        text.replace_range(start..end, &insert);
+        let file = SourceFile::from_text("plan.yaml", &text);
+        if let Err(d) = file.parse::<RawPlan>() {
+            // Every error names the file and renders with its snippet.
+            prop_assert!(d.render(false).contains("plan.yaml"));
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_reader(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        if let Ok(file) = SourceFile::from_bytes(Path::new("x.yaml"), bytes) {
+            let _ = file.parse::<RawPlan>();
+        }
+    }
+
+    #[test]
+    fn locating_any_path_in_any_text_never_panics(text in yamlish(), keys in prop::collection::vec("[a-z]{1,6}", 0..4), index in 0usize..5) {
+        let mut path = YamlPath::root();
+        for k in &keys {
+            path = path.key(k).index(index);
+        }
+        if let Some(loc) = locate(&text, &path) {
+            prop_assert!(loc.span.end <= text.len());
+        }
+    }
+
+    #[test]
+    fn markdown_never_panics(text in "\\PC{0,300}") {
+        let _ = render(&text, &markdown_context());
+    }
+
+    #[test]
+    fn raw_html_never_keeps_a_script(
+        before in "[a-z \n#*|-]{0,40}",
+        attr in prop_oneof![Just("onclick"), Just("onerror"), Just("onload"), Just("ONMOUSEOVER")],
+        after in "[a-z \n]{0,40}",
+    ) {
+        let text = format!(
+            "{before}\n<script>alert(1)</script>\n<div {attr}=\"x()\">y</div>\n<a href=\"JaVaScRiPt:alert(1)\">z</a>\n{after}"
+        );
+        let out = render(&text, &markdown_context()).html.to_lowercase();
+        prop_assert!(!out.contains("<script"), "{}", out);
+        prop_assert!(!out.contains(&attr.to_lowercase()), "{}", out);
+        prop_assert!(!out.contains("javascript:"), "{}", out);
+    }
+}
