@@ -43,6 +43,19 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Preview the site at http://127.0.0.1:1111/, rebuilding and reloading on every edit.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 makes the preview public.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a starter site in a new directory.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -63,6 +76,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
         Command::New { dir } => new_site(&dir),
+        #[cfg(feature = "serve")]
+        Command::Serve { port, bind, open } => {
+            crate::serve::serve(&cli.root, crate::serve::ServeOptions { bind, port, open })
+        }
     }
 }
 

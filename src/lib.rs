@@ -20,4 +20,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod yaml;

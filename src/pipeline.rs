@@ -60,9 +60,18 @@ pub fn build(
     let started = Instant::now();
     check_output_location(root, output).map_err(single)?;
     let (site, theme, mut warnings) = load(root, options)?;
+    let mut report = build_loaded(&site, &theme, output)?;
+    warnings.extend(report.warnings);
+    report.warnings = warnings;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Renders an already loaded site into `output`, swapping it in when complete.
+pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
     let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
-    let (stats, render_warnings) = render::render_site(&site, &theme, &staging)?;
-    warnings.extend(render_warnings);
+    let (stats, warnings) = render::render_site(site, theme, &staging)?;
     // Test hook: die as a killed build would, with every file written but not swapped in.
     if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
         std::process::abort();

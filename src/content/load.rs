@@ -71,6 +71,11 @@ pub fn load(root: &Path) -> Loaded {
     Loaded { site, diagnostics }
 }
 
+/// Reads and parses one commentary file (for `serve`, which re-reads only what changed).
+pub fn load_commentary(root: &Path, path: &Path) -> Result<Commentary, Diagnostic> {
+    parse_commentary(read_source(root, path)?)
+}
+
 fn display(root: &Path, path: &Path) -> PathBuf {
     crate::diagnostics::relative_to(path, root)
 }

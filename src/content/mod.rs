@@ -12,6 +12,6 @@ mod validate;
 pub mod value;
 
 pub use id::Id;
-pub use load::{Loaded, load};
+pub use load::{Loaded, load, load_commentary};
 pub use model::*;
 pub use value::*;

@@ -58,6 +58,11 @@ impl<T: HasId> Registry<T> {
         self.items.is_empty()
     }
 
+    /// The entry at `position`, to change it in place (serve's incremental rebuild).
+    pub fn get_mut_at(&mut self, position: usize) -> &mut T {
+        &mut self.items[position]
+    }
+
     /// The position of `id` in file order.
     pub fn position(&self, id: &(impl AsRef<str> + ?Sized)) -> Option<usize> {
         self.index.get(id.as_ref()).copied()

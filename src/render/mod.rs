@@ -48,6 +48,27 @@ pub struct RenderContext<'a> {
     pub page_paths: HashSet<String>,
 }
 
+impl<'a> RenderContext<'a> {
+    /// Prepares rendering: parses the templates and builds the indexes.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<RenderContext<'a>, Diagnostics> {
+        let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
+        let index = Index::build(site, crate::derive::status_date(site.config.as_of));
+        let page_paths = pages::page_paths(site, &index);
+        Ok(RenderContext {
+            site,
+            theme,
+            index,
+            templates,
+            page_paths,
+        })
+    }
+
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        pages::all_pages(self.site, &self.index)
+    }
+}
+
 /// Renders the whole site into `sink`. Problems of every page are collected; the
 /// result is an error if any of them is an error, and otherwise carries the warnings.
 pub fn render_site(
@@ -55,25 +76,9 @@ pub fn render_site(
     theme: &Theme,
     sink: &dyn Sink,
 ) -> Result<(RenderStats, Diagnostics), Diagnostics> {
-    let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
-    let index = Index::build(site, crate::derive::status_date(site.config.as_of));
-    let page_paths = pages::page_paths(site, &index);
-    let pages = pages::all_pages(site, &index);
-    let cx = RenderContext {
-        site,
-        theme,
-        index,
-        templates,
-        page_paths,
-    };
-    let results: Vec<Vec<Diagnostic>> = pages
-        .par_iter()
-        .map(|page| pages::render_page(&cx, page, sink))
-        .collect();
-    let mut diagnostics = Diagnostics::new();
-    for d in results.into_iter().flatten() {
-        diagnostics.push(d);
-    }
+    let cx = RenderContext::new(site, theme)?;
+    let pages = cx.pages();
+    let mut diagnostics = render_pages(&cx, &pages, sink);
     let mut files = pages.len();
     let mut write = |path: String, bytes: &[u8]| {
         if let Err(e) = sink.write(&path, bytes) {
@@ -99,6 +104,19 @@ pub fn render_site(
             diagnostics,
         ))
     }
+}
+
+/// Renders `pages` in parallel into `sink`; returns the problems of all of them.
+pub fn render_pages(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> Diagnostics {
+    let results: Vec<Vec<Diagnostic>> = pages
+        .par_iter()
+        .map(|page| pages::render_page(cx, page, sink))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for d in results.into_iter().flatten() {
+        diagnostics.push(d);
+    }
+    diagnostics
 }
 
 /// The files that are not pages: open data, search indexes, sitemap, feeds, robots.txt.

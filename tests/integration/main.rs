@@ -7,4 +7,5 @@ mod bundled;
 mod charts;
 mod errors;
 mod props;
+mod serve;
 mod util;

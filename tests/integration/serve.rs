@@ -1,0 +1,174 @@
+//! `plansite serve`: a real server on a free port, fetched over HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::TestSite;
+
+/// A running `plansite serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("plansite"))
+            .arg("--root")
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = BufReader::new(stderr).lines();
+        let port = loop {
+            let line = lines.next().expect("server exited").unwrap();
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, port }
+    }
+
+    /// GET `path` (sent as is, without normalising dots); returns status and body.
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_lowercase(), body.to_string())
+    }
+
+    /// Fetches `path` until its body contains `text`; a deadline keeps a broken
+    /// server from hanging the test (it measures nothing).
+    fn wait_for(&self, path: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (_, _, body) = self.get(path);
+            if body.contains(text) || Instant::now() > deadline {
+                return body;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn serve_builds_serves_reloads_and_refuses_traversal() {
+    let site = TestSite::starter();
+    let server = Server::start(&site);
+
+    // The starter's base_url has a sub-path; the preview lives under it.
+    let (status, head, _) = server.get("/");
+    assert_eq!(status, 307, "{head}");
+    assert!(head.contains("location: /plans/"), "{head}");
+    let (status, head, body) = server.get("/plans/zh/plans/example-2025/index.html");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("电子信息行动计划"));
+    let (status, head, _) = server.get("/plans/static/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/css; charset=utf-8"), "{head}");
+
+    // The site's own 404 page, with a 404 status.
+    let (status, _, body) = server.get("/plans/zh/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("找不到这个页面"), "{body}");
+
+    // Nothing outside the output, however the path is written.
+    for attempt in [
+        "/plans/../Cargo.toml",
+        "/plans/%2e%2e/%2e%2e/site.yaml",
+        "/plans/..%2f..%2fsite.yaml",
+        "/../../etc/passwd",
+    ] {
+        let (status, _, body) = server.get(attempt);
+        assert!(status == 404 || status == 400, "{attempt}: {status}");
+        assert!(!body.contains("base_url"), "{attempt} leaked a source file");
+    }
+
+    // An edit to a commentary file shows up.
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "---\nsummary: A sample plan that shows plansite's content format.\n---\nFreshly edited commentary.\n",
+    );
+    let body = server.wait_for(
+        "/plans/en/plans/example-2025/index.html",
+        "Freshly edited commentary.",
+    );
+    assert!(body.contains("Freshly edited commentary."));
+
+    // An edit to a plan's YAML shows up too (a full rebuild).
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "en: New high-tech enterprises}",
+        "en: Newly certified high-tech firms}",
+    );
+    let body = server.wait_for(
+        "/plans/en/plans/example-2025/new-high-tech-firms/index.html",
+        "Newly certified",
+    );
+    assert!(body.contains("Newly certified"));
+
+    // A broken edit keeps the last good site and overlays the error.
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "chain: electronic-information",
+        "chain: nope",
+    );
+    let body = server.wait_for("/plans/en/plans/example-2025/index.html", "plansite-error");
+    assert!(body.contains("unknown chain `nope`"), "{body}");
+    assert!(
+        body.contains("Newly certified"),
+        "the last good site is still served"
+    );
+
+    // Fixing it removes the overlay.
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "chain: nope",
+        "chain: electronic-information",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, _, body) = server.get("/plans/en/plans/example-2025/index.html");
+        if !body.contains("plansite-error") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the overlay stayed after the fix"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
