@@ -4,9 +4,12 @@
 //! Every list is in a fixed order (registry order, then plan and target order), so the
 //! pages built from them are the same bytes on every build.
 
+pub mod progress;
+
 use std::collections::BTreeMap;
 
 use crate::content::{Date, Id, PartKey, Site};
+pub use progress::{Progress, Status};
 
 /// A target, by its plan's position in `site.plans` and its own position in the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,11 +55,18 @@ pub struct Index {
     pub by_year: BTreeMap<u16, Vec<TargetRef>>,
     /// Plan status, by plan position.
     pub status: Vec<PlanStatus>,
+    /// Each target's progress, by plan and target position.
+    pub progress: Vec<Vec<Progress>>,
     /// The date statuses are computed for.
     pub as_of: Option<Date>,
 }
 
 impl Index {
+    /// The progress of a target.
+    pub fn progress_of(&self, r: TargetRef) -> Option<&Progress> {
+        self.progress.get(r.plan).and_then(|p| p.get(r.target))
+    }
+
     /// Builds every index of `site`, with plan statuses as of `as_of`.
     pub fn build(site: &Site, as_of: Date) -> Index {
         let mut index = Index {
@@ -74,6 +84,12 @@ impl Index {
             }
             let issued = site.records.get(&plan.record).map(|r| r.issued);
             index.status.push(status(issued, plan.horizon.end, as_of));
+            index.progress.push(
+                plan.targets
+                    .iter()
+                    .map(|t| progress::assess(t, as_of.year))
+                    .collect(),
+            );
             for (t, target) in plan.targets.iter().enumerate() {
                 let r = TargetRef { plan: p, target: t };
                 match &target.subject {

@@ -84,6 +84,7 @@ columns! {
     "responsible" => "责任单位标识，以分号分隔", "Responsible unit ids, separated by semicolons";
     "source_record" => "出处文件标识（见 seeds/）", "Id of the source document record";
     "source_clause" => "出处条款", "Clause of the source document";
+    "progress" => "进展状态：achieved 已完成、on_track 进展顺利、off_track 进度滞后、regressing 出现倒退、not_achieved 未完成、not_comparable 口径不同、no_data 暂无数据（方法见“完成情况”页）", "Progress status: achieved, on_track, off_track, regressing, not_achieved, not_comparable, no_data (the method is on the progress page)";
     "actuals" => "已公布的实际完成情况：以分号分隔的“年份:数值:指标”，指标与目标不同时不可直接比较", "Published outcomes: `year:figure:measure`, separated by semicolons; a measure other than the target's is not directly comparable";
     "url_zh" => "目标页面（中文）", "The target's page in Chinese";
     "url_en" => "目标页面（英文）", "The target's page in English";
@@ -188,8 +189,16 @@ struct TargetJson {
     responsible: Vec<String>,
     source: SourceJson,
     actuals: Vec<ActualJson>,
+    progress: ProgressJson,
     note: Option<Localized<String>>,
     url: Localized<String>,
+}
+
+#[derive(Serialize)]
+struct ProgressJson {
+    status: &'static str,
+    floor_met: Option<bool>,
+    stretch_met: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -229,7 +238,15 @@ where
     }
 }
 
-fn target_json(site: &Site, index: &Index, p: usize, plan: &Plan, t: &Target) -> TargetJson {
+fn target_json(
+    site: &Site,
+    index: &Index,
+    p: usize,
+    i: usize,
+    plan: &Plan,
+    t: &Target,
+) -> TargetJson {
+    let progress = index.progress_of(crate::derive::TargetRef { plan: p, target: i });
     let record = site.records.get(&plan.record);
     let base = &site.config.base_url;
     TargetJson {
@@ -301,6 +318,11 @@ fn target_json(site: &Site, index: &Index, p: usize, plan: &Plan, t: &Target) ->
                 note: a.note.clone(),
             })
             .collect(),
+        progress: ProgressJson {
+            status: progress.map_or("no_data", |p| p.status.key()),
+            floor_met: progress.and_then(|p| p.tiers).map(|t| t.floor),
+            stretch_met: progress.and_then(|p| p.tiers).map(|t| t.stretch),
+        },
         note: t.note.clone(),
         url: Localized::from_fn(|l| base.join(&links::target(l, &plan.id, &t.id))),
     }
@@ -319,8 +341,13 @@ pub fn targets_json(site: &Site, index: &Index) -> String {
         .plans
         .iter()
         .enumerate()
-        .flat_map(|(p, plan)| plan.targets.iter().map(move |t| (p, plan, t)))
-        .map(|(p, plan, t)| target_json(site, index, p, plan, t))
+        .flat_map(|(p, plan)| {
+            plan.targets
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (p, i, plan, t))
+        })
+        .map(|(p, i, plan, t)| target_json(site, index, p, i, plan, t))
         .collect();
     let mut json = serde_json::to_string_pretty(&serde_json::json!({
         "generator": "plansite",
@@ -341,8 +368,8 @@ pub fn targets_csv(site: &Site, index: &Index) -> String {
     let head: Vec<String> = COLUMNS.iter().map(|c| c.name.to_string()).collect();
     let mut rows = Vec::new();
     for (p, plan) in site.plans.iter().enumerate() {
-        for t in &plan.targets {
-            let j = target_json(site, index, p, plan, t);
+        for (i, t) in plan.targets.iter().enumerate() {
+            let j = target_json(site, index, p, i, plan, t);
             rows.push(csv_row(&j));
         }
     }
@@ -459,6 +486,7 @@ fn csv_row(j: &TargetJson) -> Vec<String> {
         j.responsible.join("; "),
         j.source.record.clone(),
         j.source.clause.clone().unwrap_or_default(),
+        j.progress.status.to_string(),
         actuals,
         j.url.zh.clone(),
         j.url.en.clone(),

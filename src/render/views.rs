@@ -11,7 +11,8 @@ use super::format;
 use super::i18n::Strings;
 use super::links;
 use crate::content::*;
-use crate::derive::{Index, PlanStatus};
+use crate::derive::progress::{Progress, Reason, Status};
+use crate::derive::{Index, PlanStatus, TargetRef};
 use crate::lang::Lang;
 
 /// Everything a view builder needs: the site, its indexes, the language and its UI
@@ -116,6 +117,135 @@ impl<'a> ViewCtx<'a> {
     }
 }
 
+/// A target's progress, for a badge and its explanation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub key: &'static str,
+    pub label: String,
+    /// Why: the outcome and how it compares, in a sentence.
+    pub explanation: String,
+    /// For two tiers: whether the floor and the stretch were met.
+    pub tiers: Option<String>,
+}
+
+impl ViewCtx<'_> {
+    /// The progress of `target`, from the index.
+    pub fn progress_of(&self, target: &Target) -> Option<Progress> {
+        let plan = self.site.plans.position(&target.plan)?;
+        let t = self
+            .site
+            .plans
+            .iter()
+            .nth(plan)?
+            .targets
+            .iter()
+            .position(|x| x.id == target.id)?;
+        self.index
+            .progress_of(TargetRef { plan, target: t })
+            .copied()
+    }
+
+    pub fn status_label(&self, status: Status) -> String {
+        self.t(&format!("progress_{}", status.key())).to_string()
+    }
+
+    /// The badge and the sentence explaining a target's progress.
+    pub fn progress_view(&self, target: &Target) -> ProgressView {
+        let p = self.progress_of(target).unwrap_or(Progress {
+            status: Status::NoData,
+            reason: Reason::NoOutcome,
+            tiers: None,
+        });
+        let q = |v: f64| format::quantity(v, target.unit, self.lang);
+        let fill = |key: &str, pairs: &[(&str, String)]| {
+            let mut text = self.t(key).to_string();
+            for (name, value) in pairs {
+                text = text.replace(&format!("{{{name}}}"), value);
+            }
+            text
+        };
+        let explanation = match p.reason {
+            Reason::NoOutcome => self.t("reason_no_outcome").to_string(),
+            Reason::NoFinalFigure => self.t("reason_no_final").to_string(),
+            Reason::NoFigure => self.t("reason_no_figure").to_string(),
+            Reason::NoBaseline => self.t("reason_no_baseline").to_string(),
+            Reason::NotComputable => self.t("reason_not_computable").to_string(),
+            Reason::OtherMeasure(metric) => {
+                let reported = target
+                    .actuals
+                    .iter()
+                    .filter(|a| a.metric == metric)
+                    .max_by_key(|a| a.year)
+                    .map(|a| format!("{} ({})", q(a.value), a.year))
+                    .unwrap_or_default();
+                fill(
+                    "reason_other_measure",
+                    &[
+                        ("metric", self.metric(metric).to_string()),
+                        ("reported", reported),
+                        ("target_metric", self.metric(target.metric).to_string()),
+                        ("target", value_text(self.lang, target)),
+                    ],
+                )
+            }
+            Reason::Met { year, value } => fill(
+                "reason_met",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::Missed { year, value } => fill(
+                "reason_missed",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::Ratio { year, value, ratio } => fill(
+                "reason_ratio",
+                &[
+                    ("year", year.to_string()),
+                    ("value", q(value)),
+                    ("ratio", format::plain(ratio, 2)),
+                ],
+            ),
+            Reason::Gap {
+                year,
+                value,
+                closed,
+                elapsed,
+            } => fill(
+                "reason_gap",
+                &[
+                    ("year", year.to_string()),
+                    ("value", q(value)),
+                    ("closed", format::plain(closed * 100.0, 0)),
+                    ("elapsed", format::plain(elapsed * 100.0, 0)),
+                ],
+            ),
+        };
+        let tiers = p.tiers.map(|t| {
+            let floor = if t.floor {
+                "tiers_floor_met"
+            } else {
+                "tiers_floor_missed"
+            };
+            let stretch = if t.stretch {
+                "tiers_stretch_met"
+            } else {
+                "tiers_stretch_missed"
+            };
+            format!(
+                "{}{}{}",
+                self.t(floor),
+                self.t("list_separator"),
+                self.t(stretch)
+            )
+        });
+        ProgressView {
+            key: p.status.key(),
+            label: self.status_label(p.status),
+            explanation,
+            tiers,
+        }
+    }
+}
+
 /// A plan's status, for a badge: the key (for styling) and the words (never colour alone).
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
@@ -139,6 +269,16 @@ pub struct PlanCard {
     pub document_number: Option<String>,
     pub target_count: usize,
     pub summary: Option<String>,
+    /// How many targets have each progress status (only statuses that occur).
+    pub progress: Vec<StatusCount>,
+}
+
+/// A number of targets with one status.
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
 }
 
 impl PlanCard {
@@ -162,8 +302,33 @@ impl PlanCard {
                 .get(cx.lang)
                 .as_ref()
                 .and_then(|c| c.summary.clone()),
+            progress: status_counts(cx, plan.targets.iter()),
         }
     }
+}
+
+/// Counts targets per progress status, in the order of [`Status::ALL`].
+pub fn status_counts<'t>(
+    cx: ViewCtx,
+    targets: impl Iterator<Item = &'t Target>,
+) -> Vec<StatusCount> {
+    let mut counts = [0usize; Status::ALL.len()];
+    for t in targets {
+        let status = cx.progress_of(t).map_or(Status::NoData, |p| p.status);
+        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
+            counts[i] += 1;
+        }
+    }
+    Status::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, count)| StatusCount {
+            key: s.key(),
+            label: cx.status_label(*s),
+            count,
+        })
+        .collect()
 }
 
 pub fn horizon_text(h: Horizon) -> String {
@@ -193,6 +358,9 @@ pub struct TargetRow {
     /// The plan's short title, for tables that list targets of several plans.
     pub plan: String,
     pub plan_href: String,
+    /// The progress status key and label, for badges in tables.
+    pub status_key: &'static str,
+    pub status_label: String,
 }
 
 impl TargetRow {
@@ -217,6 +385,9 @@ impl TargetRow {
                 .map(|p| cx.text(&p.short_title).to_string())
                 .unwrap_or_default(),
             plan_href: links::href(&links::plan(cx.lang, &target.plan)),
+            status_key: cx.progress_of(target).map_or("no_data", |p| p.status.key()),
+            status_label: cx
+                .status_label(cx.progress_of(target).map_or(Status::NoData, |p| p.status)),
         }
     }
 }
@@ -264,6 +435,7 @@ pub struct NameRef {
 #[derive(Debug, Serialize)]
 pub struct TargetDetail {
     pub row: TargetRow,
+    pub progress: ProgressView,
     pub unit: String,
     pub baseline: Option<String>,
     pub breakdown: Option<BreakdownView>,
@@ -279,6 +451,7 @@ impl TargetDetail {
         let names = |ids: &[Id]| ids.iter().map(|id| cx.unit_ref(id)).collect();
         TargetDetail {
             row: TargetRow::new(cx, target),
+            progress: cx.progress_view(target),
             unit: format::axis_unit(target.unit, cx.lang),
             baseline: target.baseline.map(|b| match (b.value, cx.lang) {
                 (Some(v), Lang::Zh) => format!(

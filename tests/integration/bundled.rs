@@ -1,11 +1,30 @@
-//! The bundled showcase site at the repository root.
+//! The bundled showcase site at the repository root: its content's invariants, its
+//! links, its progress statuses, its open data and its search.
 
+use std::collections::HashSet;
 use std::path::Path;
+use std::process::Command;
 
+use plansite::content::{PartKey, TargetValue};
+use plansite::derive::{Index, Status};
 use plansite::pipeline::{BuildOptions, build_in_memory};
 
 fn bundled_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bundled_site() -> plansite::content::Site {
+    let loaded = plansite::content::load(bundled_root());
+    assert!(
+        !loaded.diagnostics.has_errors(),
+        "{:?}",
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.render(false))
+            .collect::<Vec<_>>()
+    );
+    loaded.site.unwrap()
 }
 
 #[test]
@@ -24,4 +43,265 @@ fn bundled_site_builds_without_warnings_and_all_links_resolve() {
     );
     assert!(files.contains_key("zh/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html"));
     assert!(files.contains_key("en/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html"));
+}
+
+#[test]
+fn bundled_content_keeps_its_invariants() {
+    let site = bundled_site();
+    assert_eq!(site.plans.len(), 5, "all five seed plans are published");
+    let mut ids = HashSet::new();
+    for (plan, t) in site.targets() {
+        assert!(
+            ids.insert((plan.id.clone(), t.id.clone())),
+            "duplicate {}/{}",
+            plan.id,
+            t.id
+        );
+        // Every target cites a clause that exists in its record.
+        let record = site.records.get(&t.source.record).expect("record");
+        let clause = t.source.clause.as_deref().expect("clause");
+        assert!(
+            record.clause(clause).is_some(),
+            "{}/{}: no clause {clause}",
+            plan.id,
+            t.id
+        );
+        // Every name in both languages.
+        assert!(t.name.blank_languages().is_empty(), "{}/{}", plan.id, t.id);
+        // Partition breakdowns add up to their totals.
+        if let Some(b) = &t.breakdown {
+            if b.kind == plansite::content::raw::BreakdownKind::Partition {
+                let sum: f64 = b.parts.iter().map(|p| p.value).sum();
+                let total = t.value.total().unwrap();
+                assert!(
+                    (sum - total).abs() < 0.01,
+                    "{}/{}: {sum} vs {total}",
+                    plan.id,
+                    t.id
+                );
+            }
+            for p in &b.parts {
+                if let PartKey::Region(r) = &p.key {
+                    assert!(site.regions.contains(r));
+                }
+            }
+        }
+    }
+    for plan in site.plans.iter() {
+        for lang in plansite::lang::Lang::ALL {
+            assert!(
+                plan.commentary.get(lang).is_some(),
+                "{} has no {lang} commentary",
+                plan.id
+            );
+        }
+    }
+    for registry_names in [
+        site.chains
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>(),
+        site.regions.iter().map(|c| c.name.clone()).collect(),
+        site.units.iter().map(|c| c.name.clone()).collect(),
+        site.topics.iter().map(|c| c.name.clone()).collect(),
+    ] {
+        for name in registry_names {
+            assert!(name.blank_languages().is_empty(), "{name:?}");
+        }
+    }
+}
+
+#[test]
+fn the_ganjiang_annex_is_published_as_breakdowns() {
+    let site = bundled_site();
+    let plan = site.plans.get("ganjiang-2021-2023").unwrap();
+    let opto = plan
+        .targets
+        .iter()
+        .find(|t| t.id.as_str() == "optoelectronics-revenue")
+        .unwrap();
+    assert!(matches!(opto.value, TargetValue::Single(b) if b.value == 1000.0));
+    let parts: Vec<f64> = opto
+        .breakdown
+        .as_ref()
+        .unwrap()
+        .parts
+        .iter()
+        .map(|p| p.value)
+        .collect();
+    assert_eq!(parts, vec![850.0, 85.0, 65.0]);
+}
+
+#[test]
+fn known_damage_in_the_captured_texts_does_not_reach_the_site() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("足球"), "{path} carries the spam name");
+        assert!(!text.contains("比例达55以"), "{path}");
+    }
+}
+
+#[test]
+fn ganzhou_2021_targets_with_outcomes_have_real_statuses() {
+    let site = bundled_site();
+    let index = Index::build(&site, plansite::content::Date::ymd(2026, 11, 23));
+    let p = site.plans.position("ganzhou-2021-work-points").unwrap();
+    let plan = site.plans.get("ganzhou-2021-work-points").unwrap();
+    let mut seen = Vec::new();
+    for (i, t) in plan.targets.iter().enumerate() {
+        let status = index.progress[p][i].status;
+        if t.actuals.is_empty() {
+            assert_eq!(status, Status::NoData, "{}", t.id);
+        } else {
+            seen.push((t.id.to_string(), status));
+        }
+    }
+    let status_of = |id: &str| seen.iter().find(|(t, _)| t == id).map(|(_, s)| *s);
+    assert_eq!(status_of("electronics-output"), Some(Status::NotComparable));
+    assert_eq!(status_of("nonferrous-output"), Some(Status::NotComparable));
+    assert!(
+        seen.iter().filter(|(_, s)| *s == Status::Achieved).count() >= 4,
+        "{seen:?}"
+    );
+    // Elsewhere, no outcomes: no data.
+    for other in site
+        .plans
+        .iter()
+        .filter(|p| p.id.as_str() != "ganzhou-2021-work-points")
+    {
+        let p = site.plans.position(&other.id).unwrap();
+        assert!(
+            index.progress[p].iter().all(|x| x.status == Status::NoData),
+            "{}",
+            other.id
+        );
+    }
+}
+
+#[test]
+fn open_data_holds_every_target_and_parses() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let site = bundled_site();
+    let count = site.targets().count();
+    let json: serde_json::Value = serde_json::from_slice(&files["data/targets.json"]).unwrap();
+    assert_eq!(json["targets"].as_array().unwrap().len(), count);
+    let csv = String::from_utf8(files["data/targets.csv"].clone()).unwrap();
+    let csv = csv.trim_start_matches('\u{feff}');
+    let mut reader = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = reader.next().unwrap().split(',').collect();
+    assert_eq!(header.len(), plansite::render::data::COLUMNS.len());
+    // Rows may hold quoted commas; count records by their first field instead.
+    let rows = csv.matches("\r\n").count() - 1;
+    assert_eq!(rows, count);
+    let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap();
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs = doc.descendants().filter(|n| n.has_tag_name("loc")).count();
+    let pages = files
+        .keys()
+        .filter(|p| p.ends_with("index.html") && p.contains('/'))
+        .count();
+    assert_eq!(
+        locs, pages,
+        "every page but the root redirect is in the sitemap"
+    );
+    for lang in ["zh", "en"] {
+        let feed = String::from_utf8(files[&format!("{lang}/atom.xml")].clone()).unwrap();
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.has_tag_name("entry"))
+                .count(),
+            5
+        );
+    }
+}
+
+/// Runs the site's own search script in Node against the built index.
+fn search(
+    files: &std::collections::BTreeMap<String, Vec<u8>>,
+    lang: &str,
+    query: &str,
+) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.js"),
+        &files[&format!("{lang}/search-index.js")],
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("search.js"), &files["static/search.js"]).unwrap();
+    let harness = format!(
+        "global.window = {{}}; global.document = {{ querySelector: () => null, getElementById: () => null }};\n\
+         eval(require('fs').readFileSync(__dirname + '/index.js', 'utf8'));\n\
+         eval(require('fs').readFileSync(__dirname + '/search.js', 'utf8'));\n\
+         console.log(JSON.stringify(window.plansiteSearch({query:?}).map(d => d[2])));\n"
+    );
+    std::fs::write(dir.path().join("run.js"), harness).unwrap();
+    let out = Command::new("node")
+        .arg(dir.path().join("run.js"))
+        .output()
+        .expect("node runs the site's search script; install Node.js");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn chinese_and_english_queries_find_the_right_pages() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        ("zh", "稀土", "ganzhou"),
+        (
+            "zh",
+            "家居",
+            "zh/plans/ganzhou-2021-work-points/furniture-output/index.html",
+        ),
+        (
+            "zh",
+            "电子信息",
+            "zh/chains/electronic-information/index.html",
+        ),
+        (
+            "zh",
+            "有机硅",
+            "zh/plans/ganjiang-2021-2023/silicones-revenue/index.html",
+        ),
+        (
+            "zh",
+            "光电信息 2023",
+            "zh/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html",
+        ),
+        (
+            "zh",
+            "electronic",
+            "zh/chains/electronic-information/index.html",
+        ),
+        (
+            "en",
+            "organosilicon",
+            "en/plans/ganjiang-2021-2023/silicones-revenue/index.html",
+        ),
+        (
+            "en",
+            "electr 2026",
+            "en/plans/yichun-869-2023-2026/electronics-revenue/index.html",
+        ),
+        (
+            "en",
+            "有机硅",
+            "en/plans/ganjiang-2021-2023/silicones-revenue/index.html",
+        ),
+        ("en", "furniture", "en/chains/furniture/index.html"),
+    ];
+    for (lang, query, expected) in cases {
+        let hits = search(&files, lang, query);
+        assert!(
+            hits.iter().any(|h| h.contains(expected)),
+            "{lang} {query:?} → {hits:?}"
+        );
+    }
+    assert!(search(&files, "zh", "不存在的词组合").is_empty());
 }

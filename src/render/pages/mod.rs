@@ -31,6 +31,7 @@ pub enum Page {
     NotFound(Lang),
     Search(Lang),
     DataDocs(Lang),
+    Progress(Lang),
     Plans(Lang),
     Plan(Lang, usize),
     Target(Lang, usize, usize),
@@ -57,6 +58,7 @@ impl Page {
             NotFound(l) => format!("{}/404.html", l.code()),
             Search(l) => links::search(l),
             DataDocs(l) => links::data_docs(l),
+            Progress(l) => links::progress(l),
             Plans(l) => links::plans(l),
             Plan(l, p) => links::plan(l, &plan_at(site, p).id),
             Target(l, p, t) => {
@@ -85,6 +87,7 @@ impl Page {
             | NotFound(l)
             | Search(l)
             | DataDocs(l)
+            | Progress(l)
             | Plans(l)
             | Plan(l, _)
             | Target(l, _, _)
@@ -126,6 +129,7 @@ pub fn all_pages(site: &Site, index: &crate::derive::Index) -> Vec<Page> {
             Page::NotFound(lang),
             Page::Search(lang),
             Page::DataDocs(lang),
+            Page::Progress(lang),
             Page::Plans(lang),
             Page::Chains(lang),
             Page::Topics(lang),
@@ -237,6 +241,7 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         RootNotFound | NotFound(_) => special::not_found(&mut out, lang).map(|c| ("404.html", c)),
         Search(l) => special::search(&mut out, l).map(|c| ("search.html", c)),
         DataDocs(l) => special::data_docs(&mut out, l).map(|c| ("data.html", c)),
+        Progress(l) => special::progress(&mut out, l).map(|c| ("progress.html", c)),
         Home(l) => plans::home(&mut out, l).map(|c| ("home.html", c)),
         Plans(l) => plans::plans_index(&mut out, l).map(|c| ("plans.html", c)),
         Plan(l, p) => plans::plan(&mut out, l, p).map(|c| ("plan.html", c)),

@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::data;
 use crate::render::links;
+use crate::render::views::{StatusCount, TargetRow, status_counts};
 
 #[derive(Serialize)]
 struct RootPage {
@@ -140,5 +141,73 @@ pub fn data_docs(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         csv_href: data::TARGETS_CSV.into(),
         json_href: data::TARGETS_JSON.into(),
         targets: out.cx.site.targets().count(),
+    })
+}
+
+#[derive(Serialize)]
+struct ProgressPage {
+    page: PageMeta,
+    totals: Vec<StatusCount>,
+    plans: Vec<PlanProgress>,
+    /// Targets with a published outcome, whatever their status.
+    assessed: Vec<AssessedRow>,
+}
+
+#[derive(Serialize)]
+struct PlanProgress {
+    title: String,
+    href: String,
+    counts: Vec<StatusCount>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct AssessedRow {
+    row: TargetRow,
+    explanation: String,
+    tiers: Option<String>,
+}
+
+/// The site-wide progress page: counts per plan, every assessed target, the method.
+pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let site = v.site;
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "progress",
+            section: "progress",
+            title: v.t("nav_progress").to_string(),
+            description: v.t("progress_description").to_string(),
+            breadcrumbs: out.crumbs(lang, None),
+        },
+    );
+    let plans = site
+        .plans
+        .iter()
+        .map(|p| PlanProgress {
+            title: v.text(&p.short_title).to_string(),
+            href: links::href(&links::plan(lang, &p.id)),
+            counts: status_counts(v, p.targets.iter()),
+            total: p.targets.len(),
+        })
+        .collect();
+    let assessed = site
+        .targets()
+        .filter(|(_, t)| !t.actuals.is_empty())
+        .map(|(_, t)| {
+            let progress = v.progress_view(t);
+            AssessedRow {
+                row: TargetRow::new(v, t),
+                explanation: progress.explanation,
+                tiers: progress.tiers,
+            }
+        })
+        .collect();
+    context(&ProgressPage {
+        page,
+        totals: status_counts(v, site.targets().map(|(_, t)| t)),
+        plans,
+        assessed,
     })
 }

@@ -4,11 +4,7 @@
 (function () {
   "use strict";
   var index = window.PLANSITE_SEARCH_INDEX;
-  var form = document.querySelector(".search-form");
-  var input = document.getElementById("q");
-  var list = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
-  if (!index || !form || !input || !list) return;
+  if (!index) return;
 
   function isCjk(c) {
     var n = c.codePointAt(0);
@@ -82,6 +78,18 @@
     });
   }
 
+  // The search itself, for the page below and for tests: documents as [kind, title,
+  // href, context].
+  window.plansiteSearch = function (query) {
+    return search(query).map(function (i) { return index.docs[i]; });
+  };
+
+  var form = document.querySelector(".search-form");
+  var input = document.getElementById("q");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!form || !input || !list) return;
+
   var root = (document.querySelector("link[rel=stylesheet]").getAttribute("href") || "").replace(/static\/style\.css$/, "");
   var kindNames = { plan: index.kinds[0], chain: index.kinds[1], target: index.kinds[2], topic: index.kinds[3], region: index.kinds[4], unit: index.kinds[5] };
 
@@ -124,6 +132,4 @@
     try { window.history.replaceState(null, "", url.toString()); } catch (err) { /* file: URLs */ }
   });
   input.addEventListener("input", function () { show(input.value); });
-  // Export for tests run in Node.
-  window.plansiteSearch = search;
 })();
