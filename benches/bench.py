@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""plansite against Hugo and the I/O floor, side by side on this machine.
+
+Usage: python3 benches/bench.py [--sizes 1000,10000,50000] [--runs 5] [--hugo-gen PATH]
+
+For each N it generates a plansite site of N targets (benches/gen_site.py) and the
+Hugo site of N pages per language (shared/bench/gen_hugo_site.py, whose page bodies
+match the target commentaries), then, alternating run by run:
+  - plansite build   -> /dev/shm/bench/plansite_out
+  - hugo --quiet     -> /dev/shm/bench/hugo_out
+  - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
+Outputs are removed before each run, outside the timing. Wall time and the peak RSS
+of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
+plansite/cp are printed. Needs Debian's hugo (apt-get install hugo).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHM = "/dev/shm/bench" if os.path.isdir("/dev/shm") else "/tmp/bench"
+
+
+def run(cmd):
+    """Runs `cmd`; returns (wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def clear(path):
+    if os.path.exists(path):
+        shutil.rmtree(path)
+
+
+def count_files(path):
+    return sum(len(files) for _, _, files in os.walk(path))
+
+
+def dir_mb(path):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files) / 1e6
+
+
+def bench(n, runs, plansite, hugo_gen):
+    src = os.path.join(SHM, f"plansite_src_{n}")
+    hugo_src = os.path.join(SHM, f"hugo_src_{n}")
+    out = os.path.join(SHM, "plansite_out")
+    hugo_out = os.path.join(SHM, "hugo_out")
+    cp_out = os.path.join(SHM, "cp_out")
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), str(n), src], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, hugo_gen, str(n), hugo_src], check=True, stdout=subprocess.DEVNULL)
+    cmds = {
+        "plansite": [plansite, "--root", src, "build", "--output", out],
+        "hugo": ["hugo", "--quiet", "-s", hugo_src, "-d", hugo_out],
+        "cp": ["cp", "-r", out, cp_out],
+    }
+    results = {k: [] for k in cmds}
+    for i in range(runs + 1):  # the first round warms caches and is not counted
+        for name in ("plansite", "hugo", "cp"):
+            clear({"plansite": out, "hugo": hugo_out, "cp": cp_out}[name])
+            wall, rss = run(cmds[name])
+            if i > 0:
+                results[name].append((wall, rss))
+    med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
+    files, size = count_files(out), dir_mb(out)
+    for d in (out, hugo_out, cp_out, src, hugo_src):
+        clear(d)
+    return med, files, size
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--hugo-gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_hugo_site.py"))
+    a = ap.parse_args()
+    if not shutil.which("hugo"):
+        sys.exit("hugo is not installed: apt-get install hugo")
+    if not os.path.exists(a.hugo_gen):
+        sys.exit(f"no Hugo site generator at {a.hugo_gen}; pass --hugo-gen")
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
+    plansite = os.path.join(ROOT, "target", "release", "plansite")
+    os.makedirs(SHM, exist_ok=True)
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[:2]
+    print(f"{' '.join(hugo_version)}; {os.cpu_count()} cores; outputs in {SHM}; median of {a.runs} runs, alternating\n")
+    head = f"{'N':>7} {'files':>7} {'MB':>6} {'plansite s':>10} {'hugo s':>8} {'cp s':>6} {'p/hugo':>7} {'p/cp':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}"
+    print(head)
+    for n in (int(x) for x in a.sizes.split(",")):
+        med, files, size = bench(n, a.runs, plansite, a.hugo_gen)
+        p, h, c = med["plansite"][0], med["hugo"][0], med["cp"][0]
+        print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {h:>8.3f} {c:>6.3f} {p / h:>7.2f} {p / c:>6.2f} "
+              f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {med['hugo'][1]:>8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
