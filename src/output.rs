@@ -134,10 +134,17 @@ impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_site_path(path)?;
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
+        // Most files go into a directory that already exists: try the write first
+        // and create the directory only when it is missing.
+        match std::fs::write(&full, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = full.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(full, bytes)
+            }
+            other => other,
         }
-        std::fs::write(full, bytes)
     }
 }
 

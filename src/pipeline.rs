@@ -60,6 +60,7 @@ pub fn build(
     let started = Instant::now();
     check_output_location(root, output).map_err(single)?;
     let (site, theme, mut warnings) = load(root, options)?;
+    trace("load", started);
     let mut report = build_loaded(&site, &theme, output)?;
     warnings.extend(report.warnings);
     report.warnings = warnings;
@@ -72,6 +73,7 @@ pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildRe
     let started = Instant::now();
     let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
     let (stats, warnings) = render::render_site(site, theme, &staging)?;
+    trace("render", started);
     // Test hook: die as a killed build would, with every file written but not swapped in.
     if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
         std::process::abort();
@@ -79,6 +81,7 @@ pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildRe
     staging
         .commit()
         .map_err(|e| single(output_error(output, e)))?;
+    trace("commit", started);
     Ok(BuildReport {
         stats,
         warnings,
@@ -96,6 +99,13 @@ pub fn build_in_memory(
     let (_, render_warnings) = render::render_site(&site, &theme, &sink as &dyn Sink)?;
     warnings.extend(render_warnings);
     Ok((sink.into_files(), warnings))
+}
+
+/// With `PLANSITE_TIMINGS` set, prints how long a build stage took (a profiling aid).
+fn trace(stage: &str, since: Instant) {
+    if std::env::var_os("PLANSITE_TIMINGS").is_some() {
+        eprintln!("{stage}: {} ms", since.elapsed().as_millis());
+    }
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

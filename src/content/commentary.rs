@@ -27,10 +27,9 @@ pub fn parse_commentary(file: SourceFile) -> Result<Commentary, Diagnostic> {
                 .help("write one or two sentences, or remove the `summary` line"));
         }
     }
-    let body = file.text[body_start..].to_string();
     Ok(Commentary {
         summary: matter.summary.map(|s| s.trim().to_string()),
-        body,
+        body_start,
         file,
         body_line,
     })
@@ -99,7 +98,7 @@ mod tests {
         let f = SourceFile::from_text("a.md", "---\nsummary: 摘要\n---\n# 标题\n正文\n");
         let c = parse_commentary(f).unwrap();
         assert_eq!(c.summary.as_deref(), Some("摘要"));
-        assert_eq!(c.body, "# 标题\n正文\n");
+        assert_eq!(c.body(), "# 标题\n正文\n");
         assert_eq!(c.body_line, 4);
     }
 
@@ -108,7 +107,7 @@ mod tests {
         let f = SourceFile::from_text("a.md", "---\r\nsummary: x\r\n---\r\nbody\r\n");
         let c = parse_commentary(f).unwrap();
         assert_eq!(c.summary.as_deref(), Some("x"));
-        assert_eq!(c.body, "body\r\n");
+        assert_eq!(c.body(), "body\r\n");
     }
 
     #[test]

@@ -277,12 +277,20 @@ pub struct Actual {
 #[derive(Debug, Clone)]
 pub struct Commentary {
     pub summary: Option<String>,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// Where the Markdown after the front matter starts in `file.text` (the body is
+    /// not copied: a large site holds tens of thousands of commentaries).
+    pub body_start: usize,
     /// The file, for error messages.
     pub file: SourceFile,
     /// The line of the file where the body starts (1-based).
     pub body_line: usize,
+}
+
+impl Commentary {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
 }
 
 /// Everything a site is made of, checked.

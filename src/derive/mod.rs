@@ -42,8 +42,11 @@ pub struct Index {
     /// Targets per chain, in registry order of chains.
     pub by_chain: BTreeMap<Id, Vec<TargetRef>>,
     pub by_topic: BTreeMap<Id, Vec<TargetRef>>,
-    /// Targets set for a region or any region inside it.
+    /// Targets set for exactly this region (a region's page links to the regions
+    /// inside it rather than repeating all their targets).
     pub by_region: BTreeMap<Id, Vec<TargetRef>>,
+    /// The number of targets set for a region and every region inside it.
+    pub region_totals: BTreeMap<Id, usize>,
     /// Targets whose breakdown gives this region a part.
     pub parts_by_region: BTreeMap<Id, Vec<TargetRef>>,
     /// Plans issued by a unit or covering a region.
@@ -100,8 +103,13 @@ impl Index {
                         index.by_topic.entry(id.clone()).or_default().push(r)
                     }
                 }
+                index
+                    .by_region
+                    .entry(target.region.clone())
+                    .or_default()
+                    .push(r);
                 for region in ancestors(site, &target.region) {
-                    index.by_region.entry(region).or_default().push(r);
+                    *index.region_totals.entry(region).or_default() += 1;
                 }
                 if let Some(b) = &target.breakdown {
                     for part in &b.parts {

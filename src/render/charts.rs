@@ -51,12 +51,23 @@ pub struct Chart {
     /// Unique on its page; prefixes the ids inside the SVG.
     pub id: String,
     pub title: String,
-    /// The SVG markup, placed inline in the page.
+    /// The SVG file's text. Pages show the file with `<img>` (its `alt` is `desc`),
+    /// so each chart's bytes are written once.
+    #[serde(skip)]
     pub svg: String,
+    /// What the chart shows, with its numbers: the SVG's `<desc>` and the image's `alt`.
+    pub desc: String,
+    /// The drawing's size in pixels, so the page reserves its space before it loads.
+    pub width: u32,
+    pub height: u32,
     pub table: DataTable,
-    /// File names next to the page.
+    /// The SVG's file name next to the page.
     pub svg_file: String,
+    /// The name the data downloads as.
     pub csv_file: String,
+    /// The data as a `data:` address: the download needs no file of its own, which
+    /// keeps a site of tens of thousands of charts to one file per chart.
+    pub csv_href: String,
     #[serde(skip)]
     pub csv: String,
 }
@@ -160,18 +171,20 @@ fn font(px: f64) -> TextStyle<'static> {
     (FONT, px * 1.24).into_font().color(&palette::INK)
 }
 
-/// Rounds an axis maximum up to a readable figure.
-fn nice_max(v: f64) -> f64 {
-    if v <= 0.0 {
-        return 1.0;
+/// A readable axis: a step of 1, 2, 2.5 or 5 times a power of ten giving four to
+/// six intervals, and the maximum rounded up to a whole number of steps.
+fn nice_axis(top: f64) -> (f64, f64) {
+    if top <= 0.0 || !top.is_finite() {
+        return (1.0, 0.25);
     }
-    let magnitude = 10f64.powf(v.log10().floor());
-    for step in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
-        if step * magnitude >= v {
-            return step * magnitude;
-        }
-    }
-    10.0 * magnitude
+    let raw = top / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    ((top / step).ceil() * step, step)
 }
 
 /// How a legend entry's swatch is drawn, matching the marks in the chart.
@@ -603,6 +616,8 @@ fn finish(
     lang: Lang,
 ) -> Chart {
     let svg = finish_svg(&body, id, &title, &desc, lang);
+    let (width, height) = svg_size(&svg);
+    let csv = to_csv(&csv_head, &csv_rows);
     let caption = match lang {
         Lang::Zh => format!("{title}（图表数据）"),
         Lang::En => format!("{title} (chart data)"),
@@ -610,6 +625,9 @@ fn finish(
     Chart {
         id: id.to_string(),
         svg,
+        desc,
+        width,
+        height,
         table: DataTable {
             caption,
             head,
@@ -617,9 +635,24 @@ fn finish(
         },
         svg_file: format!("{file}.svg"),
         csv_file: format!("{file}.csv"),
-        csv: to_csv(&csv_head, &csv_rows),
+        csv_href: data_url("text/csv;charset=utf-8", &csv),
+        csv,
         title,
     }
+}
+
+/// The width and height of the drawing, from its `viewBox`.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let view_box = svg
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("0 0 640 360");
+    let mut numbers = view_box.split(' ').skip(2).filter_map(|n| n.parse().ok());
+    (
+        numbers.next().unwrap_or(WIDTH),
+        numbers.next().unwrap_or(360),
+    )
 }
 
 /// A sentence per data row, for the SVG's `<desc>`: a screen reader hears the numbers.
@@ -692,6 +725,19 @@ fn csv_cell(c: &str) -> String {
     } else {
         c.to_string()
     }
+}
+
+/// A `data:` URL of `text`, percent-encoding all but unreserved characters.
+pub fn data_url(media_type: &str, text: &str) -> String {
+    let mut out = format!("data:{media_type},");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 /// Escapes text for SVG and HTML element content and attributes.
@@ -795,7 +841,7 @@ fn draw_columns(
             .iter()
             .map(|b| b.extension.unwrap_or(b.value).max(b.value))
             .fold(0.0, f64::max);
-        let y_max = nice_max(top * 1.15);
+        let (y_max, y_step) = nice_axis(top * 1.15);
         let axis_unit = format::axis_unit(unit, lang);
         let y_area = tick_label_width(y_max, unit, lang)
             + 10.0
@@ -812,21 +858,20 @@ fn draw_columns(
                 0.0..y_max,
             )
             .map_err(|e| e.to_string())?;
-        let tick = |v: &f64| format::figure_only(*v, unit, lang);
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(6)
-            .y_label_formatter(&tick)
-            .y_desc(axis_unit)
-            .axis_desc_style(font(LABEL_PX))
-            .label_style(font(LABEL_PX))
-            .bold_line_style(palette::GRID)
-            .light_line_style(TRANSPARENT)
-            .axis_style(palette::INK)
-            .draw()
-            .map_err(|e| e.to_string())?;
+        draw_value_axis(&chart_area, &chart, (y_max, y_step), unit, lang, true)?;
+        if !axis_unit.is_empty() {
+            let (x, y) = chart.backend_coord(&(f64::from(first) - 0.7, y_max / 2.0));
+            let at = (x - y_area as i32 + 4, y);
+            chart_area
+                .draw(&Text::new(
+                    axis_unit,
+                    at,
+                    font(LABEL_PX)
+                        .pos(Pos::new(HPos::Center, VPos::Top))
+                        .transform(FontTransform::Rotate270),
+                ))
+                .map_err(|e| e.to_string())?;
+        }
         for year in first..=last {
             if last - first <= 12 || years.contains(&year) {
                 label_at(
@@ -899,6 +944,59 @@ fn label_at(
 ) -> Result<(), String> {
     let (x, y) = chart.backend_coord(&at);
     area.draw(&Text::new(text, (x + offset.0, y + offset.1), style))
+        .map_err(|e| e.to_string())
+}
+
+/// Grid lines and labels of a value axis, drawn from plotters' primitives (lighter
+/// than its general mesh, and labelled exactly as pages format numbers). `vertical`
+/// axes (column charts) run up the left side; horizontal ones along the bottom.
+fn draw_value_axis(
+    area: &DrawingArea<SVGBackend, Shift>,
+    chart: &Cartesian,
+    (max, step): (f64, f64),
+    unit: MeasureUnit,
+    lang: Lang,
+    vertical: bool,
+) -> Result<(), String> {
+    let (x_range, y_range) = (chart.x_range(), chart.y_range());
+    let grid = palette::GRID.stroke_width(1);
+    let ink = palette::INK.stroke_width(1);
+    let steps = (max / step).round() as usize;
+    for k in 0..=steps {
+        let v = step * k as f64;
+        let (from, to) = if vertical {
+            ((x_range.start, v), (x_range.end, v))
+        } else {
+            ((v, y_range.start), (v, y_range.end))
+        };
+        let (a, b) = (chart.backend_coord(&from), chart.backend_coord(&to));
+        area.draw(&PathElement::new(
+            vec![a, b],
+            if k == 0 { ink } else { grid },
+        ))
+        .map_err(|e| e.to_string())?;
+        let label = format::figure_only(v, unit, lang);
+        let (pos, at) = if vertical {
+            (Pos::new(HPos::Right, VPos::Center), (a.0 - 6, a.1))
+        } else {
+            (Pos::new(HPos::Center, VPos::Top), (a.0, a.1 + 6))
+        };
+        area.draw(&Text::new(label, at, font(LABEL_PX).pos(pos)))
+            .map_err(|e| e.to_string())?;
+    }
+    // The category axis: a line at the base of the bars.
+    let (a, b) = if vertical {
+        (
+            chart.backend_coord(&(x_range.start, y_range.start)),
+            chart.backend_coord(&(x_range.start, max)),
+        )
+    } else {
+        (
+            chart.backend_coord(&(x_range.start, y_range.start)),
+            chart.backend_coord(&(x_range.start, y_range.end)),
+        )
+    };
+    area.draw(&PathElement::new(vec![a, b], ink))
         .map_err(|e| e.to_string())
 }
 
@@ -1018,7 +1116,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
             .iter()
             .map(|b| b.extension.unwrap_or(b.value).max(b.value))
             .fold(0.0, f64::max);
-        let x_max = nice_max(top * 1.25);
+        let (x_max, x_step) = nice_axis(top * 1.25);
         let n = bars.len() as f64;
         // Room on the right for the longest value label past the longest bar.
         let value_w = bars
@@ -1033,19 +1131,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
             .y_label_area_size(label_w.ceil() as u32)
             .build_cartesian_2d(0.0..x_max, 0.0..n)
             .map_err(|e| e.to_string())?;
-        let tick = |v: &f64| format::figure_only(*v, unit, lang);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&tick)
-            .label_style(font(LABEL_PX))
-            .bold_line_style(palette::GRID)
-            .light_line_style(TRANSPARENT)
-            .axis_style(palette::INK)
-            .draw()
-            .map_err(|e| e.to_string())?;
+        draw_value_axis(&chart_area, &chart, (x_max, x_step), unit, lang, false)?;
         for (i, b) in bars.iter().enumerate() {
             let y_mid = n - i as f64 - 0.5;
             let (y0, y1) = (y_mid - 0.3, y_mid + 0.3);
@@ -1122,10 +1208,19 @@ mod tests {
     }
 
     #[test]
-    fn axis_maximum_is_rounded_up_to_a_readable_figure() {
-        assert_eq!(nice_max(1150.0), 1200.0);
-        assert_eq!(nice_max(87.0), 100.0);
-        assert_eq!(nice_max(0.0), 1.0);
+    fn axes_use_readable_steps() {
+        assert_eq!(nice_axis(1150.0), (1250.0, 250.0));
+        assert_eq!(nice_axis(87.0), (100.0, 20.0));
+        assert_eq!(nice_axis(11.0), (12.5, 2.5));
+        assert_eq!(nice_axis(0.0), (1.0, 0.25));
+    }
+
+    #[test]
+    fn data_urls_encode_everything_but_unreserved_characters() {
+        assert_eq!(
+            data_url("text/csv", "a,b\r\n年"),
+            "data:text/csv,a%2Cb%0D%0A%E5%B9%B4"
+        );
     }
 
     #[test]

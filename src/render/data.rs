@@ -335,45 +335,61 @@ fn breakdown_kind(b: &Breakdown) -> &'static str {
     }
 }
 
-/// `data/targets.json`: every target of the site.
-pub fn targets_json(site: &Site, index: &Index) -> String {
-    let all: Vec<TargetJson> = site
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(p, plan)| {
-            plan.targets
-                .iter()
-                .enumerate()
-                .map(move |(i, t)| (p, i, plan, t))
-        })
-        .map(|(p, i, plan, t)| target_json(site, index, p, i, plan, t))
-        .collect();
-    let mut json = serde_json::to_string_pretty(&serde_json::json!({
-        "generator": "plansite",
-        "documentation": site.config.base_url.join(&links::data_docs(site.config.default_language)),
-        "targets": all,
-    }))
-    .unwrap_or_default();
-    json.push('\n');
-    json
+/// Every target of the site as open data, built once for both files.
+pub struct OpenData {
+    targets: Vec<TargetJson>,
+    documentation: String,
+}
+
+impl OpenData {
+    pub fn new(site: &Site, index: &Index) -> OpenData {
+        let targets = site
+            .plans
+            .iter()
+            .enumerate()
+            .flat_map(|(p, plan)| {
+                plan.targets
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, t)| (p, i, plan, t))
+            })
+            .map(|(p, i, plan, t)| target_json(site, index, p, i, plan, t))
+            .collect();
+        OpenData {
+            targets,
+            documentation: site
+                .config
+                .base_url
+                .join(&links::data_docs(site.config.default_language)),
+        }
+    }
+
+    /// `data/targets.json`: one target per line, so the file diffs and greps well.
+    pub fn json(&self) -> String {
+        let mut out = String::with_capacity(self.targets.len() * 1500);
+        out.push_str("{\"generator\":\"plansite\",\"documentation\":");
+        out.push_str(&serde_json::to_string(&self.documentation).unwrap_or_default());
+        out.push_str(",\"targets\":[\n");
+        for (i, t) in self.targets.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&serde_json::to_string(t).unwrap_or_default());
+        }
+        out.push_str("\n]}\n");
+        out
+    }
+
+    /// `data/targets.csv`: one row per target, columns as in [`COLUMNS`].
+    pub fn csv(&self) -> String {
+        let head: Vec<String> = COLUMNS.iter().map(|c| c.name.to_string()).collect();
+        let rows: Vec<Vec<String>> = self.targets.iter().map(csv_row).collect();
+        to_csv(&head, &rows)
+    }
 }
 
 fn num(v: Option<f64>) -> String {
     v.map_or(String::new(), |v| format::plain(v, 6))
-}
-
-/// `data/targets.csv`: one row per target, columns as in [`COLUMNS`].
-pub fn targets_csv(site: &Site, index: &Index) -> String {
-    let head: Vec<String> = COLUMNS.iter().map(|c| c.name.to_string()).collect();
-    let mut rows = Vec::new();
-    for (p, plan) in site.plans.iter().enumerate() {
-        for (i, t) in plan.targets.iter().enumerate() {
-            let j = target_json(site, index, p, i, plan, t);
-            rows.push(csv_row(&j));
-        }
-    }
-    to_csv(&head, &rows)
 }
 
 fn csv_row(j: &TargetJson) -> Vec<String> {

@@ -10,6 +10,23 @@ use crate::lang::Lang;
 
 /// A number with at most `decimals` decimals and no trailing zeros: 2600, 8.8, 4533.21.
 pub fn plain(v: f64, decimals: usize) -> String {
+    // Whole numbers, by far the most common figures, skip float formatting.
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return if v == 0.0 {
+            "0".into()
+        } else {
+            (v as i64).to_string()
+        };
+    }
+    // The shortest form that reads back as `v` is exact when it has few decimals.
+    let shortest = v.to_string();
+    if !shortest.contains('e')
+        && shortest
+            .split_once('.')
+            .is_some_and(|(_, frac)| frac.len() <= decimals)
+    {
+        return shortest;
+    }
     let s = format!("{v:.decimals$}");
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -24,6 +24,7 @@ use crate::content::Site;
 use crate::derive::Index;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 use crate::lang::Lang;
+use crate::lang::Localized;
 use crate::output::Sink;
 use markdown::{MarkdownContext, MarkdownProblem};
 use templates::Templates;
@@ -46,6 +47,12 @@ pub struct RenderContext<'a> {
     pub templates: Templates,
     /// Site paths without the language (`plans/x/`), for checking `@/` links.
     pub page_paths: HashSet<String>,
+    /// Each target's table row, by language, plan and target position. A target
+    /// appears in up to ten tables (its plan, chain, region, units, year…); its row is
+    /// built and converted for the templates once, then shared (a cheap clone).
+    rows: Localized<Vec<Vec<tera::Value>>>,
+    /// Each plan's card for lists, by language and plan position.
+    cards: Localized<Vec<tera::Value>>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -54,19 +61,86 @@ impl<'a> RenderContext<'a> {
         let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
         let index = Index::build(site, crate::derive::status_date(site.config.as_of));
         let page_paths = pages::page_paths(site, &index);
+        let view = |lang| views::ViewCtx {
+            site,
+            index: &index,
+            lang,
+            strings: theme.strings.get(lang),
+        };
+        let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
+        let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
+        for lang in Lang::ALL {
+            let v = view(lang);
+            let built: Result<Vec<Vec<tera::Value>>, Diagnostic> = plans
+                .par_iter()
+                .map(|plan| {
+                    plan.targets
+                        .iter()
+                        .map(|t| cached_row(&templates, v, t))
+                        .collect()
+                })
+                .collect();
+            let built = built.map_err(|d| to_diagnostics(vec![d]))?;
+            match lang {
+                Lang::Zh => rows.zh = built,
+                Lang::En => rows.en = built,
+            }
+        }
+        let cards = Localized::from_fn(|lang| {
+            let v = view(lang);
+            site.plans
+                .iter()
+                .map(|p| tera::Value::from_serializable(&views::PlanCard::new(v, p)))
+                .collect()
+        });
         Ok(RenderContext {
             site,
             theme,
             index,
             templates,
             page_paths,
+            rows,
+            cards,
         })
+    }
+
+    /// A target's table row, ready for templates.
+    pub fn row(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
+        self.rows.get(lang)[r.plan][r.target].clone()
+    }
+
+    /// A plan's card, ready for templates.
+    pub fn card(&self, lang: Lang, plan: usize) -> tera::Value {
+        self.cards.get(lang)[plan].clone()
     }
 
     /// Every page of the site.
     pub fn pages(&self) -> Vec<Page> {
         pages::all_pages(self.site, &self.index)
     }
+}
+
+/// A target's row with its markup rendered, with and without the plan column.
+#[derive(serde::Serialize)]
+struct CachedRow<'a> {
+    #[serde(flatten)]
+    row: &'a views::TargetRow,
+    html: String,
+    html_with_plan: String,
+}
+
+fn cached_row(
+    templates: &Templates,
+    v: views::ViewCtx,
+    t: &crate::content::Target,
+) -> Result<tera::Value, Diagnostic> {
+    let row = views::TargetRow::new(v, t);
+    let (html, html_with_plan) = templates.render_row(v.lang, &row)?;
+    Ok(tera::Value::from_serializable(&CachedRow {
+        row: &row,
+        html,
+        html_with_plan,
+    }))
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the
@@ -76,21 +150,29 @@ pub fn render_site(
     theme: &Theme,
     sink: &dyn Sink,
 ) -> Result<(RenderStats, Diagnostics), Diagnostics> {
+    let started = std::time::Instant::now();
     let cx = RenderContext::new(site, theme)?;
     let pages = cx.pages();
-    let mut diagnostics = render_pages(&cx, &pages, sink);
-    let mut files = pages.len();
-    let mut write = |path: String, bytes: &[u8]| {
+    if std::env::var_os("PLANSITE_TIMINGS").is_some() {
+        eprintln!(
+            "prepare (templates, indexes, rows): {} ms",
+            started.elapsed().as_millis()
+        );
+    }
+    // The data files (open data, search indexes, sitemap, feeds) are built while the
+    // pages render, not after them.
+    let (mut diagnostics, data) = rayon::join(
+        || render_pages(&cx, &pages, sink),
+        || data_files(&cx, &pages, sink),
+    );
+    let mut files = pages.len() + data.written;
+    diagnostics.extend(data.problems);
+    for (path, bytes) in &theme.static_files {
+        let path = format!("static/{path}");
         if let Err(e) = sink.write(&path, bytes) {
             diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
         }
         files += 1;
-    };
-    for (path, bytes) in &theme.static_files {
-        write(format!("static/{path}"), bytes);
-    }
-    for (path, text) in data_files(&cx, &pages) {
-        write(path, text.as_bytes());
     }
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -119,21 +201,34 @@ pub fn render_pages(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> Diag
     diagnostics
 }
 
-/// The files that are not pages: open data, search indexes, sitemap, feeds, robots.txt.
-fn data_files(cx: &RenderContext, pages: &[Page]) -> Vec<(String, String)> {
+/// What writing the data files did.
+struct DataWritten {
+    written: usize,
+    problems: Diagnostics,
+}
+
+/// Writes the files that are not pages: open data, search indexes, sitemap, feeds
+/// and robots.txt, each as soon as it is made, so no two are held in memory at once.
+fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritten {
     let site = cx.site;
-    let mut files = vec![
-        (
-            data::TARGETS_CSV.to_string(),
-            data::targets_csv(site, &cx.index),
-        ),
-        (
-            data::TARGETS_JSON.to_string(),
-            data::targets_json(site, &cx.index),
-        ),
-        ("sitemap.xml".to_string(), data::sitemap(site, pages)),
-        ("robots.txt".to_string(), data::robots(site)),
-    ];
+    let mut out = DataWritten {
+        written: 0,
+        problems: Diagnostics::new(),
+    };
+    let mut write = |path: &str, text: String| {
+        if let Err(e) = sink.write(path, text.as_bytes()) {
+            out.problems
+                .push(Diagnostic::error(path, format!("cannot write: {e}")));
+        }
+        out.written += 1;
+    };
+    {
+        let open = data::OpenData::new(site, &cx.index);
+        write(data::TARGETS_CSV, open.csv());
+        write(data::TARGETS_JSON, open.json());
+    }
+    write("sitemap.xml", data::sitemap(site, pages));
+    write("robots.txt", data::robots(site));
     for lang in Lang::ALL {
         let v = views::ViewCtx {
             site,
@@ -141,10 +236,10 @@ fn data_files(cx: &RenderContext, pages: &[Page]) -> Vec<(String, String)> {
             lang,
             strings: cx.theme.strings.get(lang),
         };
-        files.push((data::search_index_path(lang), data::search_index(v)));
-        files.push((format!("{}/atom.xml", lang.code()), data::feed(v)));
+        write(&data::search_index_path(lang), data::search_index(v));
+        write(&format!("{}/atom.xml", lang.code()), data::feed(v));
     }
-    files
+    out
 }
 
 fn to_diagnostics(ds: Vec<Diagnostic>) -> Diagnostics {
@@ -171,8 +266,8 @@ pub fn render_commentary(
         lang: lang.code(),
         page_exists: &exists,
     };
-    let rendered = markdown::render(&commentary.body, &mcx);
-    let body_offset = commentary.file.text.len() - commentary.body.len();
+    let rendered = markdown::render(commentary.body(), &mcx);
+    let body_offset = commentary.body_start;
     for p in rendered.problems {
         problems.push(markdown_diagnostic(
             &commentary.file.text,

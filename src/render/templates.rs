@@ -12,6 +12,28 @@ use crate::config::{Config, Footer};
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
 
+/// Stands for the page's path to the site root in pre-rendered table rows, which are
+/// shared by pages at different depths; tables replace it with their page's `root`.
+/// A private-use character, so no content can contain it by accident.
+pub const ROW_ROOT: &str = "\u{E000}";
+
+/// Stands for a page's twin (the same page in the other language) in the shared header.
+pub const TWIN: &str = "\u{E001}";
+
+/// The navigation sections a page can belong to (`PageMeta::section`); the header is
+/// rendered once for each, with that entry marked as current.
+pub const SECTIONS: &[&str] = &[
+    "", "home", "plans", "chains", "topics", "regions", "units", "years", "progress", "data",
+    "search",
+];
+
+/// The header and footer, rendered once per language and shared by every page.
+#[derive(Serialize)]
+struct Chrome {
+    header: std::collections::BTreeMap<&'static str, String>,
+    footer: String,
+}
+
 /// The site as every template sees it, in one language.
 #[derive(Serialize)]
 struct SiteGlobals<'a> {
@@ -70,7 +92,7 @@ impl Templates {
         base.autoescape_on([".html", ".xml", ".svg"]);
         base.add_raw_templates(theme.templates.iter())
             .map_err(|e| vec![template_error(&e)])?;
-        let engines = Localized::from_fn(|lang| {
+        let mut engines = Localized::from_fn(|lang| {
             let mut tera = Tera::new();
             tera.autoescape_on([".html", ".xml", ".svg"]);
             tera.register_from(&base);
@@ -80,6 +102,7 @@ impl Templates {
                 .expect("templates parsed once already");
             let globals = tera.global_context();
             globals.insert("t", theme.strings.get(lang));
+            globals.insert("row_root", ROW_ROOT);
             globals.insert(
                 "site",
                 &SiteGlobals {
@@ -94,8 +117,17 @@ impl Templates {
                     footer: config.footer.as_ref().map(|f| footer_view(f, lang)),
                 },
             );
+            globals.insert("twin_marker", TWIN);
             tera
         });
+        for lang in Lang::ALL {
+            let chrome = render_chrome(engines.get(lang)).map_err(|d| vec![d])?;
+            let engine = match lang {
+                Lang::Zh => &mut engines.zh,
+                Lang::En => &mut engines.en,
+            };
+            engine.global_context().insert("chrome", &chrome);
+        }
         Ok(Templates { engines })
     }
 
@@ -111,6 +143,52 @@ impl Templates {
             .get(lang)
             .render_to(template, context, out)
             .map_err(|e| template_error(&e))
+    }
+}
+
+/// Renders the shared header (once per section) and footer with root and twin markers.
+fn render_chrome(tera: &Tera) -> Result<Chrome, Diagnostic> {
+    let render = |name: &str, section: &str| -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("root", ROW_ROOT);
+        context.insert("twin", TWIN);
+        context.insert("section", section);
+        tera.render(name, &context).map_err(|e| template_error(&e))
+    };
+    let mut header = std::collections::BTreeMap::new();
+    for section in SECTIONS {
+        header.insert(*section, render("partials/header.html", section)?);
+    }
+    Ok(Chrome {
+        header,
+        footer: render("partials/footer.html", "")?,
+    })
+}
+
+impl Templates {
+    /// Renders one table row of a target (`partials/target_row.html`) for reuse in
+    /// every table that lists the target: returns the row without and with the plan
+    /// cell, which the partial marks with `<!--plan-->` and `<!--/plan-->`.
+    pub fn render_row<T: Serialize>(
+        &self,
+        lang: Lang,
+        row: &T,
+    ) -> Result<(String, String), Diagnostic> {
+        let mut context = Context::new();
+        context.insert("row", row);
+        context.insert("root", ROW_ROOT);
+        let mut out = Vec::with_capacity(1024);
+        self.render(lang, "partials/target_row.html", &context, &mut out)?;
+        let html = String::from_utf8(out)
+            .map_err(|_| Diagnostic::error("templates", "a row is not UTF-8"))?;
+        const OPEN: &str = "<!--plan-->";
+        const CLOSE: &str = "<!--/plan-->";
+        let without = match (html.find(OPEN), html.find(CLOSE)) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b + CLOSE.len()..]),
+            _ => html.clone(),
+        };
+        let with = html.replacen(OPEN, "", 1).replacen(CLOSE, "", 1);
+        Ok((without, with))
     }
 }
 

@@ -434,7 +434,8 @@ pub struct NameRef {
 /// The full detail of a target, for its page.
 #[derive(Debug, Serialize)]
 pub struct TargetDetail {
-    pub row: TargetRow,
+    /// The target's row (see [`TargetRow`]), shared with every table that lists it.
+    pub row: tera::Value,
     pub progress: ProgressView,
     pub unit: String,
     pub baseline: Option<String>,
@@ -447,10 +448,10 @@ pub struct TargetDetail {
 }
 
 impl TargetDetail {
-    pub fn new(cx: ViewCtx, target: &Target) -> TargetDetail {
+    pub fn new(cx: ViewCtx, target: &Target, row: tera::Value) -> TargetDetail {
         let names = |ids: &[Id]| ids.iter().map(|id| cx.unit_ref(id)).collect();
         TargetDetail {
-            row: TargetRow::new(cx, target),
+            row,
             progress: cx.progress_view(target),
             unit: format::axis_unit(target.unit, cx.lang),
             baseline: target.baseline.map(|b| match (b.value, cx.lang) {

@@ -75,7 +75,9 @@ fn every_internal_link_is_relative_and_resolves() {
         .filter(|(p, _)| p.ends_with(".html") && !p.ends_with("404.html"));
     for (path, html) in pages {
         for link in attrs(html, "href").into_iter().chain(attrs(html, "src")) {
-            let external = link.starts_with("https://") || link.starts_with("http://");
+            let external = link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("data:");
             assert!(!link.starts_with('/'), "{path}: root-absolute link {link}");
             if external {
                 continue;

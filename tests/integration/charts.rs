@@ -131,11 +131,22 @@ fn descriptions_state_the_numbers() {
 fn chart_pages_carry_the_table_and_downloads() {
     let out = chart_site().build_ok();
     let page = &out["zh/plans/example-2025/electronics-revenue/index.html"];
-    assert!(page.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
+    // The chart is the downloadable SVG file itself, with its description as text.
+    assert!(
+        page.contains(
+            r#"<img class="chart" src="chart.svg" alt="电子信息产业营业收入 · 目标与实际。"#
+        ),
+        "{page}"
+    );
     assert!(page.contains(r#"<table class="chart-data">"#));
     assert!(page.contains(r#"<a href="chart.svg" download>"#));
-    assert!(page.contains(r#"<a href="chart.csv" download>"#));
-    let csv = &out["zh/plans/example-2025/electronics-revenue/chart.csv"];
+    // The data downloads as chart.csv from a data: address in the page.
+    let href = crate::util::attrs(page, "href")
+        .into_iter()
+        .find(|h| h.starts_with("data:text/csv;charset=utf-8,"))
+        .expect("a CSV download");
+    assert!(page.contains(r#"download="chart.csv" type="text/csv""#));
+    let csv = percent_decode(href.split_once(',').unwrap().1);
     assert!(csv.starts_with('\u{feff}'));
     assert!(
         csv.contains("2024,实际（口径不同）,950,,亿元,产值"),
@@ -159,4 +170,20 @@ fn names_with_markup_characters_are_escaped_in_svg() {
     assert!(svg.contains("&amp;"));
     let page = &out["en/plans/example-2025/electronics-revenue/index.html"];
     assert!(!page.contains("<script>alert"));
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
 }

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::render::charts::{self, Chart};
 use crate::render::format;
 use crate::render::links;
-use crate::render::views::{PlanCard, TargetRow, ViewCtx};
+use crate::render::views::ViewCtx;
 
 /// A page listing targets of several plans.
 #[derive(Serialize)]
@@ -24,6 +24,8 @@ struct ListingPage {
     description: Option<String>,
     facts: Vec<Fact>,
     chart: Option<Chart>,
+    /// The regions inside a region, with their numbers of targets.
+    subregions: Vec<Entry>,
     sections: Vec<Section>,
 }
 
@@ -38,15 +40,18 @@ struct Fact {
 struct Section {
     id: &'static str,
     title: String,
-    plans: Vec<PlanCard>,
-    rows: Vec<TargetRow>,
+    /// Plan cards (see `PlanCard`).
+    plans: Vec<tera::Value>,
+    /// Target rows (see `TargetRow`).
+    rows: Vec<tera::Value>,
     parts: Vec<PartRow>,
 }
 
 /// A region's share of a target split among regions.
 #[derive(Serialize)]
 struct PartRow {
-    target: TargetRow,
+    /// The target's row (see `TargetRow`).
+    target: tera::Value,
     part: String,
     total: String,
 }
@@ -70,10 +75,14 @@ fn target_of(v: ViewCtx<'_>, r: TargetRef) -> (&Plan, &Target) {
     (plan, &plan.targets[r.target])
 }
 
-fn rows(v: ViewCtx, refs: &[TargetRef]) -> Vec<TargetRow> {
-    refs.iter()
-        .map(|r| TargetRow::new(v, target_of(v, *r).1))
-        .collect()
+fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Vec<tera::Value> {
+    refs.iter().map(|r| out.cx.row(lang, *r)).collect()
+}
+
+fn cards(out: &PageOut, lang: Lang, plans: Option<&Vec<usize>>) -> Vec<tera::Value> {
+    plans.map_or_else(Vec::new, |ps| {
+        ps.iter().map(|p| out.cx.card(lang, *p)).collect()
+    })
 }
 
 fn section(id: &'static str, title: String) -> Section {
@@ -95,6 +104,7 @@ fn listing(
     description: Option<String>,
     facts: Vec<Fact>,
     chart: Option<Chart>,
+    subregions: Vec<Entry>,
     sections: Vec<Section>,
 ) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
@@ -118,6 +128,7 @@ fn listing(
         description,
         facts,
         chart,
+        subregions,
         sections,
     })
 }
@@ -161,7 +172,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         },
     ];
     let mut s = section("targets", v.t("listing_chain_targets").to_string());
-    s.rows = rows(v, &refs);
+    s.rows = rows(out, lang, &refs);
     listing(
         out,
         lang,
@@ -172,6 +183,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         chain.description.as_ref().map(|d| v.text(d).to_string()),
         facts,
         chart,
+        Vec::new(),
         vec![s],
     )
 }
@@ -196,7 +208,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         .expect("page of an existing topic");
     let refs = v.index.by_topic.get(&topic.id).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_topic_targets").to_string());
-    s.rows = rows(v, &refs);
+    s.rows = rows(out, lang, &refs);
     listing(
         out,
         lang,
@@ -207,6 +219,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         None,
         Vec::new(),
         None,
+        Vec::new(),
         vec![s],
     )
 }
@@ -228,34 +241,36 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
             href: Some(r.href),
         });
     }
-    let within: Vec<String> = v
+    let subregions: Vec<Entry> = v
         .site
         .regions
         .iter()
         .filter(|r| r.parent.as_ref() == Some(&region.id))
-        .map(|r| v.text(&r.name).to_string())
-        .collect();
-    if !within.is_empty() {
-        facts.push(Fact {
-            label: v.t("facts_contains").to_string(),
-            value: within.join(v.t("list_separator")),
-            href: None,
-        });
-    }
-    let mut plans = section("plans", v.t("listing_region_plans").to_string());
-    plans.plans = v
-        .index
-        .plans_by_region
-        .get(&region.id)
-        .map(|ps| {
-            ps.iter()
-                .map(|p| PlanCard::new(v, plan_at(v.site, *p)))
-                .collect()
+        .map(|r| Entry {
+            name: v.text(&r.name).to_string(),
+            href: links::href(&links::region(lang, &r.id)),
+            count: v.index.region_totals.get(&r.id).copied().unwrap_or(0),
+            note: None,
+            depth: 0,
         })
-        .unwrap_or_default();
+        .collect();
+    facts.push(Fact {
+        label: v.t("facts_targets_within").to_string(),
+        value: v
+            .index
+            .region_totals
+            .get(&region.id)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        href: None,
+    });
+    let mut plans = section("plans", v.t("listing_region_plans").to_string());
+    plans.plans = cards(out, lang, v.index.plans_by_region.get(&region.id));
     let mut targets = section("targets", v.t("listing_region_targets").to_string());
     targets.rows = rows(
-        v,
+        out,
+        lang,
         v.index.by_region.get(&region.id).map_or(&[], Vec::as_slice),
     );
     let mut parts = section("shares", v.t("listing_region_parts").to_string());
@@ -265,7 +280,7 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         .get(&region.id)
         .map(|refs| {
             refs.iter()
-                .filter_map(|r| part_row(v, *r, &region.id))
+                .filter_map(|r| part_row(out, lang, *r, &region.id))
                 .collect()
         })
         .unwrap_or_default();
@@ -283,11 +298,13 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         None,
         facts,
         None,
+        subregions,
         sections,
     )
 }
 
-fn part_row(v: ViewCtx, r: TargetRef, region: &Id) -> Option<PartRow> {
+fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<PartRow> {
+    let v = out.view(lang);
     let (_, target) = target_of(v, r);
     let breakdown = target.breakdown.as_ref()?;
     let part = breakdown
@@ -295,7 +312,7 @@ fn part_row(v: ViewCtx, r: TargetRef, region: &Id) -> Option<PartRow> {
         .iter()
         .find(|p| p.key == crate::content::PartKey::Region(region.clone()))?;
     Some(PartRow {
-        target: TargetRow::new(v, target),
+        target: out.cx.row(lang, r),
         part: format::quantity(part.value, target.unit, v.lang),
         total: crate::render::views::value_text(v.lang, target),
     })
@@ -327,20 +344,11 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
             .collect()
     };
     let mut issued = section("plans", v.t("listing_unit_plans").to_string());
-    issued.plans = v
-        .index
-        .plans_by_issuer
-        .get(&unit.id)
-        .map(|ps| {
-            ps.iter()
-                .map(|p| PlanCard::new(v, plan_at(v.site, *p)))
-                .collect()
-        })
-        .unwrap_or_default();
+    issued.plans = cards(out, lang, v.index.plans_by_issuer.get(&unit.id));
     let mut lead = section("lead", v.t("listing_unit_lead").to_string());
-    lead.rows = rows(v, &by_role(Role::Lead));
+    lead.rows = rows(out, lang, &by_role(Role::Lead));
     let mut responsible = section("responsible", v.t("listing_unit_responsible").to_string());
-    responsible.rows = rows(v, &by_role(Role::Responsible));
+    responsible.rows = rows(out, lang, &by_role(Role::Responsible));
     facts.push(Fact {
         label: v.t("facts_assignments").to_string(),
         value: assignments.len().to_string(),
@@ -360,6 +368,7 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
         None,
         facts,
         None,
+        Vec::new(),
         sections,
     )
 }
@@ -368,7 +377,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     let v = out.view(lang);
     let refs = v.index.by_year.get(&year).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_year_targets").to_string());
-    s.rows = rows(v, &refs);
+    s.rows = rows(out, lang, &refs);
     let name = match lang {
         Lang::Zh => format!("{year}年"),
         Lang::En => year.to_string(),
@@ -383,6 +392,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
         None,
         Vec::new(),
         None,
+        Vec::new(),
         vec![s],
     )
 }

@@ -314,18 +314,13 @@ impl<'a> PageOut<'a, '_> {
         crumbs
     }
 
-    /// Writes a chart's SVG and CSV next to the page.
+    /// Writes a chart's SVG next to the page (its data travels in the page itself).
     pub fn write_chart_files(&mut self, chart: &Chart) {
         let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", chart.svg);
-        for (name, bytes) in [
-            (&chart.svg_file, svg.as_bytes()),
-            (&chart.csv_file, chart.csv.as_bytes()),
-        ] {
-            let file = format!("{}{name}", self.path);
-            if let Err(e) = self.sink.write(&file, bytes) {
-                self.problems
-                    .push(Diagnostic::error(file, format!("cannot write: {e}")));
-            }
+        let file = format!("{}{}", self.path, chart.svg_file);
+        if let Err(e) = self.sink.write(&file, svg.as_bytes()) {
+            self.problems
+                .push(Diagnostic::error(file, format!("cannot write: {e}")));
         }
     }
 

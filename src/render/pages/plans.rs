@@ -4,16 +4,18 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Crumb, MetaSpec, PageMeta, PageOut, context, plan_at};
+use crate::derive::TargetRef;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::charts::{self, Chart};
 use crate::render::links;
-use crate::render::views::{Citation, PlanCard, SourceView, TargetDetail, TargetRow};
+use crate::render::views::{Citation, PlanCard, SourceView, TargetDetail};
 
 #[derive(Serialize)]
 struct HomePage {
     page: PageMeta,
-    plans: Vec<PlanCard>,
+    /// Plan cards, newest first (see `PlanCard`).
+    plans: Vec<tera::Value>,
     commentary: Option<String>,
     stats: Stats,
     chains: Vec<Entry>,
@@ -40,7 +42,7 @@ pub struct Entry {
 #[derive(Serialize)]
 struct PlansPage {
     page: PageMeta,
-    plans: Vec<PlanCard>,
+    plans: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -49,14 +51,16 @@ struct PlanPage {
     plan: PlanCard,
     record: SourceView,
     commentary: Option<String>,
-    targets: Vec<TargetRow>,
+    /// Target rows (see `TargetRow`).
+    targets: Vec<tera::Value>,
     chart: Option<Chart>,
 }
 
 #[derive(Serialize)]
 struct TargetPage {
     page: PageMeta,
-    plan: PlanCard,
+    /// The plan's card (see `PlanCard`).
+    plan: tera::Value,
     target: TargetDetail,
     commentary: Option<String>,
     chart: Option<Chart>,
@@ -65,17 +69,19 @@ struct TargetPage {
 }
 
 /// Plans newest first, as a portal lists documents.
-fn plan_cards(out: &PageOut, lang: Lang) -> Vec<PlanCard> {
-    let v = out.view(lang);
-    let mut plans: Vec<PlanCard> = out
-        .cx
-        .site
+fn plan_cards(out: &PageOut, lang: Lang) -> Vec<tera::Value> {
+    let site = out.cx.site;
+    let mut order: Vec<(Option<crate::content::Date>, &crate::content::Id, usize)> = site
         .plans
         .iter()
-        .map(|p| PlanCard::new(v, p))
+        .enumerate()
+        .map(|(i, p)| (site.records.get(&p.record).map(|r| r.issued), &p.id, i))
         .collect();
-    plans.sort_by(|a, b| b.issued_iso.cmp(&a.issued_iso).then(a.id.cmp(&b.id)));
-    plans
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    order
+        .into_iter()
+        .map(|(_, _, i)| out.cx.card(lang, i))
+        .collect()
 }
 
 pub fn home(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
@@ -176,7 +182,17 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
         },
     );
     let chart = charts::plan_chart(v, plan);
-    let targets = plan.targets.iter().map(|t| TargetRow::new(v, t)).collect();
+    let targets = (0..plan.targets.len())
+        .map(|t| {
+            out.cx.row(
+                lang,
+                TargetRef {
+                    plan: index,
+                    target: t,
+                },
+            )
+        })
+        .collect();
     if let Some(c) = &chart {
         out.write_chart_files(c);
     }
@@ -200,8 +216,17 @@ pub fn target(
     let target = &plan.targets[target_index];
     let commentary = out.commentary(target.commentary.get(lang).as_ref(), lang);
     let v = out.view(lang);
-    let detail = TargetDetail::new(v, target);
-    let card = PlanCard::new(v, plan);
+    let row = out.cx.row(
+        lang,
+        TargetRef {
+            plan: plan_index,
+            target: target_index,
+        },
+    );
+    let detail = TargetDetail::new(v, target, row);
+    let name = v.text(&target.name).to_string();
+    let plan_title = v.text(&plan.title);
+    let plan_href = links::href(&links::plan(lang, &plan.id));
     let description = target
         .commentary
         .get(lang)
@@ -209,21 +234,23 @@ pub fn target(
         .and_then(|c| c.summary.clone())
         .unwrap_or_else(|| {
             format!(
-                "{}: {} ({}) · {}",
-                detail.row.name, detail.row.value, detail.row.period, card.title
+                "{name}: {} ({}) · {}",
+                crate::render::views::value_text(lang, target),
+                crate::render::views::period_text(v, target),
+                plan_title
             )
         });
     let mut breadcrumbs = out.crumbs(lang, Some(("nav_plans", links::plans(lang))));
     breadcrumbs.push(Crumb {
-        title: card.short_title.clone(),
-        href: card.href.clone(),
+        title: v.text(&plan.short_title).to_string(),
+        href: plan_href,
     });
     let page = out.meta(
         lang,
         MetaSpec {
             kind: "target",
             section: "plans",
-            title: detail.row.name.clone(),
+            title: name,
             description,
             breadcrumbs,
         },
@@ -236,7 +263,7 @@ pub fn target(
     }
     context(&TargetPage {
         page,
-        plan: card,
+        plan: out.cx.card(lang, plan_index),
         target: detail,
         commentary,
         chart,

@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::data;
 use crate::render::links;
-use crate::render::views::{StatusCount, TargetRow, status_counts};
+use crate::render::views::{StatusCount, status_counts};
 
 #[derive(Serialize)]
 struct RootPage {
@@ -163,7 +163,8 @@ struct PlanProgress {
 
 #[derive(Serialize)]
 struct AssessedRow {
-    row: TargetRow,
+    /// The target's row (see `TargetRow`).
+    row: tera::Value,
     explanation: String,
     tiers: Option<String>,
 }
@@ -193,12 +194,17 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         })
         .collect();
     let assessed = site
-        .targets()
-        .filter(|(_, t)| !t.actuals.is_empty())
-        .map(|(_, t)| {
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| plan.targets.iter().enumerate().map(move |(i, t)| (p, i, t)))
+        .filter(|(_, _, t)| !t.actuals.is_empty())
+        .map(|(p, i, t)| {
             let progress = v.progress_view(t);
             AssessedRow {
-                row: TargetRow::new(v, t),
+                row: out
+                    .cx
+                    .row(lang, crate::derive::TargetRef { plan: p, target: i }),
                 explanation: progress.explanation,
                 tiers: progress.tiers,
             }
