@@ -132,8 +132,17 @@ impl SourceFile {
             return Err(Diagnostic::error(&self.display, "the file is empty")
                 .help("fill it in, or delete it if it is not needed"));
         }
-        let deserializer = serde_yaml::Deserializer::from_str(&self.text);
-        serde_path_to_error::deserialize(deserializer).map_err(|e| self.path_error(&e))
+        match serde_yaml::from_str(&self.text) {
+            Ok(value) => Ok(value),
+            // Only a failing file pays for tracking the path of each value.
+            Err(plain) => {
+                let deserializer = serde_yaml::Deserializer::from_str(&self.text);
+                match serde_path_to_error::deserialize::<_, T>(deserializer) {
+                    Err(e) => Err(self.path_error(&e)),
+                    Ok(_) => Err(self.yaml_error(&plain, 0)),
+                }
+            }
+        }
     }
 
     /// Locates an error at the exact value it is about. serde_yaml places errors raised

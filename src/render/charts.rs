@@ -40,7 +40,16 @@ mod palette {
     pub const GRID: RGBColor = RGBColor(0xD9, 0xDE, 0xE3);
 }
 
-const FONT: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
+/// The font stack of the whole drawing, set once on its root element.
+const FONT_STACK: &str =
+    "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
+/// The family plotters writes on each text; generic, so every system falls back to a
+/// font with the Chinese characters, and short, since it is repeated on every label.
+const FONT: &str = "sans-serif";
+/// The trajectory is drawn solid in this colour, one element, and turned into a
+/// dashed vermillion line when the SVG is finished (plotters' dashed series would
+/// write every dash as an element of its own).
+const DASHED: RGBColor = RGBColor(0xD5, 0x5E, 0x01);
 const WIDTH: u32 = 640;
 const LABEL_PX: f64 = 14.0;
 const TITLE_PX: f64 = 16.0;
@@ -226,11 +235,11 @@ fn draw_legend(
             )),
         };
         shape.map_err(|e| e.to_string())?;
-        area.draw(&Text::new(
-            label.to_string(),
+        area.draw_text(
+            &label,
+            &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
             (x + 20, row_y + 7),
-            font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
+        )
         .map_err(|e| e.to_string())?;
         x += w;
     }
@@ -643,11 +652,8 @@ fn finish(
 
 /// The width and height of the drawing, from its `viewBox`.
 fn svg_size(svg: &str) -> (u32, u32) {
-    let view_box = svg
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or("0 0 640 360");
+    let head = svg.split_once('>').map_or(svg, |(h, _)| h);
+    let view_box = view_box(head);
     let mut numbers = view_box.split(' ').skip(2).filter_map(|n| n.parse().ok());
     (
         numbers.next().unwrap_or(WIDTH),
@@ -729,15 +735,19 @@ fn csv_cell(c: &str) -> String {
 
 /// A `data:` URL of `text`, percent-encoding all but unreserved characters.
 pub fn data_url(media_type: &str, text: &str) -> String {
-    let mut out = format!("data:{media_type},");
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = Vec::with_capacity(media_type.len() + 6 + text.len() * 3);
+    out.extend_from_slice(b"data:");
+    out.extend_from_slice(media_type.as_bytes());
+    out.push(b',');
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
+            out.push(b);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Escapes text for SVG and HTML element content and attributes.
@@ -758,15 +768,19 @@ pub fn escape(text: &str) -> String {
 
 /// Replaces plotters' opening tag with an accessible, scalable one.
 fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> String {
-    let rest = body.find('\n').map_or("", |i| &body[i + 1..]);
-    let view_box = body
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or("0 0 640 360");
+    let (head, rest) = body.split_once('\n').unwrap_or((body, ""));
+    let view_box = view_box(head);
+    let rest = match rest.find("stroke=\"#D55E01\"") {
+        Some(_) => std::borrow::Cow::Owned(rest.replacen(
+            "stroke=\"#D55E01\"",
+            "stroke=\"#D55E00\" stroke-dasharray=\"6 4\"",
+            1,
+        )),
+        None => std::borrow::Cow::Borrowed(rest),
+    };
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" \
-         lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT}\">\n\
+         lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{rest}",
         escape(title),
         escape(desc),
@@ -774,16 +788,23 @@ fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> Stri
     )
 }
 
+/// The `viewBox` of an `<svg …>` opening tag.
+fn view_box(head: &str) -> &str {
+    head.split_once("viewBox=\"")
+        .and_then(|(_, s)| s.split_once('"'))
+        .map_or("0 0 640 360", |(v, _)| v)
+}
+
 fn draw_title(area: &DrawingArea<SVGBackend, Shift>, title: &str) -> Result<(), String> {
     let t = fit(title, TITLE_PX, f64::from(WIDTH) - 24.0);
-    area.draw(&Text::new(
-        t,
-        (12, 12),
-        (FONT, TITLE_PX * 1.24, FontStyle::Bold)
+    area.draw_text(
+        &t,
+        &(FONT, TITLE_PX * 1.24, FontStyle::Bold)
             .into_font()
             .color(&palette::INK)
             .pos(Pos::new(HPos::Left, VPos::Top)),
-    ))
+        (12, 12),
+    )
     .map_err(|e| e.to_string())
 }
 
@@ -826,7 +847,15 @@ fn draw_columns(
     if path.is_some() {
         legend.push((palette::VERMILLION, Swatch::Line, path_label(lang)));
     }
-    let legend_h = legend_rows(&legend) * 20;
+    // A lone target column needs no key: its title and table say what it is.
+    if legend.len() == 1 {
+        legend.clear();
+    }
+    let legend_h = if legend.is_empty() {
+        0
+    } else {
+        legend_rows(&legend) * 20
+    };
     let height: u32 = 300 + 8 + legend_h as u32 + 4;
     let mut svg = String::new();
     {
@@ -863,13 +892,13 @@ fn draw_columns(
             let (x, y) = chart.backend_coord(&(f64::from(first) - 0.7, y_max / 2.0));
             let at = (x - y_area as i32 + 4, y);
             chart_area
-                .draw(&Text::new(
-                    axis_unit,
-                    at,
-                    font(LABEL_PX)
+                .draw_text(
+                    &axis_unit,
+                    &font(LABEL_PX)
                         .pos(Pos::new(HPos::Center, VPos::Top))
                         .transform(FontTransform::Rotate270),
-                ))
+                    at,
+                )
                 .map_err(|e| e.to_string())?;
         }
         for year in first..=last {
@@ -912,12 +941,7 @@ fn draw_columns(
                 })
                 .collect();
             chart
-                .draw_series(DashedLineSeries::new(
-                    points.clone(),
-                    6,
-                    4,
-                    palette::VERMILLION.stroke_width(2),
-                ))
+                .draw_series(LineSeries::new(points.clone(), DASHED.stroke_width(2)))
                 .map_err(|e| e.to_string())?;
             chart
                 .draw_series(
@@ -927,7 +951,9 @@ fn draw_columns(
                 )
                 .map_err(|e| e.to_string())?;
         }
-        draw_legend(&legend_area, &legend, 8)?;
+        if !legend.is_empty() {
+            draw_legend(&legend_area, &legend, 8)?;
+        }
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
@@ -943,7 +969,7 @@ fn label_at(
     style: TextStyle,
 ) -> Result<(), String> {
     let (x, y) = chart.backend_coord(&at);
-    area.draw(&Text::new(text, (x + offset.0, y + offset.1), style))
+    area.draw_text(&text, &style, (x + offset.0, y + offset.1))
         .map_err(|e| e.to_string())
 }
 
@@ -981,7 +1007,7 @@ fn draw_value_axis(
         } else {
             (Pos::new(HPos::Center, VPos::Top), (a.0, a.1 + 6))
         };
-        area.draw(&Text::new(label, at, font(LABEL_PX).pos(pos)))
+        area.draw_text(&label, &font(LABEL_PX).pos(pos), at)
             .map_err(|e| e.to_string())?;
     }
     // The category axis: a line at the base of the bars.
@@ -1163,22 +1189,22 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
             let label = fit(&b.label, LABEL_PX, label_w - 12.0);
             let (px, py) = chart.backend_coord(&(0.0, y_mid));
             chart_area
-                .draw(&Text::new(
-                    label,
+                .draw_text(
+                    &label,
+                    &font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Center)),
                     (px - 8, py),
-                    font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Center)),
-                ))
+                )
                 .map_err(|e| e.to_string())?;
         }
         let axis_unit = format::axis_unit(unit, lang);
         if !axis_unit.is_empty() {
             let (px, py) = chart.backend_coord(&(x_max, 0.0));
             chart_area
-                .draw(&Text::new(
-                    axis_unit,
+                .draw_text(
+                    &axis_unit,
+                    &font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Top)),
                     (px, py + 28),
-                    font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Top)),
-                ))
+                )
                 .map_err(|e| e.to_string())?;
         }
         if !legend.is_empty() {

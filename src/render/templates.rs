@@ -102,7 +102,6 @@ impl Templates {
                 .expect("templates parsed once already");
             let globals = tera.global_context();
             globals.insert("t", theme.strings.get(lang));
-            globals.insert("row_root", ROW_ROOT);
             globals.insert(
                 "site",
                 &SiteGlobals {
@@ -117,7 +116,6 @@ impl Templates {
                     footer: config.footer.as_ref().map(|f| footer_view(f, lang)),
                 },
             );
-            globals.insert("twin_marker", TWIN);
             tera
         });
         for lang in Lang::ALL {
