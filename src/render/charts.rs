@@ -236,7 +236,7 @@ fn draw_legend(
         };
         shape.map_err(|e| e.to_string())?;
         area.draw_text(
-            &label,
+            label,
             &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
             (x + 20, row_y + 7),
         )

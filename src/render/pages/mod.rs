@@ -379,6 +379,11 @@ impl<'a> PageOut<'a, '_> {
     }
 }
 
+/// Serializes a page's context.
+pub fn context<T: Serialize>(value: &T) -> Result<Context, Diagnostic> {
+    Context::from_serialize(value).map_err(|e| super::templates::template_error(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::fill_markers;
@@ -395,9 +400,4 @@ mod tests {
         let plain = "电子信息".as_bytes().to_vec();
         assert_eq!(fill_markers(plain.clone(), "../", "x"), plain);
     }
-}
-
-/// Serializes a page's context.
-pub fn context<T: Serialize>(value: &T) -> Result<Context, Diagnostic> {
-    Context::from_serialize(value).map_err(|e| super::templates::template_error(&e))
 }
