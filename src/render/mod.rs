@@ -153,18 +153,14 @@ pub fn render_site(
     let started = std::time::Instant::now();
     let cx = RenderContext::new(site, theme)?;
     let pages = cx.pages();
-    if std::env::var_os("PLANSITE_TIMINGS").is_some() {
-        eprintln!(
-            "prepare (templates, indexes, rows): {} ms",
-            started.elapsed().as_millis()
-        );
-    }
+    crate::pipeline::trace("prepare (templates, indexes, rows)", started);
     // The data files (open data, search indexes, sitemap, feeds) are built while the
     // pages render, not after them.
     let (mut diagnostics, data) = rayon::join(
         || render_pages(&cx, &pages, sink),
         || data_files(&cx, &pages, sink),
     );
+    crate::pipeline::trace("pages and data files", started);
     let mut files = pages.len() + data.written;
     diagnostics.extend(data.problems);
     for (path, bytes) in &theme.static_files {
