@@ -268,6 +268,11 @@ type Trajectory = (u16, f64, u16, f64);
 fn target_bars(cx: ViewCtx, target: &Target) -> Option<(Vec<Bar>, Option<Trajectory>)> {
     let lang = cx.lang;
     let unit = target.unit;
+    // A column for "50th place" would grow as the goal gets worse; a ranking is
+    // stated in words and in the table, not drawn.
+    if unit.kind() == crate::content::UnitKind::Rank {
+        return None;
+    }
     let baseline_value = target.baseline.and_then(|b| b.value);
     let floor = target.value.implied_figure(unit, baseline_value)?;
     let mut bars = Vec::new();
@@ -449,19 +454,28 @@ pub fn chain_chart(cx: ViewCtx, chain: &Chain, targets: &[(&Plan, &Target)]) -> 
             .then(a.0.id.cmp(&b.0.id))
             .then(a.1.id.cmp(&b.1.id))
     });
+    // A bar is told apart by where and when (plan titles are too long for a label);
+    // when the plans measure the chain differently (output in one, revenue in
+    // another), the measure goes into the label too, so no reader takes the bars
+    // for one series.
+    let mixed_metrics = items.iter().any(|(_, t)| t.metric != items[0].1.metric);
     let bars: Vec<Bar> = items
         .iter()
         .filter_map(|(p, t)| {
             let v = t
                 .value
                 .implied_figure(unit, t.baseline.and_then(|b| b.value))?;
+            let mut label = format!("{} · {}", cx.region_name(&t.region), t.year);
+            if mixed_metrics {
+                label = format!("{label} · {}", cx.metric(t.metric));
+            }
             Some(Bar {
-                label: format!("{} · {}", cx.text(&p.short_title), t.year),
+                label,
                 value: v,
                 extension: t.value.upper_figure(),
                 kind: Kind::Target,
                 text: super::views::value_text(lang, t),
-                note: format!("{} · {}", cx.text(&t.name), cx.region_name(&t.region)),
+                note: format!("{} · {}", cx.text(&t.name), cx.text(&p.short_title)),
             })
         })
         .collect();
@@ -1130,7 +1144,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
         .iter()
         .map(|b| text_width(&b.label, LABEL_PX))
         .fold(0.0, f64::max)
-        .min(250.0)
+        .min(310.0)
         + 12.0;
     let mut svg = String::new();
     {
