@@ -44,11 +44,13 @@ pub enum Metric {
     Intensity,
     /// A plain ratio such as a plot ratio (容积率).
     Ratio,
+    /// A place in a ranking (进入前50名, 五十强): lower is better.
+    Rank,
 }
 
 impl Metric {
     /// All metrics, for documentation and for checking UI strings.
-    pub const ALL: [Metric; 15] = [
+    pub const ALL: [Metric; 16] = [
         Metric::Output,
         Metric::Revenue,
         Metric::ValueAdded,
@@ -64,6 +66,7 @@ impl Metric {
         Metric::Area,
         Metric::Intensity,
         Metric::Ratio,
+        Metric::Rank,
     ];
 
     /// The key as written in YAML and in UI strings.
@@ -84,6 +87,7 @@ impl Metric {
             Metric::Area => "area",
             Metric::Intensity => "intensity",
             Metric::Ratio => "ratio",
+            Metric::Rank => "rank",
         }
     }
 
@@ -107,6 +111,7 @@ impl Metric {
             Metric::Area => kind == Area,
             Metric::Intensity => kind == MoneyPerArea,
             Metric::Ratio => unit == MeasureUnit::Ratio,
+            Metric::Rank => kind == Rank,
         }
     }
 
@@ -130,6 +135,7 @@ pub enum UnitKind {
     Percent,
     Count,
     Area,
+    Rank,
     Plain,
 }
 
@@ -171,13 +177,15 @@ pub enum MeasureUnit {
     Industries,
     /// 个: industrial clusters.
     Clusters,
+    /// 名 / 位: a place in a ranking.
+    Place,
     /// A plain number without unit.
     Ratio,
 }
 
 impl MeasureUnit {
     /// Every unit, for help messages and documentation.
-    pub const ALL: [MeasureUnit; 18] = [
+    pub const ALL: [MeasureUnit; 19] = [
         MeasureUnit::YiYuan,
         MeasureUnit::WanYuan,
         MeasureUnit::WanYuanPerMu,
@@ -195,6 +203,7 @@ impl MeasureUnit {
         MeasureUnit::Events,
         MeasureUnit::Industries,
         MeasureUnit::Clusters,
+        MeasureUnit::Place,
         MeasureUnit::Ratio,
     ];
 
@@ -207,6 +216,7 @@ impl MeasureUnit {
             WanM2 | Mu => UnitKind::Area,
             Firms | Projects | Platforms | Zones | People | Teams | Items | Events | Industries
             | Clusters => UnitKind::Count,
+            Place => UnitKind::Rank,
             Ratio => UnitKind::Plain,
         }
     }
@@ -232,6 +242,7 @@ impl MeasureUnit {
             Events => "events",
             Industries => "industries",
             Clusters => "clusters",
+            Place => "place",
             Ratio => "ratio",
         }
     }
@@ -245,6 +256,8 @@ impl MeasureUnit {
             UnitKind::Percent => 1e4,
             UnitKind::Count => 1e8,
             UnitKind::Area => 1e8,
+            // No ranking of cities or zones runs to ten thousand places.
+            UnitKind::Rank => 1e4,
             UnitKind::Plain => 1e6,
         }
     }

@@ -115,6 +115,7 @@ fn zh_suffix(unit: MeasureUnit) -> &'static str {
         MeasureUnit::People => "人",
         MeasureUnit::Items => "项",
         MeasureUnit::Events => "场",
+        MeasureUnit::Place => "名",
         MeasureUnit::Ratio => "",
     }
 }
@@ -141,8 +142,15 @@ fn zh_count_wan(unit: MeasureUnit) -> &'static str {
     }
 }
 
-/// A figure with its unit: `2600亿元` / `CNY 260 billion`.
+/// A figure with its unit: `2600亿元` / `CNY 260 billion`; a place in a ranking
+/// as `第5名` / `5th place`.
 pub fn quantity(v: f64, unit: MeasureUnit, lang: Lang) -> String {
+    if unit == MeasureUnit::Place {
+        return match lang {
+            Lang::Zh => format!("第{}名", plain(v, 0)),
+            Lang::En => format!("{} place", ordinal(v)),
+        };
+    }
     match lang {
         Lang::Zh => {
             let (n, suffix) = zh_figure(v, unit);
@@ -216,7 +224,7 @@ fn english_frame(magnitude: f64, unit: MeasureUnit) -> (&'static str, f64, Strin
             ("", 1.0, word.to_string())
         }
         UnitKind::Percent => ("", 1.0, "%".to_string()),
-        UnitKind::Plain => ("", 1.0, String::new()),
+        UnitKind::Plain | UnitKind::Rank => ("", 1.0, String::new()),
         UnitKind::Count | UnitKind::Area => {
             let (one, many) = count_noun(unit);
             let noun = if magnitude == 1.0 { one } else { many };
@@ -250,8 +258,30 @@ pub fn range(low: f64, high: f64, unit: MeasureUnit, lang: Lang) -> String {
     }
 }
 
+/// An English ordinal: 1st, 2nd, 3rd, 11th, 50th.
+fn ordinal(v: f64) -> String {
+    let n = v.round() as i64;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A single figure with its comparator: `突破1000亿元` / `over CNY 100 billion`.
 pub fn bound(b: Bound, unit: MeasureUnit, lang: Lang) -> String {
+    // "At most place 50" is how a ranking goal is counted, not how it is written:
+    // plans say 进入前50名, English says "the top 50".
+    if unit == MeasureUnit::Place && b.comparator == Comparator::AtMost {
+        let n = plain(b.value, 0);
+        return match lang {
+            Lang::Zh => format!("前{n}名"),
+            Lang::En => format!("top {n}"),
+        };
+    }
     let q = quantity(b.value, unit, lang);
     match (lang, b.comparator) {
         (_, Comparator::Reach) => q,
@@ -373,6 +403,20 @@ mod tests {
         assert_eq!(quantity(10_000.0, Firms, Lang::Zh), "1万家");
         assert_eq!(quantity(10_000.0, Firms, Lang::En), "10,000 firms");
         assert_eq!(quantity(100.0, Projects, Lang::Zh), "100个");
+    }
+
+    #[test]
+    fn rankings_read_as_places() {
+        let top = |v| Bound {
+            comparator: Comparator::AtMost,
+            value: v,
+        };
+        assert_eq!(bound(top(50.0), Place, Lang::Zh), "前50名");
+        assert_eq!(bound(top(50.0), Place, Lang::En), "top 50");
+        assert_eq!(quantity(3.0, Place, Lang::Zh), "第3名");
+        assert_eq!(quantity(1.0, Place, Lang::En), "1st place");
+        assert_eq!(quantity(12.0, Place, Lang::En), "12th place");
+        assert_eq!(quantity(23.0, Place, Lang::En), "23rd place");
     }
 
     #[test]
