@@ -382,6 +382,128 @@ fn walk<'a>(
     }
 }
 
+/// A file cut around one top-level block sequence (a plan's `targets:`), so that each
+/// item can be deserialized on its own and the first error of *every* item reported,
+/// not only the first of the file. Bytes cut out become spaces (newlines stay), so
+/// every line, column and byte offset left is the same as in the file itself.
+#[derive(Debug)]
+pub struct SplitSequence {
+    /// The file without the key and its sequence.
+    pub rest: SourceFile,
+    /// For each item, the file holding only the key's line and that item.
+    pub items: Vec<SourceFile>,
+}
+
+impl SourceFile {
+    /// Splits the file around the block sequence under the top-level `key`. `None`
+    /// when the file has no such sequence or writes it in flow style (`[…]`), whose
+    /// items cannot be cut apart by lines.
+    pub fn split_sequence(&self, key: &str) -> Option<SplitSequence> {
+        let text = &*self.text;
+        let (key_at, items, end) = sequence_lines(text, key)?;
+        let first_item = items.first().map_or(end, |r| r.start);
+        let key_lines = key_at..first_item;
+        let keep = |ranges: &[std::ops::Range<usize>]| SourceFile {
+            display: self.display.clone(),
+            text: Arc::from(blank_outside(text, ranges)),
+        };
+        Some(SplitSequence {
+            rest: keep(&[0..key_at, end..text.len()]),
+            items: items
+                .iter()
+                .map(|item| keep(&[key_lines.clone(), item.clone()]))
+                .collect(),
+        })
+    }
+}
+
+/// The byte offset of the line holding `key`, the line ranges of each item of the
+/// block sequence under it, and where the sequence ends.
+fn sequence_lines(text: &str, key: &str) -> Option<(usize, Vec<std::ops::Range<usize>>, usize)> {
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        let (event, _) = parser.next_event()?.ok()?;
+        if matches!(event, Event::DocumentStart(_)) {
+            break;
+        }
+    }
+    let (root, _) = parser.next_event()?.ok()?;
+    if !matches!(root, Event::MappingStart(..)) {
+        return None;
+    }
+    loop {
+        let (event, span) = parser.next_event()?.ok()?;
+        match event {
+            Event::Scalar(ref name, ..) if name.as_ref() == key => {
+                let key_at = line_start(text, char_to_byte(text, span.start.index()));
+                let (seq, seq_span) = parser.next_event()?.ok()?;
+                let seq_at = char_to_byte(text, seq_span.start.index());
+                if !matches!(seq, Event::SequenceStart(..)) || text[seq_at..].starts_with('[') {
+                    return None;
+                }
+                let mut starts = Vec::new();
+                let end = loop {
+                    let (item, span) = parser.next_event()?.ok()?;
+                    let at = char_to_byte(text, span.start.index());
+                    if matches!(item, Event::SequenceEnd) {
+                        break if at >= text.len() {
+                            text.len()
+                        } else {
+                            line_start(text, at)
+                        };
+                    }
+                    starts.push(line_start(text, dash_before(text, at)));
+                    skip_rest_of_node(&mut parser, &item)?;
+                };
+                let items = starts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(end).max(s))
+                    .collect();
+                return Some((key_at, items, end.max(key_at)));
+            }
+            Event::MappingEnd => return None,
+            other => {
+                skip_rest_of_node(&mut parser, &other)?;
+                skip_node(&mut parser)?;
+            }
+        }
+    }
+}
+
+/// The start of the line holding byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The `-` that opens the sequence item whose content starts at `at` (the content
+/// may stand on the line after its dash).
+fn dash_before(text: &str, at: usize) -> usize {
+    let before = text[..at.min(text.len())].trim_end();
+    if before.ends_with('-') {
+        before.len() - 1
+    } else {
+        at
+    }
+}
+
+/// `text` with every byte outside `keep` turned into a space, newlines kept.
+fn blank_outside(text: &str, keep: &[std::ops::Range<usize>]) -> String {
+    let bytes: Vec<u8> = text
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| {
+            if b == b'\n' || keep.iter().any(|r| r.contains(&i)) {
+                b
+            } else {
+                b' '
+            }
+        })
+        .collect();
+    // Kept ranges are whole lines, so no character is cut; spaces are ASCII.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Consumes one whole node.
 fn skip_node<'a>(parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>) -> Option<()> {
     let (event, _) = parser.next_event()?.ok()?;
@@ -449,6 +571,21 @@ targets:
         let path = YamlPath::root().key("targets").index(0).key("unit");
         let loc = locate(DOC, &path).unwrap();
         assert_eq!(loc.line, 3);
+    }
+
+    #[test]
+    fn a_sequence_splits_into_items_at_their_own_lines() {
+        let f = SourceFile::from_text("x.yaml", DOC);
+        let split = f.split_sequence("targets").unwrap();
+        assert_eq!(split.items.len(), 2);
+        assert_eq!(split.rest.text.trim(), "title: 示例");
+        let second = &split.items[1].text;
+        assert_eq!(second.len(), DOC.len(), "offsets stay the same");
+        assert_eq!(second.lines().count(), DOC.lines().count());
+        assert!(second.contains("targets:") && second.contains("- id: b"));
+        assert!(!second.contains("id: a"));
+        let flow = SourceFile::from_text("x.yaml", "targets: [{id: a}, {id: b}]\n");
+        assert!(flow.split_sequence("targets").is_none());
     }
 
     #[test]

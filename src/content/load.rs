@@ -312,8 +312,56 @@ fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> O
     let file = read_source(root, &plan_file)
         .map_err(|d| out.push(d))
         .ok()?;
-    let raw = file.parse().map_err(|d| out.push(d)).ok()?;
+    let raw = match file.parse::<super::raw::RawPlan>() {
+        Ok(raw) => raw,
+        Err(first) => {
+            for d in every_plan_error(&file, first) {
+                out.push(d);
+            }
+            return None;
+        }
+    };
     validate::plan(id, &file, raw, commentary, reg, out)
+}
+
+/// A plan's targets alone, for reading each one by itself.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetsOnly {
+    #[allow(dead_code)]
+    targets: Vec<crate::content::raw::RawTarget>,
+}
+
+/// Deserializing stops at a file's first error; an editor who mistyped three targets
+/// should hear of all three. The plan is read again with its targets cut out, and
+/// each target on its own, and the first error of each is reported.
+fn every_plan_error(file: &SourceFile, first: Diagnostic) -> Vec<Diagnostic> {
+    let Some(split) = file.split_sequence("targets") else {
+        return vec![first];
+    };
+    let mut found: Vec<Diagnostic> = split
+        .rest
+        .parse::<super::raw::RawPlan>()
+        .err()
+        .into_iter()
+        .collect();
+    for (i, item) in split.items.iter().enumerate() {
+        if let Err(mut d) = item.parse::<TargetsOnly>() {
+            // An alias of an anchor in another target is not an error of the file.
+            if d.message.contains("anchor") {
+                continue;
+            }
+            if let Some(rest) = d.message.strip_prefix("targets[0]") {
+                d.message = format!("targets[{i}]{rest}");
+            }
+            found.push(d);
+        }
+    }
+    for d in &mut found {
+        // The pieces have the file's offsets; show the file's own lines.
+        d.source = Some(file.text.clone());
+    }
+    if found.is_empty() { vec![first] } else { found }
 }
 
 fn read_plan_commentary(root: &Path, dir: &Path, out: &mut Problems) -> PlanCommentary {

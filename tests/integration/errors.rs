@@ -87,6 +87,33 @@ fn all_errors_of_a_run_are_reported_together() {
 }
 
 #[test]
+fn every_target_with_a_typo_is_reported_not_only_the_first() {
+    let site = TestSite::starter();
+    let plan = "content/plans/example-2025/plan.yaml";
+    site.edit(plan, "    unit: yi-yuan", "    unti: yi-yuan");
+    site.edit(
+        plan,
+        "    year: 2025\n    value: {range",
+        "    year: twenty\n    value: {range",
+    );
+    site.edit(plan, "horizon:", "horizn:");
+    let out = site.cmd(&["check"]).assert().code(1).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let text = site.read(plan);
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for (needle, message) in [
+        ("unti:", "targets[0]: unknown field `unti`"),
+        ("year: twenty", "targets[1].year"),
+        ("horizn:", "unknown field `horizn`"),
+    ] {
+        assert!(stderr.contains(message), "{message} missing:\n{stderr}");
+        let at = format!("{plan}:{}:", line_of(needle));
+        assert!(stderr.contains(&at), "{at} missing:\n{stderr}");
+    }
+    assert!(stderr.contains("3 errors"), "{stderr}");
+}
+
+#[test]
 fn output_refuses_to_replace_the_site_itself() {
     let site = TestSite::starter();
     let root = site.root().to_str().unwrap().to_string();
