@@ -1,4 +1,4 @@
-//! The command line: `plansite build`, `check`, `new` (and `serve`).
+//! The command line: `plansite build`, `check`, `new`, `extract` (and `serve`).
 //!
 //! Exit codes: 0 when all is well, 1 when the content has errors (or the output cannot
 //! be written), 2 for usage errors (clap's own code).
@@ -56,6 +56,24 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Draft a plan.yaml from a plan's plain text.
+    ///
+    /// Every quantified goal found becomes a target, with the line it was read from,
+    /// a confidence, and REVIEW marks where the reading is unsure. What the text
+    /// cannot tell (English names, registry ids) is left for an editor to fill in.
+    Extract {
+        /// The plan's text, in UTF-8.
+        input: PathBuf,
+        /// The plan's id (default: made from the file name).
+        #[arg(long)]
+        plan_id: Option<String>,
+        /// Write the draft plan.yaml here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write a draft seeds/ record with the text's clause outline here.
+        #[arg(long)]
+        record: Option<PathBuf>,
+    },
     /// Create a starter site in a new directory.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -76,6 +94,12 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
         Command::New { dir } => new_site(&dir),
+        Command::Extract {
+            input,
+            plan_id,
+            output,
+            record,
+        } => extract(&input, plan_id, output.as_deref(), record.as_deref()),
         #[cfg(feature = "serve")]
         Command::Serve { port, bind, open } => {
             crate::serve::serve(&cli.root, crate::serve::ServeOptions { bind, port, open })
@@ -133,6 +157,60 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn extract(
+    input: &std::path::Path,
+    plan_id: Option<String>,
+    output: Option<&std::path::Path>,
+    record: Option<&std::path::Path>,
+) -> ExitCode {
+    let plan_id = plan_id.unwrap_or_else(|| crate::extract::id_from_file_name(input));
+    if let Err(message) = crate::content::Id::parse(&plan_id) {
+        anstream::eprintln!("error: --plan-id {plan_id:?}: {message}");
+        return ExitCode::from(2);
+    }
+    let text = match crate::yaml::SourceFile::read(input, input) {
+        Ok(file) => file.text,
+        Err(d) => {
+            anstream::eprintln!("{}", d.render(true));
+            return ExitCode::from(1);
+        }
+    };
+    let draft = crate::extract::extract(&text);
+    let source_name = input.file_name().map_or_else(
+        || input.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let yaml = crate::extract::draft_yaml(&draft, &plan_id, &source_name);
+    let written = match output {
+        Some(path) => std::fs::write(path, &yaml).map_err(|e| (path, e)),
+        None => {
+            print!("{yaml}");
+            Ok(())
+        }
+    };
+    let written = written.and_then(|()| match record {
+        Some(path) => {
+            std::fs::write(path, crate::extract::draft_record(&draft)).map_err(|e| (path, e))
+        }
+        None => Ok(()),
+    });
+    if let Err((path, e)) = written {
+        anstream::eprintln!("error: cannot write {}: {e}", path.display());
+        return ExitCode::from(1);
+    }
+    let review = draft
+        .goals
+        .iter()
+        .filter(|g| g.confidence < crate::extract::REVIEW_BELOW)
+        .count();
+    eprintln!(
+        "Found {} quantified goals in {} ({review} marked REVIEW).",
+        draft.goals.len(),
+        input.display()
+    );
+    ExitCode::SUCCESS
 }
 
 /// Prints every diagnostic with its snippet to standard error.

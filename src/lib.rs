@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod derive;
 pub mod diagnostics;
+pub mod extract;
 pub mod lang;
 pub mod output;
 pub mod pipeline;

@@ -6,6 +6,7 @@ mod build;
 mod bundled;
 mod charts;
 mod errors;
+mod extract;
 mod props;
 mod serve;
 mod util;

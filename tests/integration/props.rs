@@ -110,4 +110,62 @@ proptest! {
         prop_assert!(!out.contains(&attr.to_lowercase()), "{}", out);
         prop_assert!(!out.contains("javascript:"), "{}", out);
     }
+
+    #[test]
+    fn extract_never_panics_and_always_drafts_valid_yaml(text in planish()) {
+        let draft = plansite::extract::extract(&text);
+        let yaml = plansite::extract::draft_yaml(&draft, "fuzzed", "plan.txt");
+        let record = plansite::extract::draft_record(&draft);
+        prop_assert!(serde_yaml::from_str::<serde_yaml::Value>(&yaml).is_ok(), "{}", yaml);
+        prop_assert!(serde_yaml::from_str::<serde_yaml::Value>(&record).is_ok(), "{}", record);
+        // Where the text gave every year, the draft already has the model's shape.
+        let years_known = draft.period.is_some() && draft.goals.iter().all(|g| g.year.is_some());
+        if years_known {
+            let parsed = SourceFile::from_text("plan.yaml", &yaml).parse::<RawPlan>();
+            prop_assert!(parsed.is_ok(), "{}\n{}", parsed.err().map(|e| e.render(false)).unwrap_or_default(), yaml);
+        }
+    }
+
+    #[test]
+    fn extract_never_panics_on_any_text(text in "\\PC{0,300}") {
+        let _ = plansite::extract::extract(&text);
+    }
+}
+
+/// Text that looks like a plan: clause numbers, figures, units, years, brackets of
+/// responsible units, table cells on lines of their own, full-width punctuation.
+fn planish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("一、".to_string()),
+            Just("(二)".to_string()),
+            Just("3．".to_string()),
+            Just("到2025年，".to_string()),
+            Just("全年".to_string()),
+            Just("确保".to_string()),
+            Just("力争".to_string()),
+            Just("其中".to_string()),
+            Just("突破".to_string()),
+            Just("比2023年提高".to_string()),
+            Just("翻番".to_string()),
+            Just("“三个".to_string()),
+            Just("1.5万亿元".to_string()),
+            Just("300万平方米".to_string()),
+            Just("2—3个".to_string()),
+            Just("45%".to_string()),
+            Just("以上".to_string()),
+            Just("左右".to_string()),
+            Just("、".to_string()),
+            Just("，".to_string()),
+            Just("。".to_string()),
+            Just("\n".to_string()),
+            Just("〔牵头单位：市局；责任单位：各县(市、区)〕".to_string()),
+            Just("(市局按职责分工负责)".to_string()),
+            Just("2026年营业收入(亿元)\n合计\n其中\n甲\n1\n乙\n".to_string()),
+            "[0-9一二三十百千万亿元家个%.\\-]{0,6}",
+            "\\PC{0,6}",
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
 }

@@ -1,0 +1,218 @@
+//! Writing the goals found as a draft `plan.yaml` (and a draft `seeds/` record).
+//!
+//! The YAML is written by hand rather than serialized, to keep a comment above each
+//! target with the line it came from, its confidence and what to check. Whatever the
+//! text cannot tell (English names, registry ids, the issuer) is left empty or as
+//! `fill-in`, so `plansite check` points at every field an editor must complete.
+
+use std::fmt::Write as _;
+
+use super::goals::{Goal, GoalValue};
+use crate::content::Comparator;
+use crate::render::format::plain;
+
+/// What extraction found.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub title: String,
+    pub period: Option<(u16, u16)>,
+    pub clauses: Vec<(String, String)>,
+    pub goals: Vec<Goal>,
+}
+
+/// Below this confidence a goal is marked for review.
+pub const REVIEW_BELOW: f64 = 0.7;
+
+/// A YAML double-quoted string (JSON's quoting is valid YAML).
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn comparator_key(c: Comparator) -> &'static str {
+    c.key()
+}
+
+fn value_yaml(v: &GoalValue) -> String {
+    match *v {
+        GoalValue::Single(c, x) => format!("{{{}: {}}}", comparator_key(c), plain(x, 6)),
+        GoalValue::Range(a, b) => format!("{{range: [{}, {}]}}", plain(a, 6), plain(b, 6)),
+        GoalValue::Tiers((c1, a), (c2, b)) => format!(
+            "{{tiers: {{floor: {{{}: {}}}, stretch: {{{}: {}}}}}}}",
+            comparator_key(c1),
+            plain(a, 6),
+            comparator_key(c2),
+            plain(b, 6)
+        ),
+        GoalValue::Double => "double".into(),
+        GoalValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
+    }
+}
+
+fn total(v: &GoalValue) -> Option<f64> {
+    match *v {
+        GoalValue::Single(_, x) => Some(x),
+        GoalValue::Range(_, b) => Some(b),
+        GoalValue::Tiers((_, a), _) => Some(a),
+        _ => None,
+    }
+}
+
+/// The draft `plan.yaml` for the plan `plan_id`, read from `source_name`.
+pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
+    let review = draft
+        .goals
+        .iter()
+        .filter(|g| g.confidence < REVIEW_BELOW)
+        .count();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Draft made by `plansite extract` from {source_name}: {} goals, {review} marked REVIEW.\n\
+         # Each target names the line it was read from and a confidence. Fill in what the text\n\
+         # cannot tell (English names, issuer, region, chain or topic ids, unit ids), check every\n\
+         # REVIEW, then run `plansite check`.",
+        draft.goals.len()
+    );
+    let _ = writeln!(out, "title: {{zh: {}, en: \"\"}}", quote(&draft.title));
+    out.push_str("issuer: fill-in\nregion: fill-in\n");
+    let _ = writeln!(out, "record: {plan_id}");
+    match draft.period {
+        Some((start, end)) => {
+            let _ = writeln!(out, "horizon: {{start: {start}, end: {end}}}");
+        }
+        None => out.push_str("horizon: {start: 0, end: 0}  # REVIEW: the text gives no period\n"),
+    }
+    out.push_str("targets:\n");
+    for (n, goal) in draft.goals.iter().enumerate() {
+        write_goal(&mut out, n + 1, goal, draft.period);
+    }
+    out
+}
+
+fn write_goal(out: &mut String, n: usize, g: &Goal, period: Option<(u16, u16)>) {
+    let span: String = g.span.chars().take(120).collect();
+    let _ = writeln!(
+        out,
+        "\n  # line {}, confidence {:.2}: {span}",
+        g.line, g.confidence
+    );
+    if g.confidence < REVIEW_BELOW || !g.doubts.is_empty() {
+        let tag = if g.confidence < REVIEW_BELOW {
+            "REVIEW"
+        } else {
+            "check"
+        };
+        let _ = writeln!(out, "  # {tag}: {}", g.doubts.join("; "));
+    }
+    if !g.lead.is_empty() {
+        let _ = writeln!(
+            out,
+            "  # lead units named in the text: {}",
+            g.lead.join("、")
+        );
+    }
+    if !g.responsible.is_empty() {
+        let _ = writeln!(
+            out,
+            "  # responsible units named in the text: {}",
+            g.responsible.join("、")
+        );
+    }
+    let _ = writeln!(out, "  - id: goal-{n:02}");
+    let name = if g.subject.is_empty() {
+        &g.span
+    } else {
+        &g.subject
+    };
+    let _ = writeln!(out, "    name: {{zh: {}, en: \"\"}}", quote(name));
+    match g.chain {
+        Some(chain) => {
+            let _ = writeln!(out, "    chain: {chain}");
+        }
+        None => out.push_str("    topic: fill-in\n"),
+    }
+    let _ = writeln!(out, "    metric: {}", g.metric.key());
+    let _ = writeln!(out, "    unit: {}", g.unit.key());
+    let _ = writeln!(out, "    year: {}", g.year.unwrap_or(0));
+    if g.annual {
+        out.push_str("    annual: true\n");
+    }
+    let _ = writeln!(out, "    value: {}", value_yaml(&g.value));
+    let needs_baseline = matches!(g.value, GoalValue::Double | GoalValue::IncreaseBy(_));
+    let baseline = g.baseline_year.or(if needs_baseline {
+        period.map(|(s, _)| s - 1)
+    } else {
+        None
+    });
+    if let Some(year) = baseline {
+        let _ = writeln!(out, "    baseline: {{year: {year}}}");
+    }
+    if !g.parts.is_empty() {
+        let sum: f64 = g.parts.iter().map(|p| p.value).sum();
+        let kind = match total(&g.value) {
+            Some(t) if (sum - t).abs() < 0.01 => "partition",
+            _ => "of_which",
+        };
+        let _ = writeln!(out, "    breakdown:\n      kind: {kind}\n      parts:");
+        for p in &g.parts {
+            let _ = writeln!(
+                out,
+                "        - {{segment: {{zh: {}, en: \"\"}}, value: {}}}",
+                quote(&p.name),
+                plain(p.value, 6)
+            );
+        }
+    }
+    out.push_str("    responsible: []\n");
+    let clause = if g.clause.is_empty() {
+        "fill-in"
+    } else {
+        &g.clause
+    };
+    let _ = writeln!(out, "    source: {{clause: {}}}", quote(clause));
+}
+
+/// A draft `seeds/` record: the document's clause outline, for the editor to complete
+/// with the document's facts and clause titles in their own words.
+pub fn draft_record(draft: &Draft) -> String {
+    let mut out = String::from(
+        "# Draft record made by `plansite extract`. Complete the facts, and give each clause\n\
+         # a short title in your own words (the text's heading is shown beside it).\n",
+    );
+    let _ = writeln!(out, "title: {{zh: {}, en: \"\"}}", quote(&draft.title));
+    out.push_str("issuer: {zh: \"\", en: \"\"}\nissued: \"\"  # YYYY-MM-DD\nclauses:\n");
+    for (id, heading) in &draft.clauses {
+        let _ = writeln!(
+            out,
+            "  - id: {}  # the text: {}",
+            quote(id),
+            heading.replace('\n', " ")
+        );
+        out.push_str("    title: {zh: \"\", en: \"\"}\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::raw::RawPlan;
+    use crate::yaml::SourceFile;
+
+    #[test]
+    fn the_draft_is_valid_yaml_for_the_content_model() {
+        let text = "示范市工业倍增工作要点(2024—2026年)\n一、目标\n1.确保电子信息产业集群产值突破900亿元，力争达到1100亿元。〔责任单位：市科技局〕\n2.推动3-5家企业上市，营业收入比2023年提高15%。\n3.力争三年内实现工业投资翻番。\n";
+        let draft = super::super::extract(text);
+        let yaml = draft_yaml(&draft, "example", "plan.txt");
+        let plan: RawPlan = SourceFile::from_text("plan.yaml", &yaml)
+            .parse()
+            .unwrap_or_else(|e| panic!("{}\n{yaml}", e.render(false)));
+        assert_eq!(plan.targets.len(), 4, "{yaml}");
+        assert!(yaml.contains("# responsible units named in the text: 市科技局"));
+        assert!(yaml.contains("chain: electronic-information"));
+        assert!(yaml.contains("{tiers: {floor: {exceed: 900}, stretch: {reach: 1100}}}"));
+        assert!(yaml.contains("source: {clause: \"一1\"}"));
+        let record = draft_record(&draft);
+        assert!(record.contains("id: \"一1\""));
+    }
+}

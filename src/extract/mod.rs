@@ -1,0 +1,60 @@
+//! `plansite extract`: a draft `plan.yaml` from a plan's plain text.
+//!
+//! Bureaus receive plans as text; this finds every quantified goal in it (a figure
+//! with a unit, a range, two tiers, a doubling, a rise over a baseline), with the
+//! clause it sits in, the year it is due, and the units named responsible, and writes
+//! them as targets of the content model. It never invents: each target carries, as a
+//! comment, the line it came from and a confidence, and whatever the text does not
+//! say (English names, registry ids) is left for an editor to fill in, so the draft
+//! passes `plansite check` once they are.
+//!
+//! The stages: [`text`] normalises the text and finds clauses, years and
+//! responsibility blocks; [`quantity`] reads figures and units; [`goals`] turns the
+//! sentences of a clause into goals; [`table`] reads tables whose cells stand on lines
+//! of their own; [`draft`] writes the YAML.
+
+mod draft;
+mod goals;
+mod quantity;
+mod table;
+mod text;
+
+pub use draft::{Draft, REVIEW_BELOW, draft_record, draft_yaml};
+pub use goals::{Goal, GoalValue};
+
+/// Extracts every quantified goal of `source` (a plan's text).
+pub fn extract(source: &str) -> Draft {
+    let doc = text::Document::parse(source);
+    let mut goals = goals::find(&doc);
+    goals.extend(table::find(&doc));
+    goals.sort_by_key(|g| g.line);
+    Draft {
+        title: doc.title.clone(),
+        period: doc.period,
+        clauses: doc.clauses.clone(),
+        goals,
+    }
+}
+
+/// A plan id made from a file name: `赣州2021要点.txt` has no letters to use and
+/// becomes `plan`; `Yichun_869 plan.txt` becomes `yichun-869-plan`.
+pub fn id_from_file_name(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut id = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    if id.is_empty() {
+        "plan".into()
+    } else {
+        id.to_string()
+    }
+}

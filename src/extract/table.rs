@@ -1,0 +1,162 @@
+//! Tables captured from web pages with every cell on a line of its own, such as a
+//! plan's decomposition table:
+//!
+//! ```text
+//! 序号 / 产业 / 2023年营业收入(亿元) / 总计 / 其中 / 直管区 / 经开组团 / (含临空组团) / …
+//! 1 / 光电信息 / 1000 / - / 850 / 85 / 65
+//! 2 / …
+//! ```
+//!
+//! A row starts with its number and its name; the figures that follow are the total
+//! and then one per column after 其中. Each row becomes a goal with a breakdown.
+
+use super::goals::{Goal, GoalPart, GoalValue};
+use super::text::Document;
+use crate::content::{Comparator, MeasureUnit, Metric};
+
+fn figure(cell: &str) -> Option<Option<f64>> {
+    let cell = cell.trim();
+    if matches!(cell, "-" | "—" | "/" | "") {
+        return Some(None);
+    }
+    cell.parse::<f64>().ok().map(Some)
+}
+
+/// Finds tables whose header names a unit in brackets (亿元) and a year.
+pub fn find(doc: &Document) -> Vec<Goal> {
+    let lines = &doc.lines;
+    let mut goals = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let header = &lines[i].text;
+        let is_header =
+            header.contains("(亿元)") && header.contains('年') && header.chars().count() < 30;
+        if !is_header {
+            i += 1;
+            continue;
+        }
+        let year = header.find('年').and_then(|p| {
+            header[..p]
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .parse::<u16>()
+                .ok()
+        });
+        let metric = if header.contains("产值") {
+            Metric::Output
+        } else {
+            Metric::Revenue
+        };
+        // Column names after 其中, up to the first row number.
+        let mut columns: Vec<String> = Vec::new();
+        let mut j = i + 1;
+        let mut after_of_which = false;
+        while j < lines.len() && lines[j].text != "1" {
+            let cell = lines[j].text.trim();
+            if cell == "其中" {
+                after_of_which = true;
+            } else if after_of_which {
+                match columns.last_mut() {
+                    Some(last) if cell.starts_with('(') => last.push_str(cell),
+                    _ => columns.push(cell.to_string()),
+                }
+            }
+            j += 1;
+        }
+        let mut row = 1;
+        while j + 1 < lines.len() && lines[j].text == row.to_string() {
+            let name = lines[j + 1].text.clone();
+            let mut values: Vec<Option<f64>> = Vec::new();
+            let mut k = j + 2;
+            while k < lines.len() && values.len() <= columns.len() {
+                match figure(&lines[k].text) {
+                    Some(v) => values.push(v),
+                    None => break,
+                }
+                k += 1;
+            }
+            let Some(Some(total)) = values.first().copied() else {
+                break;
+            };
+            let parts = columns
+                .iter()
+                .zip(values.iter().skip(1))
+                .filter_map(|(c, v)| {
+                    v.map(|v| GoalPart {
+                        name: c.clone(),
+                        value: v,
+                    })
+                })
+                .collect();
+            goals.push(Goal {
+                line: lines[j].number,
+                span: format!("{name} {total}"),
+                clause: lines[j].clause.clone(),
+                subject: format!(
+                    "{name}{}",
+                    if metric == Metric::Output {
+                        "产值"
+                    } else {
+                        "营业收入"
+                    }
+                ),
+                metric,
+                unit: MeasureUnit::YiYuan,
+                year,
+                annual: false,
+                value: GoalValue::Single(Comparator::Reach, total),
+                baseline_year: None,
+                parts,
+                chain: None,
+                lead: Vec::new(),
+                responsible: Vec::new(),
+                confidence: 0.8,
+                doubts: vec!["read from a table: check the row against the text's own goal"],
+            });
+            row += 1;
+            j = k;
+        }
+        i = j.max(i + 1);
+    }
+    goals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_on_lines_of_their_own() {
+        let text = "示范区行动计划(2024-2026年)\n附件:\n目标分解表\n序号\n产业\n2026年营业收入(亿元)\n总计\n其中\n东区\n西区\n(含北片)\n1\n电子信息\n500\n300\n200\n2\n纺织\n120\n-\n120\n";
+        let goals = find(&Document::parse(text));
+        assert_eq!(goals.len(), 2, "{goals:?}");
+        assert_eq!(goals[0].subject, "电子信息营业收入");
+        assert_eq!(goals[0].value, GoalValue::Single(Comparator::Reach, 500.0));
+        assert_eq!(goals[0].year, Some(2026));
+        assert_eq!(
+            goals[0].parts,
+            vec![
+                GoalPart {
+                    name: "东区".into(),
+                    value: 300.0
+                },
+                GoalPart {
+                    name: "西区(含北片)".into(),
+                    value: 200.0
+                }
+            ]
+        );
+        assert_eq!(
+            goals[1].parts,
+            vec![GoalPart {
+                name: "西区(含北片)".into(),
+                value: 120.0
+            }]
+        );
+    }
+}

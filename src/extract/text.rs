@@ -1,0 +1,312 @@
+//! A plan's text as lines, with its title, period, clause of each line and the units
+//! each line names as responsible.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of the text, normalised, with what surrounds it.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the original text.
+    pub number: usize,
+    /// The text without its responsibility block.
+    pub text: String,
+    /// The clause the line belongs to, such as `二(一)3`.
+    pub clause: String,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+}
+
+/// The parsed text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: String,
+    /// The years the plan covers, when the text says.
+    pub period: Option<(u16, u16)>,
+    /// Clause numbers in order, with the heading text that follows them.
+    pub clauses: Vec<(String, String)>,
+    pub lines: Vec<Line>,
+}
+
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(20\d\d)\s*[-—–~～至]\s*(20\d\d)\s*年").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)\s*年").expect("valid regex"));
+/// A line that is a date alone (2021年11月4日), or a labelled date of publication
+/// (【公布日期】2021.11.04): when the document was issued.
+static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(20\d\d)年\d{1,2}月\d{1,2}日$|.{0,8}(?:公布|发布|印发|成文)日期\D{0,3}(20\d\d))",
+    )
+    .expect("valid regex")
+});
+static TO_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:到|至)(20\d\d)年").expect("valid regex"));
+static LEVEL1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]+)、").expect("valid regex"));
+static LEVEL2: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]+)\)").expect("valid regex"));
+static LEVEL3: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*[.、](\D)").expect("valid regex"));
+static UNITS_BLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"〔([^〕]*)〕").expect("valid regex"));
+static DUTY_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(([^()]*?)(?:按职责分工负责|负责落实|牵头[^()]*?配合)\)").expect("valid regex")
+});
+
+/// Full-width digits, letters and brackets to their plain forms, and the spaces that
+/// web pages put between figures and units removed, so later stages see one spelling.
+pub fn normalise(line: &str) -> String {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '（' => '(',
+            '）' => ')',
+            '％' => '%',
+            '．' => '.',
+            '：' => ':',
+            '\u{a0}' | '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let prev = out.chars().last();
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() || c.is_ascii_digit());
+            if wide(prev.as_ref()) && wide(next) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out.trim().to_string()
+}
+
+/// Splits a list of units as plans write them: 市工信局、市商务局，赣州经开区. A
+/// separator inside brackets belongs to the name: 各县(市、区)政府 is one unit.
+fn split_units(list: &str) -> Vec<String> {
+    let mut units = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in list.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && matches!(c, '、' | '，' | ',' | ';' | '；') {
+            units.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    units.push(current);
+    units
+        .into_iter()
+        .map(|u| u.trim().trim_end_matches('等').trim().to_string())
+        .filter(|u| !u.is_empty() && u.chars().count() <= 40)
+        .collect()
+}
+
+/// Takes the responsibility block off a line: 〔责任单位：…〕, 〔牵头单位：…；责任单位：…〕
+/// or (…按职责分工负责). Returns the line without it, and the lead and responsible units.
+fn take_units(text: &str) -> (String, Vec<String>, Vec<String>) {
+    let mut lead = Vec::new();
+    let mut responsible = Vec::new();
+    let mut rest = text.to_string();
+    if let Some(m) = UNITS_BLOCK.captures(text) {
+        let inner = m.get(1).map_or("", |g| g.as_str());
+        for part in inner.split(['；', ';']) {
+            let part = part.trim();
+            if let Some(list) = part
+                .strip_prefix("牵头单位")
+                .map(|p| p.trim_start_matches([':', '：']))
+            {
+                lead.extend(split_units(list));
+            } else if let Some(list) = part
+                .strip_prefix("责任单位")
+                .map(|p| p.trim_start_matches([':', '：']))
+            {
+                // "除标明特定县(市、区)外…" is a rule, not a unit.
+                let list = list.split("除标明").next().unwrap_or(list);
+                responsible.extend(split_units(list));
+            }
+        }
+        rest = UNITS_BLOCK.replace(&rest, "").into_owned();
+    } else if let Some(m) = DUTY_BLOCK.captures(text) {
+        let inner = m.get(1).map_or("", |g| g.as_str());
+        if let Some((l, r)) = inner.split_once("牵头") {
+            lead.extend(split_units(l));
+            responsible.extend(split_units(r.trim_start_matches(['，', ','])));
+        } else {
+            responsible.extend(split_units(inner));
+        }
+        rest = DUTY_BLOCK.replace(&rest, "").into_owned();
+    }
+    (rest, lead, responsible)
+}
+
+/// Lines that belong to the page around the document, not to it.
+fn is_furniture(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "分享到",
+        "扫一扫",
+        "扫码",
+        "当前位置",
+        "您现在的位置",
+        "访问量",
+        "上一篇",
+        "下一篇",
+        "关联稿件",
+        "官方微信",
+        "手机版",
+        "打印本页",
+        "关闭窗口",
+        "字号",
+        "文章关键词",
+        "权威声音",
+    ];
+    let short = line.chars().count() <= 24;
+    MARKS.iter().any(|m| line.contains(m))
+        || (short && (line.starts_with("首页") || line.contains('>') || line.contains(" / ")))
+}
+
+fn find_title(lines: &[(usize, String)]) -> String {
+    const KINDS: &[&str] = &["计划", "要点", "意见", "方案", "规划", "纲要", "分工"];
+    let candidates: Vec<&String> = lines
+        .iter()
+        .take(40)
+        .map(|(_, l)| l)
+        .filter(|l| KINDS.iter().any(|k| l.contains(k)) && l.chars().count() <= 90)
+        .collect();
+    candidates
+        .iter()
+        .find(|l| !l.contains("通知") && !l.contains("关于印发"))
+        .or_else(|| candidates.first())
+        .map(|l| l.to_string())
+        .unwrap_or_default()
+}
+
+fn find_period(lines: &[(usize, String)], title: &str) -> Option<(u16, u16)> {
+    let parse = |s: &str| s.parse::<u16>().ok();
+    if let Some(c) = PERIOD.captures(title) {
+        return Some((parse(&c[1])?, parse(&c[2])?));
+    }
+    for (_, l) in lines.iter().take(60) {
+        if let Some(c) = PERIOD.captures(l) {
+            return Some((parse(&c[1])?, parse(&c[2])?));
+        }
+    }
+    if let Some(year) = YEAR.captures(title).and_then(|c| parse(&c[1])) {
+        return Some((year, year));
+    }
+    // No period in the title: from the date the plan was issued to the last year
+    // its goals are set for ("到2025年").
+    let issued = lines.iter().take(60).find_map(|(_, l)| {
+        let c = ISSUED.captures(l)?;
+        parse(c.get(1).or(c.get(2))?.as_str())
+    });
+    let last_goal_year = lines
+        .iter()
+        .flat_map(|(_, l)| TO_YEAR.captures_iter(l).filter_map(|c| parse(&c[1])))
+        .max();
+    match (issued, last_goal_year) {
+        (Some(start), Some(end)) if end >= start => Some((start, end)),
+        (Some(year), _) | (None, Some(year)) => Some((year, year)),
+        (None, None) => None,
+    }
+}
+
+impl Document {
+    pub fn parse(source: &str) -> Document {
+        let lines: Vec<(usize, String)> = source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, normalise(l)))
+            .filter(|(_, l)| !l.is_empty() && !is_furniture(l))
+            .collect();
+        let title = find_title(&lines);
+        let period = find_period(&lines, &title);
+        let mut levels: [Option<String>; 3] = [None, None, None];
+        let mut clauses = Vec::new();
+        let mut out = Vec::new();
+        for (number, text) in lines {
+            if let Some(c) = LEVEL1.captures(&text) {
+                levels = [Some(c[1].to_string()), None, None];
+            } else if let Some(c) = LEVEL2.captures(&text) {
+                levels[1] = Some(format!("({})", &c[1]));
+                levels[2] = None;
+            } else if let Some(c) = LEVEL3.captures(&text) {
+                levels[2] = Some(c[1].to_string());
+            } else if text.starts_with("附件") {
+                levels = [Some("附件".to_string()), None, None];
+            }
+            let clause: String = levels.iter().flatten().cloned().collect();
+            let heading = text.chars().take(24).collect::<String>();
+            if !clause.is_empty() && clauses.last().is_none_or(|(c, _)| c != &clause) {
+                clauses.push((clause.clone(), heading));
+            }
+            let (text, lead, responsible) = take_units(&text);
+            out.push(Line {
+                number,
+                text,
+                clause,
+                lead,
+                responsible,
+            });
+        }
+        Document {
+            title,
+            period,
+            clauses,
+            lines: out,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_unifies_digits_brackets_and_spaces() {
+        assert_eq!(
+            normalise("确保产值突破 900亿元（力争１１００亿元）"),
+            "确保产值突破900亿元(力争1100亿元)"
+        );
+        assert_eq!(normalise("推进 5G 网络"), "推进5G 网络");
+    }
+
+    #[test]
+    fn responsibility_blocks_are_taken_off_the_line() {
+        let (rest, lead, resp) = take_units(
+            "目标达到6家。〔牵头单位：市科技局、市财政局；责任单位：各县(市、区)政府，各园区〕",
+        );
+        assert_eq!(rest, "目标达到6家。");
+        assert_eq!(lead, vec!["市科技局", "市财政局"]);
+        assert_eq!(resp, vec!["各县(市、区)政府", "各园区"]);
+        let (_, _, resp) = take_units("收入突破90亿元。(市商务局、市发改委按职责分工负责)");
+        assert_eq!(resp, vec!["市商务局", "市发改委"]);
+    }
+
+    #[test]
+    fn clauses_follow_the_numbering() {
+        let doc = Document::parse(
+            "示范市工业发展行动计划(2024—2026年)\n一、目标\n(一)产业\n1.做强电子。产值达到100亿元。\n2.做强纺织。\n二、保障\n",
+        );
+        let clauses: Vec<&str> = doc.clauses.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(clauses, vec!["一", "一(一)", "一(一)1", "一(一)2", "二"]);
+        assert_eq!(doc.period, Some((2024, 2026)));
+        assert_eq!(doc.title, "示范市工业发展行动计划(2024—2026年)");
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let doc = Document::parse("首页 > 新闻\n示范市2025年工作要点\n分享到:\n");
+        assert_eq!(doc.lines.len(), 1);
+        assert_eq!(doc.period, Some((2025, 2025)));
+    }
+}
