@@ -2,13 +2,14 @@
 //! output. `build`, `check` and `serve` all go through here.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::BaseUrl;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{MemorySink, Sink, Staging};
-use crate::render::{self, RenderStats, theme::Theme};
+use crate::render::{self, Prepared, RenderContext, RenderStats, theme::Theme};
 
 /// Options of one build.
 #[derive(Debug, Clone, Default)]
@@ -18,11 +19,13 @@ pub struct BuildOptions {
 }
 
 /// What a successful build did.
-#[derive(Debug)]
 pub struct BuildReport {
     pub stats: RenderStats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// The templates, indexes and rows the pages were rendered from, for `serve` to
+    /// re-render single pages after a commentary edit.
+    pub prepared: Arc<Prepared>,
 }
 
 /// Loads and checks the site, and its theme.
@@ -72,7 +75,9 @@ pub fn build(
 pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
-    let (stats, warnings) = render::render_site(site, theme, &staging)?;
+    let cx = RenderContext::new(site, theme)?;
+    trace("prepare (templates, indexes, rows)", started);
+    let (stats, warnings) = render::render_site_with(&cx, &staging)?;
     trace("render", started);
     // Test hook: die as a killed build would, with every file written but not swapped in.
     if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
@@ -86,6 +91,7 @@ pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildRe
         stats,
         warnings,
         elapsed: started.elapsed(),
+        prepared: cx.prepared,
     })
 }
 

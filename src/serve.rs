@@ -34,7 +34,7 @@ use crate::diagnostics::Diagnostics;
 use crate::lang::Lang;
 use crate::output::{MemorySink, check_site_path};
 use crate::pipeline::{self, BuildOptions};
-use crate::render::{self, Page, RenderContext, theme::Theme};
+use crate::render::{self, Page, Prepared, RenderContext, theme::Theme};
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -64,9 +64,16 @@ struct State {
     out: PathBuf,
     base: BaseUrl,
     /// The last site that built, kept for incremental rebuilds.
-    loaded: Mutex<Option<(Site, Theme)>>,
+    loaded: Mutex<Option<Loaded>>,
     /// The error of the last build, shown over every page until fixed.
     error: RwLock<Option<String>>,
+}
+
+/// The last good build: its site and theme, and what its pages were rendered from.
+struct Loaded {
+    site: Site,
+    theme: Theme,
+    prepared: Arc<Prepared>,
 }
 
 /// Runs the preview server until interrupted.
@@ -354,7 +361,11 @@ fn full_build(state: &State) -> bool {
                 started.elapsed().as_millis()
             );
             if let Ok(mut loaded) = state.loaded.lock() {
-                *loaded = Some((site, theme));
+                *loaded = Some(Loaded {
+                    site,
+                    theme,
+                    prepared: report.prepared,
+                });
             }
             clear_error(state);
             true
@@ -392,7 +403,11 @@ enum CommentaryFile {
 /// a full rebuild (any other file, a new or deleted file, a changed summary).
 fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostics>> {
     let mut guard = state.loaded.lock().ok()?;
-    let (site, theme) = guard.as_mut()?;
+    let Loaded {
+        site,
+        theme,
+        prepared,
+    } = guard.as_mut()?;
     let mut pages = Vec::new();
     for path in paths {
         let which = classify(site, &state.root, path)?;
@@ -415,9 +430,12 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
         *slot = Some(commentary);
         pages.push(page);
     }
-    let cx = match RenderContext::new(site, theme) {
-        Ok(cx) => cx,
-        Err(ds) => return Some(Err(ds)),
+    // Rows, indexes and templates do not depend on commentary bodies (a changed
+    // summary took the full rebuild above): only the edited pages are rendered.
+    let cx = RenderContext {
+        site,
+        theme,
+        prepared: prepared.clone(),
     };
     let sink = MemorySink::new();
     let diagnostics = render::render_pages(&cx, &pages, &sink);

@@ -39,10 +39,10 @@ pub struct RenderStats {
     pub files: usize,
 }
 
-/// Everything pages are rendered from, prepared once per build.
-pub struct RenderContext<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
+/// What pages are rendered from besides the site itself: the parsed templates, the
+/// indexes and each target's table row, prepared once per build. None of it depends
+/// on commentary bodies, so `serve` keeps it across commentary edits.
+pub struct Prepared {
     pub index: Index,
     pub templates: Templates,
     /// Site paths without the language (`plans/x/`), for checking `@/` links.
@@ -55,9 +55,9 @@ pub struct RenderContext<'a> {
     cards: Localized<Vec<tera::Value>>,
 }
 
-impl<'a> RenderContext<'a> {
-    /// Prepares rendering: parses the templates and builds the indexes.
-    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<RenderContext<'a>, Diagnostics> {
+impl Prepared {
+    /// Parses the templates, builds the indexes and every row and card.
+    pub fn new(site: &Site, theme: &Theme) -> Result<Prepared, Diagnostics> {
         let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
         let index = Index::build(site, crate::derive::status_date(site.config.as_of));
         let page_paths = pages::page_paths(site, &index);
@@ -93,9 +93,7 @@ impl<'a> RenderContext<'a> {
                 .map(|p| tera::Value::from_serializable(&views::PlanCard::new(v, p)))
                 .collect()
         });
-        Ok(RenderContext {
-            site,
-            theme,
+        Ok(Prepared {
             index,
             templates,
             page_paths,
@@ -103,20 +101,43 @@ impl<'a> RenderContext<'a> {
             cards,
         })
     }
+}
+
+/// Everything one build's pages are rendered from.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub prepared: Arc<Prepared>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// Prepares rendering: parses the templates and builds the indexes.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<RenderContext<'a>, Diagnostics> {
+        Ok(RenderContext {
+            site,
+            theme,
+            prepared: Arc::new(Prepared::new(site, theme)?),
+        })
+    }
 
     /// A target's table row, ready for templates.
     pub fn row(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
-        self.rows.get(lang)[r.plan][r.target].clone()
+        self.prepared.rows.get(lang)[r.plan][r.target].clone()
     }
 
     /// A plan's card, ready for templates.
     pub fn card(&self, lang: Lang, plan: usize) -> tera::Value {
-        self.cards.get(lang)[plan].clone()
+        self.prepared.cards.get(lang)[plan].clone()
+    }
+
+    /// The indexes of the site.
+    pub fn index(&self) -> &Index {
+        &self.prepared.index
     }
 
     /// Every page of the site.
     pub fn pages(&self) -> Vec<Page> {
-        pages::all_pages(self.site, &self.index)
+        pages::all_pages(self.site, self.index())
     }
 }
 
@@ -152,13 +173,23 @@ pub fn render_site(
 ) -> Result<(RenderStats, Diagnostics), Diagnostics> {
     let started = std::time::Instant::now();
     let cx = RenderContext::new(site, theme)?;
-    let pages = cx.pages();
     crate::pipeline::trace("prepare (templates, indexes, rows)", started);
+    render_site_with(&cx, sink)
+}
+
+/// Renders the whole site from a prepared context into `sink`.
+pub fn render_site_with(
+    cx: &RenderContext,
+    sink: &dyn Sink,
+) -> Result<(RenderStats, Diagnostics), Diagnostics> {
+    let started = std::time::Instant::now();
+    let theme = cx.theme;
+    let pages = cx.pages();
     // The data files (open data, search indexes, sitemap, feeds) are built while the
     // pages render, not after them.
     let (mut diagnostics, data) = rayon::join(
-        || render_pages(&cx, &pages, sink),
-        || data_files(&cx, &pages, sink),
+        || render_pages(cx, &pages, sink),
+        || data_files(cx, &pages, sink),
     );
     crate::pipeline::trace("pages and data files", started);
     let mut files = pages.len() + data.written;
@@ -219,7 +250,7 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
         out.written += 1;
     };
     {
-        let open = data::OpenData::new(site, &cx.index);
+        let open = data::OpenData::new(site, cx.index());
         write(data::TARGETS_CSV, open.csv());
         write(data::TARGETS_JSON, open.json());
     }
@@ -228,7 +259,7 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
     for lang in Lang::ALL {
         let v = views::ViewCtx {
             site,
-            index: &cx.index,
+            index: cx.index(),
             lang,
             strings: cx.theme.strings.get(lang),
         };
@@ -256,7 +287,7 @@ pub fn render_commentary(
     problems: &mut Vec<Diagnostic>,
 ) -> String {
     let root = links::root_of(page_path);
-    let exists = |p: &str| cx.page_paths.contains(p);
+    let exists = |p: &str| cx.prepared.page_paths.contains(p);
     let mcx = MarkdownContext {
         root: &root,
         lang: lang.code(),

@@ -308,7 +308,11 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         }
     };
     let mut html = Vec::with_capacity(16 * 1024);
-    if let Err(d) = cx.templates.render(lang, template, &context, &mut html) {
+    if let Err(d) = cx
+        .prepared
+        .templates
+        .render(lang, template, &context, &mut html)
+    {
         problems.push(d);
         return problems;
     }
@@ -333,7 +337,7 @@ impl<'a> PageOut<'a, '_> {
     pub fn view(&self, lang: Lang) -> ViewCtx<'a> {
         ViewCtx {
             site: self.cx.site,
-            index: &self.cx.index,
+            index: self.cx.index(),
             lang,
             strings: self.cx.theme.strings.get(lang),
         }

@@ -86,7 +86,7 @@ fn plan_cards(out: &PageOut, lang: Lang) -> Vec<tera::Value> {
 
 pub fn home(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
     let site = out.cx.site;
-    let index = &out.cx.index;
+    let index = out.cx.index();
     let commentary = out.commentary(site.home.get(lang).as_ref(), lang);
     let v = out.view(lang);
     let description = site
