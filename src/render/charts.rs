@@ -722,13 +722,28 @@ fn describe(
 /// RFC 4180 CSV with a byte-order mark, which spreadsheet programs need to read
 /// UTF-8 Chinese correctly.
 pub fn to_csv(head: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::new();
+    csv_start(&mut out);
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        csv_line(&mut out, row);
     }
     out
+}
+
+/// Starts a CSV file: a byte-order mark, so spreadsheets read the Chinese as UTF-8.
+pub fn csv_start(out: &mut String) {
+    out.push('\u{feff}');
+}
+
+/// Appends one CSV row (RFC 4180, CRLF line ends).
+pub fn csv_line(out: &mut String, row: &[String]) {
+    for (i, c) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(c));
+    }
+    out.push_str("\r\n");
 }
 
 fn csv_cell(c: &str) -> String {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::charts::{escape, to_csv};
+use super::charts::{csv_line, csv_start, escape};
 use super::format;
 use super::links;
 use super::pages::Page;
@@ -335,56 +335,44 @@ fn breakdown_kind(b: &Breakdown) -> &'static str {
     }
 }
 
-/// Every target of the site as open data, built once for both files.
+/// `data/targets.json` and `data/targets.csv`, made in one pass over the targets:
+/// each target's record is serialized to its JSON line and its CSV row and dropped,
+/// so a large site never holds every record at once.
 pub struct OpenData {
-    targets: Vec<TargetJson>,
-    documentation: String,
+    pub json: String,
+    pub csv: String,
 }
 
 impl OpenData {
     pub fn new(site: &Site, index: &Index) -> OpenData {
-        let targets = site
-            .plans
-            .iter()
-            .enumerate()
-            .flat_map(|(p, plan)| {
-                plan.targets
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, t)| (p, i, plan, t))
-            })
-            .map(|(p, i, plan, t)| target_json(site, index, p, i, plan, t))
-            .collect();
-        OpenData {
-            targets,
-            documentation: site
-                .config
-                .base_url
-                .join(&links::data_docs(site.config.default_language)),
-        }
-    }
-
-    /// `data/targets.json`: one target per line, so the file diffs and greps well.
-    pub fn json(&self) -> String {
-        let mut out = String::with_capacity(self.targets.len() * 1500);
-        out.push_str("{\"generator\":\"plansite\",\"documentation\":");
-        out.push_str(&serde_json::to_string(&self.documentation).unwrap_or_default());
-        out.push_str(",\"targets\":[\n");
-        for (i, t) in self.targets.iter().enumerate() {
-            if i > 0 {
-                out.push_str(",\n");
-            }
-            out.push_str(&serde_json::to_string(t).unwrap_or_default());
-        }
-        out.push_str("\n]}\n");
-        out
-    }
-
-    /// `data/targets.csv`: one row per target, columns as in [`COLUMNS`].
-    pub fn csv(&self) -> String {
+        let count: usize = site.plans.iter().map(|p| p.targets.len()).sum();
+        let documentation = site
+            .config
+            .base_url
+            .join(&links::data_docs(site.config.default_language));
+        // One target per line in the JSON, so the file diffs and greps well.
+        let mut json = String::with_capacity(count * 1500);
+        json.push_str("{\"generator\":\"plansite\",\"documentation\":");
+        json.push_str(&serde_json::to_string(&documentation).unwrap_or_default());
+        json.push_str(",\"targets\":[\n");
+        let mut csv = String::with_capacity(count * 600);
         let head: Vec<String> = COLUMNS.iter().map(|c| c.name.to_string()).collect();
-        let rows: Vec<Vec<String>> = self.targets.iter().map(csv_row).collect();
-        to_csv(&head, &rows)
+        csv_start(&mut csv);
+        csv_line(&mut csv, &head);
+        let mut first = true;
+        for (p, plan) in site.plans.iter().enumerate() {
+            for (i, t) in plan.targets.iter().enumerate() {
+                let record = target_json(site, index, p, i, plan, t);
+                if !first {
+                    json.push_str(",\n");
+                }
+                first = false;
+                json.push_str(&serde_json::to_string(&record).unwrap_or_default());
+                csv_line(&mut csv, &csv_row(&record));
+            }
+        }
+        json.push_str("\n]}\n");
+        OpenData { json, csv }
     }
 }
 

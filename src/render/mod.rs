@@ -251,8 +251,8 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
     };
     {
         let open = data::OpenData::new(site, cx.index());
-        write(data::TARGETS_CSV, open.csv());
-        write(data::TARGETS_JSON, open.json());
+        write(data::TARGETS_CSV, open.csv);
+        write(data::TARGETS_JSON, open.json);
     }
     write("sitemap.xml", data::sitemap(site, pages));
     write("robots.txt", data::robots(site));

@@ -9,7 +9,8 @@
 //   2. care mode: text at least 1.5x larger, line spacing at least 1.5, remembered across pages;
 //   3. keyboard: a walk from the home page to a target's chart table with Tab and Enter only;
 //   4. network: no request leaves 127.0.0.1 (or the disk) while pages load;
-//   5. styles: the site renders with its stylesheet under the sub-path and from file://.
+//   5. styles: the site renders with its stylesheet under the sub-path and from file://;
+//   6. search: Chinese, English and mixed queries find their pages, over HTTP and from disk.
 // Every check also runs once on a known-bad page, so that a clean result can be trusted.
 "use strict";
 const { chromium } = require("playwright-core");
@@ -240,6 +241,46 @@ async function checkNetwork(context, base) {
   await page.close();
 }
 
+// The search page, in the browser, over HTTP and from disk: Chinese without spaces,
+// English, and mixed queries find the pages they should.
+async function checkSearch(context, base) {
+  const page = await context.newPage();
+  const cases = [
+    ["zh", "稀土", "plans/ganzhou-2021-work-points/"],
+    ["zh", "家居", "plans/ganzhou-2021-work-points/furniture-output/"],
+    ["zh", "电子信息", "chains/electronic-information/"],
+    ["zh", "有机硅", "plans/ganjiang-2021-2023/silicones-revenue/"],
+    ["zh", "光电信息 2023", "plans/ganjiang-2021-2023/optoelectronics-revenue/"],
+    ["en", "organosilicon", "plans/ganjiang-2021-2023/silicones-revenue/"],
+    ["en", "furniture", "chains/furniture/"],
+    ["en", "有机硅", "plans/ganjiang-2021-2023/silicones-revenue/"],
+  ];
+  const hrefs = () => [...document.querySelectorAll("#search-results a")].map((a) => a.href);
+  let ran = 0;
+  for (const [lang, query, expected] of cases) {
+    for (const from of ["http", "disk"]) {
+      const url = from === "http"
+        ? `${base}${lang}/search/index.html?q=${encodeURIComponent(query)}`
+        : `file://${path.join(SITE, lang, "search", "index.html")}?q=${encodeURIComponent(query)}`;
+      await page.goto(url, { waitUntil: "load" });
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 5000 }).catch(() => {});
+      const found = await page.evaluate(hrefs);
+      ran++;
+      if (!found.some((h) => h.includes(`/${lang}/${expected}`))) {
+        fail(`search (${lang}, ${from}) ${JSON.stringify(query)}: ${expected} not among ${found.length} results`);
+      }
+    }
+  }
+  pass(`search: ${ran} queries in the browser (Chinese, English, mixed; over HTTP and from disk)`);
+  // Positive control: a query for nothing finds nothing, and says so.
+  await page.goto(`${base}zh/search/index.html?q=${encodeURIComponent("不存在的词组合")}`, { waitUntil: "load" });
+  const none = await page.evaluate(() => document.querySelectorAll("#search-results li").length);
+  const status = await page.locator("#search-status").textContent();
+  if (none === 0 && status.trim()) pass("search positive control: a query with no match finds nothing and says so");
+  else fail(`search positive control: ${none} results for a query that matches nothing`);
+  await page.close();
+}
+
 async function headerColour(page, url) {
   await page.goto(url, { waitUntil: "load" });
   return page.evaluate(() => {
@@ -321,6 +362,7 @@ async function screenshots(context, base) {
     await checkKeyboard(context, base);
     await checkNetwork(context, base);
     await checkStyles(context, base);
+    await checkSearch(context, base);
     await screenshots(context, base);
   } catch (e) {
     fail(`unexpected error: ${e.stack || e}`);
