@@ -141,13 +141,12 @@ impl<'a> RenderContext<'a> {
     }
 }
 
-/// A target's row with its markup rendered, with and without the plan column.
+/// A target's row with its markup rendered.
 #[derive(serde::Serialize)]
 struct CachedRow<'a> {
     #[serde(flatten)]
     row: &'a views::TargetRow,
-    html: String,
-    html_with_plan: String,
+    html: templates::RowHtml,
 }
 
 fn cached_row(
@@ -156,12 +155,8 @@ fn cached_row(
     t: &crate::content::Target,
 ) -> Result<tera::Value, Diagnostic> {
     let row = views::TargetRow::new(v, t);
-    let (html, html_with_plan) = templates.render_row(v.lang, &row)?;
-    Ok(tera::Value::from_serializable(&CachedRow {
-        row: &row,
-        html,
-        html_with_plan,
-    }))
+    let html = templates.render_row(v.lang, &row)?;
+    Ok(tera::Value::from_serializable(&CachedRow { row: &row, html }))
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the

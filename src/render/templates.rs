@@ -167,11 +167,7 @@ impl Templates {
     /// Renders one table row of a target (`partials/target_row.html`) for reuse in
     /// every table that lists the target: returns the row without and with the plan
     /// cell, which the partial marks with `<!--plan-->` and `<!--/plan-->`.
-    pub fn render_row<T: Serialize>(
-        &self,
-        lang: Lang,
-        row: &T,
-    ) -> Result<(String, String), Diagnostic> {
+    pub fn render_row<T: Serialize>(&self, lang: Lang, row: &T) -> Result<RowHtml, Diagnostic> {
         let mut context = Context::new();
         context.insert("row", row);
         context.insert("root", ROW_ROOT);
@@ -181,13 +177,29 @@ impl Templates {
             .map_err(|_| Diagnostic::error("templates", "a row is not UTF-8"))?;
         const OPEN: &str = "<!--plan-->";
         const CLOSE: &str = "<!--/plan-->";
-        let without = match (html.find(OPEN), html.find(CLOSE)) {
-            (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b + CLOSE.len()..]),
-            _ => html.clone(),
-        };
-        let with = html.replacen(OPEN, "", 1).replacen(CLOSE, "", 1);
-        Ok((without, with))
+        Ok(match (html.find(OPEN), html.find(CLOSE)) {
+            (Some(a), Some(b)) if a < b => RowHtml {
+                head: html[..a].to_string(),
+                plan: html[a + OPEN.len()..b].to_string(),
+                tail: html[b + CLOSE.len()..].to_string(),
+            },
+            _ => RowHtml {
+                head: html,
+                plan: String::new(),
+                tail: String::new(),
+            },
+        })
     }
+}
+
+/// A target's table row as markup, cut around its plan cell: tables of one plan's
+/// targets leave the cell out, tables of several plans keep it. Kept in three
+/// pieces rather than two whole rows, since every target's row is held in memory.
+#[derive(Debug, serde::Serialize)]
+pub struct RowHtml {
+    pub head: String,
+    pub plan: String,
+    pub tail: String,
 }
 
 /// A template error as a diagnostic; Tera's message already quotes the template.
