@@ -90,7 +90,11 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build { output, base_url } => {
             let output = output.unwrap_or_else(|| cli.root.join("public"));
-            build(&cli.root, &output, BuildOptions { base_url })
+            let options = BuildOptions {
+                base_url,
+                progress: true,
+            };
+            build(&cli.root, &output, options)
         }
         Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
         Command::New { dir } => new_site(&dir),

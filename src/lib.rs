@@ -19,6 +19,7 @@ pub mod extract;
 pub mod lang;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]

@@ -9,6 +9,7 @@ use crate::config::BaseUrl;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{MemorySink, Sink, Staging};
+use crate::progress::ProgressSink;
 use crate::render::{self, Prepared, RenderContext, RenderStats, theme::Theme};
 
 /// Options of one build.
@@ -16,6 +17,8 @@ use crate::render::{self, Prepared, RenderContext, RenderStats, theme::Theme};
 pub struct BuildOptions {
     /// Overrides `base_url` of site.yaml (previews, sub-path tests).
     pub base_url: Option<BaseUrl>,
+    /// Show a progress bar when the build is long and standard error is a terminal.
+    pub progress: bool,
 }
 
 /// What a successful build did.
@@ -64,7 +67,7 @@ pub fn build(
     check_output_location(root, output).map_err(single)?;
     let (site, theme, mut warnings) = load(root, options)?;
     trace("load", started);
-    let mut report = build_loaded(&site, &theme, output)?;
+    let mut report = build_loaded(&site, &theme, output, options.progress)?;
     warnings.extend(report.warnings);
     report.warnings = warnings;
     report.elapsed = started.elapsed();
@@ -72,12 +75,20 @@ pub fn build(
 }
 
 /// Renders an already loaded site into `output`, swapping it in when complete.
-pub fn build_loaded(site: &Site, theme: &Theme, output: &Path) -> Result<BuildReport, Diagnostics> {
+pub fn build_loaded(
+    site: &Site,
+    theme: &Theme,
+    output: &Path,
+    progress: bool,
+) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
     let cx = RenderContext::new(site, theme)?;
     trace("prepare (templates, indexes, rows)", started);
-    let (stats, warnings) = render::render_site_with(&cx, &staging)?;
+    let sink = ProgressSink::new(&staging, cx.pages().len(), progress);
+    let rendered = render::render_site_with(&cx, &sink);
+    sink.finish();
+    let (stats, warnings) = rendered?;
     trace("render", started);
     // Test hook: die as a killed build would, with every file written but not swapped in.
     if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {

@@ -345,10 +345,11 @@ fn rebuild(state: &State, paths: &[PathBuf]) -> bool {
 fn full_build(state: &State) -> bool {
     let options = BuildOptions {
         base_url: Some(state.base.clone()),
+        progress: false,
     };
     let started = Instant::now();
     let result = pipeline::load(&state.root, &options).and_then(|(site, theme, warnings)| {
-        let report = pipeline::build_loaded(&site, &theme, &state.out)?;
+        let report = pipeline::build_loaded(&site, &theme, &state.out, false)?;
         Ok((site, theme, warnings, report))
     });
     match result {

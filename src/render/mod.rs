@@ -156,7 +156,10 @@ fn cached_row(
 ) -> Result<tera::Value, Diagnostic> {
     let row = views::TargetRow::new(v, t);
     let html = templates.render_row(v.lang, &row)?;
-    Ok(tera::Value::from_serializable(&CachedRow { row: &row, html }))
+    Ok(tera::Value::from_serializable(&CachedRow {
+        row: &row,
+        html,
+    }))
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the
