@@ -5,6 +5,17 @@
 use libfuzzer_sys::fuzz_target;
 use plansite::render::markdown::{MarkdownContext, render};
 
+/// Returns true if and only if `html` has an attribute whose value is a
+/// `javascript:` address. The word in prose ("…javascript:…" as text) is harmless and
+/// kept: the first crash this target found was that false alarm.
+fn has_script_url(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.match_indices("javascript:").any(|(at, _)| {
+        let before = lower[..at].trim_end_matches([' ', '\t', '\n', '"', '\'']);
+        before.ends_with('=')
+    })
+}
+
 fuzz_target!(|text: &str| {
     let cx = MarkdownContext {
         root: "../../",
@@ -15,6 +26,6 @@ fuzz_target!(|text: &str| {
     if out.sanitized {
         let lower = out.html.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "a script survived sanitizing");
-        assert!(!lower.contains("javascript:"), "a script URL survived sanitizing");
+        assert!(!has_script_url(&out.html), "a script URL survived sanitizing");
     }
 });

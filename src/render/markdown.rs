@@ -358,6 +358,22 @@ mod tests {
         assert!(r.html.contains("<td>1</td>"), "{}", r.html);
     }
 
+    /// Regression: the first crash `cargo fuzz run markdown` reported. The word
+    /// "javascript:" in prose beside raw HTML is text, kept and escaped, while a
+    /// `javascript:` address in the same document is dropped.
+    #[test]
+    fn the_word_javascript_in_prose_is_text_not_a_link() {
+        let r = html(
+            "specialties such as buildinjavascript:g materials <develop>x</develop>\n\n\
+             <a href=\" javascript:alert(1)\">y</a>",
+        );
+        assert!(r.sanitized);
+        assert!(r.html.contains("buildinjavascript:g materials"), "{}", r.html);
+        assert!(!r.html.contains("href=\" javascript"), "{}", r.html);
+        assert!(!r.html.contains("href=\"javascript"), "{}", r.html);
+        assert!(!r.html.contains("<develop>"), "{}", r.html);
+    }
+
     #[test]
     fn remote_images_are_refused() {
         let r = html("![logo](https://cdn.example.com/x.png)");
