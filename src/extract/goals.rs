@@ -492,7 +492,7 @@ fn times_a_year(phrase: &str) -> Option<f64> {
 /// Splits a list of names (注册、开工、投产、进资率; A、B和C) into its items.
 fn list_items(subject: &str) -> Vec<String> {
     subject
-        .split(['、', '和', '及'])
+        .split(['、', '和', '及', '与'])
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
@@ -631,6 +631,7 @@ impl Reader<'_> {
             r += if stretch.is_some() { 2 } else { 1 };
         }
         out.extend(self.doublings(sentence, baseline_year));
+        out.extend(self.first_ones(sentence));
         for g in &mut out {
             g.confidence = (0.95 - 0.15 * g.doubts.len() as f64).max(0.2);
         }
@@ -876,6 +877,30 @@ fn listed_runs<'q>(sentence: &str, kept: &[&'q Quantity]) -> Vec<Vec<&'q Quantit
     runs
 }
 
+impl Reader<'_> {
+    /// "实现零的突破" (break through zero): at least one, for each thing named before
+    /// it (千亿级产业、千亿级企业零的突破 is a first such industry and a first such firm).
+    fn first_ones(&self, sentence: &str) -> Vec<Goal> {
+        let Some(at) = sentence.find("零的突破") else {
+            return Vec::new();
+        };
+        let phrase = last_phrase(&sentence[..at]);
+        let phrase = phrase.strip_suffix("实现").unwrap_or(phrase);
+        let phrase = phrase.split_once("实现").map_or(phrase, |(_, rest)| rest);
+        list_items(phrase)
+            .into_iter()
+            .filter_map(|item| {
+                let subject = subject_of(&item);
+                let unit = quantity::counted_unit(&subject)?;
+                let value = GoalValue::Single(Comparator::AtLeast, 1.0);
+                let mut goal = self.goal(sentence, subject, unit, value);
+                goal.doubts.push("零的突破 read as at least one");
+                Some(goal)
+            })
+            .collect()
+    }
+}
+
 /// The unit a measure is usually stated in, from its name (for doublings and rises
 /// in percent, whose text gives no unit).
 fn natural_unit(subject: &str) -> MeasureUnit {
@@ -1013,6 +1038,18 @@ mod tests {
             "{g:?}"
         );
         assert!(goals(&format!("{HEAD}启动园区倍增行动。\n")).is_empty());
+    }
+
+    #[test]
+    fn a_first_one_is_at_least_one() {
+        let g = goals(&format!("{HEAD}力争百亿级园区和独角兽企业实现零的突破。\n"));
+        let read: Vec<(MeasureUnit, &GoalValue)> = g.iter().map(|g| (g.unit, &g.value)).collect();
+        let one = GoalValue::Single(Comparator::AtLeast, 1.0);
+        assert_eq!(
+            read,
+            vec![(MeasureUnit::Zones, &one), (MeasureUnit::Firms, &one)],
+            "{g:?}"
+        );
     }
 
     #[test]

@@ -115,6 +115,12 @@ fn head_noun(phrase: &str) -> Option<MeasureUnit> {
         .map(|(_, unit)| unit)
 }
 
+/// The unit of a count of what `words` name (园区 → zones), if they name something
+/// countable.
+pub fn counted_unit(words: &str) -> Option<MeasureUnit> {
+    head_noun(words)
+}
+
 /// The words after a figure up to the next punctuation.
 fn phrase_after(after: &str) -> &str {
     let end = after

@@ -368,7 +368,11 @@ mod tests {
              <a href=\" javascript:alert(1)\">y</a>",
         );
         assert!(r.sanitized);
-        assert!(r.html.contains("buildinjavascript:g materials"), "{}", r.html);
+        assert!(
+            r.html.contains("buildinjavascript:g materials"),
+            "{}",
+            r.html
+        );
         assert!(!r.html.contains("href=\" javascript"), "{}", r.html);
         assert!(!r.html.contains("href=\"javascript"), "{}", r.html);
         assert!(!r.html.contains("<develop>"), "{}", r.html);
