@@ -7,11 +7,12 @@ set -eu
 cd "$(dirname "$0")"
 SECONDS_EACH=${1:-600}
 mkdir -p corpus/plan_yaml corpus/markdown corpus/site_build
-cp ../content/plans/*/plan.yaml corpus/plan_yaml/ 2>/dev/null || true
 for f in ../content/plans/*/plan.yaml; do cp "$f" "corpus/plan_yaml/$(basename "$(dirname "$f")").yaml"; done
 for f in ../content/plans/*/index.*.md ../content/index.*.md; do cp "$f" "corpus/markdown/$(echo "$f" | tr '/' '_')"; done
 cp ../src/scaffold/starter/content/plans/example-2025/plan.yaml corpus/site_build/starter.yaml
 for target in plan_yaml markdown site_build; do
-  echo "== $target for ${SECONDS_EACH}s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" -- -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 2>&1 | tail -4
+  echo "== $target for ${SECONDS_EACH}s (full log: fuzz/$target.log)"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" -- -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 \
+    >"$target.log" 2>&1 || echo "   $target stopped with a finding: see fuzz/artifacts/$target/"
+  grep -E "DONE|^Done|panicked|SUMMARY" "$target.log" | tail -3
 done

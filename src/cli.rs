@@ -169,9 +169,19 @@ fn extract(
     output: Option<&std::path::Path>,
     record: Option<&std::path::Path>,
 ) -> ExitCode {
-    let plan_id = plan_id.unwrap_or_else(|| crate::extract::id_from_file_name(input));
+    let (plan_id, from_option) = match plan_id {
+        Some(id) => (id, true),
+        None => (crate::extract::id_from_file_name(input), false),
+    };
     if let Err(message) = crate::content::Id::parse(&plan_id) {
-        anstream::eprintln!("error: --plan-id {plan_id:?}: {message}");
+        if from_option {
+            anstream::eprintln!("error: --plan-id {plan_id:?}: {message}");
+        } else {
+            anstream::eprintln!(
+                "error: the id made from the file name, {plan_id:?}, is not valid: {message}; \
+                 pass --plan-id"
+            );
+        }
         return ExitCode::from(2);
     }
     let text = match crate::yaml::SourceFile::read(input, input) {
@@ -204,11 +214,7 @@ fn extract(
         anstream::eprintln!("error: cannot write {}: {e}", path.display());
         return ExitCode::from(1);
     }
-    let review = draft
-        .goals
-        .iter()
-        .filter(|g| g.confidence < crate::extract::REVIEW_BELOW)
-        .count();
+    let review = draft.review_count();
     eprintln!(
         "Found {} quantified goals in {} ({review} marked REVIEW).",
         draft.goals.len(),

@@ -24,4 +24,5 @@ pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod timings;
 pub mod yaml;

@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{MemorySink, Sink, Staging};
 use crate::progress::ProgressSink;
 use crate::render::{self, Prepared, RenderContext, RenderStats, theme::Theme};
+use crate::timings::trace;
 
 /// Options of one build.
 #[derive(Debug, Clone, Default)]
@@ -116,24 +117,6 @@ pub fn build_in_memory(
     let (_, render_warnings) = render::render_site(&site, &theme, &sink as &dyn Sink)?;
     warnings.extend(render_warnings);
     Ok((sink.into_files(), warnings))
-}
-
-/// With `PLANSITE_TIMINGS` set, prints how long a build stage took and the memory
-/// the process holds at its end (a profiling aid: peak RSS is one of the benchmark's
-/// figures, and this shows which stage reaches it).
-pub fn trace(stage: &str, since: Instant) {
-    if std::env::var_os("PLANSITE_TIMINGS").is_some() {
-        let rss = resident_mb().map_or(String::new(), |mb| format!(", resident {mb} MB"));
-        eprintln!("{stage}: {} ms{rss}", since.elapsed().as_millis());
-    }
-}
-
-/// The resident set size of this process in MB, where the system tells it.
-fn resident_mb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

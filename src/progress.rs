@@ -2,8 +2,9 @@
 //!
 //! Rendering writes every file through a [`Sink`]; [`ProgressSink`] passes each write
 //! on and counts the pages, so the pipeline needs no hooks. The bar appears only once
-//! a build has run for a second, and only when standard error is a terminal: short
-//! builds, pipes and CI logs stay quiet.
+//! rendering has run for a second (after loading and preparing, which are quick),
+//! and only when standard error is a terminal: short builds, pipes and CI logs stay
+//! quiet.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};

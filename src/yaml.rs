@@ -476,32 +476,40 @@ fn line_start(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
 }
 
-/// The `-` that opens the sequence item whose content starts at `at` (the content
-/// may stand on the line after its dash).
+/// The `-` that opens the sequence item whose content starts at `at`. The content
+/// may stand on a later line than its dash, after comments (`- # note`).
 fn dash_before(text: &str, at: usize) -> usize {
-    let before = text[..at.min(text.len())].trim_end();
-    if before.ends_with('-') {
-        before.len() - 1
-    } else {
-        at
+    let at = at.min(text.len());
+    let line = line_start(text, at);
+    if text[line..at].trim_end().ends_with('-') {
+        return line + text[line..at].trim_end().len() - 1;
     }
+    let mut end = line;
+    while end > 0 {
+        let start = line_start(text, end - 1);
+        let previous = text[start..end].trim();
+        if previous.is_empty() || previous.starts_with('#') {
+            end = start;
+            continue;
+        }
+        let dash = previous == "-" || previous.starts_with("- #") || previous.starts_with("-\t#");
+        return if dash { start } else { at };
+    }
+    at
 }
 
-/// `text` with every byte outside `keep` turned into a space, newlines kept.
+/// `text` with every character outside `keep` turned into spaces (one per byte, so
+/// offsets stay), newlines kept.
 fn blank_outside(text: &str, keep: &[std::ops::Range<usize>]) -> String {
-    let bytes: Vec<u8> = text
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| {
-            if b == b'\n' || keep.iter().any(|r| r.contains(&i)) {
-                b
-            } else {
-                b' '
-            }
-        })
-        .collect();
-    // Kept ranges are whole lines, so no character is cut; spaces are ASCII.
-    String::from_utf8(bytes).unwrap_or_default()
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == '\n' || keep.iter().any(|r| r.contains(&i)) {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
 }
 
 /// Consumes one whole node.
@@ -586,6 +594,21 @@ targets:
         assert!(!second.contains("id: a"));
         let flow = SourceFile::from_text("x.yaml", "targets: [{id: a}, {id: b}]\n");
         assert!(flow.split_sequence("targets").is_none());
+    }
+
+    #[test]
+    fn an_item_may_start_on_the_line_after_its_dash() {
+        let doc = "targets:\n  - id: a\n  - # the second\n    id: b\n";
+        let split = SourceFile::from_text("x.yaml", doc)
+            .split_sequence("targets")
+            .unwrap();
+        assert!(
+            !split.items[0].text.contains('#'),
+            "{:?}",
+            split.items[0].text
+        );
+        assert!(split.items[1].text.contains("- # the second"));
+        assert!(split.items[1].text.contains("id: b"));
     }
 
     #[test]

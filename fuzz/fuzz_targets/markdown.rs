@@ -9,10 +9,22 @@ use plansite::render::markdown::{MarkdownContext, render};
 /// `javascript:` address. The word in prose ("…javascript:…" as text) is harmless and
 /// kept: the first crash this target found was that false alarm.
 fn has_script_url(html: &str) -> bool {
-    let lower = html.to_ascii_lowercase();
+    // Entities a browser would decode inside an attribute (&#9;javascript:) first.
+    let lower = html
+        .to_ascii_lowercase()
+        .replace("&#9;", "\t")
+        .replace("&#x9;", "\t")
+        .replace("&#10;", "\n")
+        .replace("&#xa;", "\n")
+        .replace("&tab;", "\t")
+        .replace("&newline;", "\n")
+        .replace("&colon;", ":");
     lower.match_indices("javascript:").any(|(at, _)| {
-        let before = lower[..at].trim_end_matches([' ', '\t', '\n', '"', '\'']);
-        before.ends_with('=')
+        let before = lower[..at]
+            .trim_end_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
+            .trim_end_matches(['"', '\''])
+            .trim_end_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+        before.ends_with('=') || before.ends_with("url(")
     })
 }
 

@@ -339,29 +339,31 @@ fn every_plan_error(file: &SourceFile, first: Diagnostic) -> Vec<Diagnostic> {
     let Some(split) = file.split_sequence("targets") else {
         return vec![first];
     };
-    let mut found: Vec<Diagnostic> = split
-        .rest
-        .parse::<super::raw::RawPlan>()
-        .err()
-        .into_iter()
-        .collect();
-    for (i, item) in split.items.iter().enumerate() {
-        if let Err(mut d) = item.parse::<TargetsOnly>() {
-            // An alias of an anchor in another target is not an error of the file.
-            if d.message.contains("anchor") {
-                continue;
-            }
-            if let Some(rest) = d.message.strip_prefix("targets[0]") {
-                d.message = format!("targets[{i}]{rest}");
-            }
+    let mut found = vec![first];
+    let pieces = split.rest.parse::<super::raw::RawPlan>().err().into_iter();
+    let targets = split.items.iter().enumerate().filter_map(|(i, item)| {
+        let mut d = item.parse::<TargetsOnly>().err()?;
+        if let Some(rest) = d.message.strip_prefix("targets[0]") {
+            d.message = format!("targets[{i}]{rest}");
+        }
+        Some(d)
+    });
+    for mut d in pieces.chain(targets) {
+        // An alias of an anchor in another target is no error of the file.
+        if d.message.starts_with("unknown anchor") {
+            continue;
+        }
+        // The pieces have the file's offsets; show the file's own lines.
+        d.source = Some(file.text.clone());
+        let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.line);
+        if !found
+            .iter()
+            .any(|f| line(f) == line(&d) && f.message == d.message)
+        {
             found.push(d);
         }
     }
-    for d in &mut found {
-        // The pieces have the file's offsets; show the file's own lines.
-        d.source = Some(file.text.clone());
-    }
-    if found.is_empty() { vec![first] } else { found }
+    found
 }
 
 fn read_plan_commentary(root: &Path, dir: &Path, out: &mut Problems) -> PlanCommentary {

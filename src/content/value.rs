@@ -44,7 +44,7 @@ pub enum Metric {
     Intensity,
     /// A plain ratio such as a plot ratio (容积率).
     Ratio,
-    /// A place in a ranking (进入前50名, 五十强): lower is better.
+    /// A place in a ranking (五十强市, the top 50): lower is better.
     Rank,
 }
 
@@ -177,7 +177,7 @@ pub enum MeasureUnit {
     Industries,
     /// 个: industrial clusters.
     Clusters,
-    /// 名 / 位: a place in a ranking.
+    /// A place in a ranking (第5名; 五十强 is "at most place 50").
     Place,
     /// A plain number without unit.
     Ratio,

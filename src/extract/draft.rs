@@ -8,7 +8,6 @@
 use std::fmt::Write as _;
 
 use super::goals::{Goal, GoalValue};
-use crate::content::Comparator;
 use crate::render::format::plain;
 
 /// What extraction found.
@@ -23,24 +22,49 @@ pub struct Draft {
 /// Below this confidence a goal is marked for review.
 pub const REVIEW_BELOW: f64 = 0.7;
 
-/// A YAML double-quoted string (JSON's quoting is valid YAML).
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+impl Draft {
+    /// How many goals are marked for review.
+    pub fn review_count(&self) -> usize {
+        self.goals
+            .iter()
+            .filter(|g| g.confidence < REVIEW_BELOW)
+            .count()
+    }
 }
 
-fn comparator_key(c: Comparator) -> &'static str {
-    c.key()
+/// A YAML double-quoted string (JSON's quoting is valid YAML).
+fn quote(s: &str) -> String {
+    // JSON leaves U+0085, U+2028 and U+2029 bare, and YAML reads them as line breaks.
+    serde_json::to_string(s)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// Text for a YAML comment: on one line whatever the text held (YAML also breaks
+/// lines at U+0085, U+2028 and U+2029), without control characters.
+fn comment(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn value_yaml(v: &GoalValue) -> String {
     match *v {
-        GoalValue::Single(c, x) => format!("{{{}: {}}}", comparator_key(c), plain(x, 6)),
+        GoalValue::Single(c, x) => format!("{{{}: {}}}", c.key(), plain(x, 6)),
         GoalValue::Range(a, b) => format!("{{range: [{}, {}]}}", plain(a, 6), plain(b, 6)),
         GoalValue::Tiers((c1, a), (c2, b)) => format!(
             "{{tiers: {{floor: {{{}: {}}}, stretch: {{{}: {}}}}}}}",
-            comparator_key(c1),
+            c1.key(),
             plain(a, 6),
-            comparator_key(c2),
+            c2.key(),
             plain(b, 6)
         ),
         GoalValue::Double => "double".into(),
@@ -59,11 +83,7 @@ fn total(v: &GoalValue) -> Option<f64> {
 
 /// The draft `plan.yaml` for the plan `plan_id`, read from `source_name`.
 pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
-    let review = draft
-        .goals
-        .iter()
-        .filter(|g| g.confidence < REVIEW_BELOW)
-        .count();
+    let review = draft.review_count();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -84,13 +104,13 @@ pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
     }
     out.push_str("targets:\n");
     for (n, goal) in draft.goals.iter().enumerate() {
-        write_goal(&mut out, n + 1, goal, draft.period);
+        write_goal(&mut out, n + 1, goal);
     }
     out
 }
 
-fn write_goal(out: &mut String, n: usize, g: &Goal, period: Option<(u16, u16)>) {
-    let span: String = g.span.chars().take(120).collect();
+fn write_goal(out: &mut String, n: usize, g: &Goal) {
+    let span = comment(&g.span.chars().take(120).collect::<String>());
     let _ = writeln!(
         out,
         "\n  # line {}, confidence {:.2}: {span}",
@@ -108,14 +128,14 @@ fn write_goal(out: &mut String, n: usize, g: &Goal, period: Option<(u16, u16)>) 
         let _ = writeln!(
             out,
             "  # lead units named in the text: {}",
-            g.lead.join("、")
+            comment(&g.lead.join("、"))
         );
     }
     if !g.responsible.is_empty() {
         let _ = writeln!(
             out,
             "  # responsible units named in the text: {}",
-            g.responsible.join("、")
+            comment(&g.responsible.join("、"))
         );
     }
     let _ = writeln!(out, "  - id: goal-{n:02}");
@@ -138,13 +158,9 @@ fn write_goal(out: &mut String, n: usize, g: &Goal, period: Option<(u16, u16)>) 
         out.push_str("    annual: true\n");
     }
     let _ = writeln!(out, "    value: {}", value_yaml(&g.value));
-    let needs_baseline = matches!(g.value, GoalValue::Double | GoalValue::IncreaseBy(_));
-    let baseline = g.baseline_year.or(if needs_baseline {
-        period.map(|(s, _)| s - 1)
-    } else {
-        None
-    });
-    if let Some(year) = baseline {
+    // Doublings and rises carry their baseline year (the year before the plan's
+    // period when the text names none).
+    if let Some(year) = g.baseline_year {
         let _ = writeln!(out, "    baseline: {{year: {year}}}");
     }
     if !g.parts.is_empty() {
@@ -186,7 +202,7 @@ pub fn draft_record(draft: &Draft) -> String {
             out,
             "  - id: {}  # the text: {}",
             quote(id),
-            heading.replace('\n', " ")
+            comment(heading)
         );
         out.push_str("    title: {zh: \"\", en: \"\"}\n");
     }
@@ -198,6 +214,17 @@ mod tests {
     use super::*;
     use crate::content::raw::RawPlan;
     use crate::yaml::SourceFile;
+
+    /// Regression (found by the property test): YAML breaks lines at U+2028, so a
+    /// span holding one broke out of its comment.
+    #[test]
+    fn unicode_line_separators_stay_inside_comments_and_strings() {
+        let draft = super::super::extract("示范市2025年工作要点\n收入达到\u{2028}100亿元。\n");
+        let yaml = draft_yaml(&draft, "example", "plan.txt");
+        assert!(!yaml.contains('\u{2028}'), "{yaml}");
+        assert!(serde_yaml::from_str::<serde_yaml::Value>(&yaml).is_ok(), "{yaml}");
+        assert_eq!(quote("a\u{2028}b"), "\"a\\u2028b\"");
+    }
 
     #[test]
     fn the_draft_is_valid_yaml_for_the_content_model() {

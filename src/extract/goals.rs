@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::quantity::{self, Quantity};
-use super::text::{Document, Line};
+use super::text::{Document, Line, YEAR, due_years, first_chars};
 use crate::content::{Comparator, MeasureUnit, Metric};
 
 /// How a goal's figure is stated.
@@ -63,13 +63,12 @@ pub struct Goal {
     pub doubts: Vec<&'static str>,
 }
 
-static TO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:到|至|截至|截止)(20\d\d)年").expect("valid regex"));
+/// Words before a year that make it a baseline (比2020年, 在2019年的基础上), not the
+/// year a goal is due.
+const SINCE: &[&str] = &["比", "较", "在", "与"];
 static SINCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:比|较|在|与)(20\d\d)年(?:底|末)?(?:的基础上|相比)?").expect("valid regex")
 });
-static ANY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(20\d\d)年").expect("valid regex"));
 static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\s*[.、])")
         .expect("valid regex")
@@ -146,7 +145,13 @@ fn money_metric(words: &str) -> Metric {
 /// (突破3600亿元以上 is "over 3600").
 fn comparator(before: &str, after: &str) -> Comparator {
     let before = before.trim_end();
-    if ["突破", "超过", "超", "过", "逾"]
+    // 不超过 ends with 超过: "at most" words are read first.
+    let at_most = ["不超过", "不高于", "控制在"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    if at_most || after.starts_with("以内") || after.starts_with("以下") {
+        Comparator::AtMost
+    } else if ["突破", "超过", "超", "过", "逾"]
         .iter()
         .any(|w| before.ends_with(w))
     {
@@ -163,13 +168,6 @@ fn comparator(before: &str, after: &str) -> Comparator {
             .any(|w| before.ends_with(w))
     {
         Comparator::AtLeast
-    } else if after.starts_with("以内")
-        || after.starts_with("以下")
-        || ["不超过", "不高于", "控制在"]
-            .iter()
-            .any(|w| before.ends_with(w))
-    {
-        Comparator::AtMost
     } else {
         Comparator::Reach
     }
@@ -188,21 +186,15 @@ const LEADING: &[&str] = &[
     "其中",
     "努力",
     "争取",
-    "并",
     "全市",
     "全区",
     "全省",
-    "共",
-    "要",
-    "力争全年",
     "完成",
     "培育形成",
     "打造",
     "建成",
     "创建",
     "同时",
-    "和",
-    "及",
 ];
 /// Verbs and words that state a figure, at the end of the words before it.
 const TRAILING: &[&str] = &[
@@ -251,21 +243,26 @@ fn subject_of(phrase: &str) -> String {
                 changed = true;
             }
         }
-        if let Some(m) = TO_YEAR
-            .find(&s)
-            .or_else(|| ANY_YEAR.find(&s))
-            .filter(|m| m.start() == 0)
-        {
-            s = s[m.end()..]
+        let leading_year = due_years(&s)
+            .map(|(range, _)| range)
+            .next()
+            .or_else(|| YEAR.find(&s).map(|m| m.range()))
+            .filter(|range| range.start == 0);
+        if let Some(range) = leading_year {
+            s = s[range.end..]
                 .trim_start_matches(['底', '末', ',', '，', ' '])
                 .to_string();
             changed = true;
         }
-        for w in TRAILING {
-            if let Some(rest) = s.strip_suffix(w) {
-                s = rest.trim_end().to_string();
-                changed = true;
-            }
+        // The longest verb first: 不超过 before 超过, 保持在 before 在.
+        if let Some(w) = TRAILING
+            .iter()
+            .filter(|w| s.ends_with(*w) && s.len() > w.len())
+            .max_by_key(|w| w.len())
+        {
+            s.truncate(s.len() - w.len());
+            s = s.trim_end().to_string();
+            changed = true;
         }
         if let Some(m) = SINCE_YEAR.find(&s) {
             // "营业收入比2020年提高": the baseline is not part of the name.
@@ -287,9 +284,6 @@ fn subject_of(phrase: &str) -> String {
         .to_string()
 }
 
-/// Marks of a comparison with a baseline year ("比2020年", "较2020年").
-const SINCE: &[&str] = &["比", "较"];
-
 /// The words after the last comma, colon, semicolon or full stop of `before`.
 fn last_phrase(before: &str) -> &str {
     match before.rfind([',', '，', '。', '；', ';', ':', '：']) {
@@ -298,14 +292,6 @@ fn last_phrase(before: &str) -> &str {
             &before[i + width..]
         }
         None => before,
-    }
-}
-
-/// The first few characters of `s` (never cutting a character).
-fn head(s: &str, chars: usize) -> &str {
-    match s.char_indices().nth(chars) {
-        Some((i, _)) => &s[..i],
-        None => s,
     }
 }
 
@@ -355,44 +341,61 @@ fn is_apposition(sentence: &str, q: &Quantity) -> bool {
 
 /// The year a sentence names as the goal's: 到2025年, or 2025年 (not 比2020年).
 fn stated_year(text: &str) -> Option<u16> {
-    if let Some(c) = TO_YEAR.captures(text) {
-        return c[1].parse().ok();
+    if let Some((_, year)) = due_years(text).next() {
+        return Some(year);
     }
-    ANY_YEAR
-        .captures_iter(text)
+    YEAR.captures_iter(text)
         .filter(|c| {
             let start = c.get(0).map_or(0, |m| m.start());
             let before = &text[..start];
-            !SINCE.iter().any(|w| before.ends_with(w)) && !before.ends_with('在')
+            !SINCE.iter().any(|w| before.ends_with(w))
+                && !before.ends_with("截至")
+                && !before.ends_with("截止")
         })
         .filter_map(|c| c[1].parse().ok())
         .last()
 }
 
-/// Splits a line into sentences (。 and ；).
+/// Splits a line into sentences at 。 (a ； joins parts of one sentence: "确保…；力争…").
 fn sentences(text: &str) -> Vec<&str> {
-    text.split_inclusive(['。', '；', ';'])
+    text.split_inclusive('。')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
 }
 
-/// The year a clause states for its goals ("到2022年，…"), kept for its later lines
-/// and its sub-clauses.
+/// The year each clause level states for its goals ("到2022年，…"), kept for the
+/// clause's later lines and its sub-clauses, and forgotten at its next sibling.
 #[derive(Default)]
 struct ClauseYear {
-    clause: String,
-    year: Option<u16>,
+    levels: [Option<String>; 3],
+    years: [Option<u16>; 3],
 }
 
 impl ClauseYear {
-    fn enter(&mut self, clause: &str) {
-        if clause != self.clause {
-            if !clause.starts_with(&self.clause) || self.clause.is_empty() {
-                self.year = None;
+    /// Moves to the clause of `line`: levels that changed lose their years.
+    fn enter(&mut self, line: &Line) {
+        if let Some(changed) = (0..3).find(|&d| self.levels[d] != line.levels[d]) {
+            for year in &mut self.years[changed..] {
+                *year = None;
             }
-            self.clause = clause.to_string();
         }
+        self.levels = line.levels.clone();
+    }
+
+    /// The deepest level the current clause has (0 before any clause number).
+    fn depth(&self) -> usize {
+        self.levels.iter().rposition(Option::is_some).unwrap_or(0)
+    }
+
+    fn set(&mut self, year: u16) {
+        let depth = self.depth();
+        self.years[depth] = Some(year);
+    }
+
+    /// The year of the clause or of the nearest clause above it that states one.
+    fn year(&self) -> Option<u16> {
+        self.years[..=self.depth()].iter().rev().find_map(|y| *y)
     }
 }
 
@@ -401,16 +404,16 @@ pub fn find(doc: &Document) -> Vec<Goal> {
     let mut goals = Vec::new();
     let mut context = ClauseYear::default();
     for line in &doc.lines {
-        context.enter(&line.clause);
+        context.enter(line);
         for sentence in sentences(&line.text) {
             // "到2022年，…" opening a sentence sets the year of the clause's later goals.
             if let Some(year) = opening_year(sentence) {
-                context.year = Some(year);
+                context.set(year);
             }
             let reader = Reader {
                 doc,
                 line,
-                context_year: context.year,
+                context_year: context.year(),
             };
             goals.extend(reader.sentence(sentence));
         }
@@ -421,7 +424,7 @@ pub fn find(doc: &Document) -> Vec<Goal> {
 /// The year a sentence opens with (到2022年，…), which holds beyond the sentence.
 fn opening_year(sentence: &str) -> Option<u16> {
     let first = sentence.split([',', '，']).next()?;
-    TO_YEAR.captures(first).and_then(|c| c[1].parse().ok())
+    due_years(first).map(|(_, year)| year).next()
 }
 
 /// Verbs that leave the thing counted to the words after the figure (建设3个平台).
@@ -454,8 +457,6 @@ const COUNT_VERBS: &[&str] = &[
     "确定",
     "推进",
     "建立",
-    "设立",
-    "组建",
     "新认定",
     "引进培育",
 ];
@@ -470,7 +471,7 @@ fn noun_after(after: &str) -> &str {
     let end = after
         .find([',', '，', '。', '；', ';', '、', '(', '“', '”', ':'])
         .unwrap_or(after.len());
-    head(&after[..end], 16)
+    first_chars(&after[..end], 16)
 }
 
 /// How many times a year "每季度一次" and its like come to.
@@ -491,11 +492,25 @@ fn times_a_year(phrase: &str) -> Option<f64> {
 
 /// Splits a list of names (注册、开工、投产、进资率; A、B和C) into its items.
 fn list_items(subject: &str) -> Vec<String> {
-    subject
-        .split(['、', '和', '及', '与'])
+    let mut items: Vec<String> = subject
+        .split('、')
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
-        .collect()
+        .collect();
+    // "…、B和C": the last item may join two names. Only a split leaving two words
+    // of two characters or more is one (参与, 涉及 and 和谐 stay whole).
+    if let Some(last) = items.pop() {
+        let split = ['和', '及', '与'].iter().find_map(|c| {
+            let (a, b) = last.split_once(*c)?;
+            let words = a.chars().count() >= 2 && b.chars().count() >= 2;
+            words.then(|| (a.to_string(), b.to_string()))
+        });
+        match split {
+            Some((a, b)) => items.extend([a, b]),
+            None => items.push(last),
+        }
+    }
+    items
 }
 
 /// Reads the goals of one line's sentences.
@@ -514,7 +529,7 @@ struct Due {
 
 impl Reader<'_> {
     fn due(&self, sentence: &str) -> Due {
-        let has = |w: &str| sentence.contains(w) || self.line.text.contains(w);
+        let has = |w: &str| sentence.contains(w);
         let annual = has("每年") || has("年均");
         let period = self.doc.period;
         let this_year = has("全年") || has("今年") || has("当年");
@@ -532,11 +547,6 @@ impl Reader<'_> {
         }
         let multi_year = has("三年") || has("五年") || has("期间") || has("计划期");
         match period {
-            Some((start, _)) if this_year && !annual => Due {
-                year: Some(start),
-                annual,
-                doubt: None,
-            },
             Some((_, end)) if annual || multi_year => Due {
                 year: Some(end),
                 annual,
@@ -565,6 +575,9 @@ impl Reader<'_> {
         let mut doubts = Vec::new();
         if let Some(d) = due.doubt {
             doubts.push(d);
+        }
+        if sentence.contains("截至") || sentence.contains("截止") {
+            doubts.push("the sentence dates a fact (截至…): it may state no goal");
         }
         Goal {
             line: self.line.number,
@@ -735,6 +748,28 @@ impl Reader<'_> {
         } else {
             (q.unit, GoalValue::Single(comparator_here, q.value))
         };
+        let mut goal = self.figure_goal(sentence, phrase, q, subject, unit, value);
+        goal.annual |= annual;
+        goal.metric = metric_of(&format!("{}{}", goal.subject, first_chars(after, 6)), unit);
+        if matches!(goal.value, GoalValue::IncreaseBy(_)) {
+            goal.baseline_year = baseline_year;
+            goal.metric = metric_of(&goal.subject, unit);
+        }
+        goal.doubts.extend(doubts);
+        Some(goal)
+    }
+
+    /// The goal of figure `q` read from `phrase`: what every figure's goal gets, alone
+    /// or listed with others.
+    fn figure_goal(
+        &self,
+        sentence: &str,
+        phrase: &str,
+        q: &Quantity,
+        subject: String,
+        unit: MeasureUnit,
+        value: GoalValue,
+    ) -> Goal {
         let mut goal = self.goal(sentence, subject, unit, value);
         // "比例2024年不低于50%，2025年起不低于70%": a year in the figure's own
         // phrase is its year.
@@ -742,13 +777,6 @@ impl Reader<'_> {
             goal.year = Some(year);
             goal.doubts.retain(|d| !d.contains("last year"));
         }
-        goal.annual |= annual;
-        goal.metric = metric_of(&format!("{}{}", goal.subject, head(after, 6)), unit);
-        if matches!(goal.value, GoalValue::IncreaseBy(_)) {
-            goal.baseline_year = baseline_year;
-            goal.metric = metric_of(&goal.subject, unit);
-        }
-        goal.doubts.extend(doubts);
         if !q.unit_sure {
             goal.doubts.push("the unit was guessed");
         }
@@ -756,7 +784,7 @@ impl Reader<'_> {
             goal.doubts
                 .push("the figure is written in Chinese numerals");
         }
-        Some(goal)
+        goal
     }
 
     /// Figures listed together (分别达到90%、60%、30%以上; 1家、20家和1300家): one
@@ -781,12 +809,34 @@ impl Reader<'_> {
                     Some(high) => GoalValue::Range(q.value, high),
                     None => GoalValue::Single(comparator_all, q.value),
                 };
-                let mut goal = self.goal(sentence, name, q.unit, value);
+                let mut goal = self.figure_goal(sentence, phrase, q, name, q.unit, value);
                 if names.len() != run.len() {
                     goal.doubts
                         .push("one of several figures listed together: check its name");
                 }
                 goal
+            })
+            .collect()
+    }
+
+    /// "实现零的突破" (break through zero): at least one, for each thing named before
+    /// it (千亿级产业、千亿级企业零的突破 is a first such industry and a first such firm).
+    fn first_ones(&self, sentence: &str) -> Vec<Goal> {
+        let Some(at) = sentence.find("零的突破") else {
+            return Vec::new();
+        };
+        let phrase = last_phrase(&sentence[..at]);
+        let phrase = phrase.strip_suffix("实现").unwrap_or(phrase);
+        let phrase = phrase.split_once("实现").map_or(phrase, |(_, rest)| rest);
+        list_items(phrase)
+            .into_iter()
+            .filter_map(|item| {
+                let subject = subject_of(&item);
+                let unit = quantity::head_noun(&subject)?;
+                let value = GoalValue::Single(Comparator::AtLeast, 1.0);
+                let mut goal = self.goal(sentence, subject, unit, value);
+                goal.doubts.push("零的突破 read as at least one");
+                Some(goal)
             })
             .collect()
     }
@@ -875,30 +925,6 @@ fn listed_runs<'q>(sentence: &str, kept: &[&'q Quantity]) -> Vec<Vec<&'q Quantit
         }
     }
     runs
-}
-
-impl Reader<'_> {
-    /// "实现零的突破" (break through zero): at least one, for each thing named before
-    /// it (千亿级产业、千亿级企业零的突破 is a first such industry and a first such firm).
-    fn first_ones(&self, sentence: &str) -> Vec<Goal> {
-        let Some(at) = sentence.find("零的突破") else {
-            return Vec::new();
-        };
-        let phrase = last_phrase(&sentence[..at]);
-        let phrase = phrase.strip_suffix("实现").unwrap_or(phrase);
-        let phrase = phrase.split_once("实现").map_or(phrase, |(_, rest)| rest);
-        list_items(phrase)
-            .into_iter()
-            .filter_map(|item| {
-                let subject = subject_of(&item);
-                let unit = quantity::counted_unit(&subject)?;
-                let value = GoalValue::Single(Comparator::AtLeast, 1.0);
-                let mut goal = self.goal(sentence, subject, unit, value);
-                goal.doubts.push("零的突破 read as at least one");
-                Some(goal)
-            })
-            .collect()
-    }
 }
 
 /// The unit a measure is usually stated in, from its name (for doublings and rises
@@ -1038,6 +1064,56 @@ mod tests {
             "{g:?}"
         );
         assert!(goals(&format!("{HEAD}启动园区倍增行动。\n")).is_empty());
+    }
+
+    #[test]
+    fn at_most_words_are_not_read_as_over() {
+        let g = goals(&format!(
+            "{HEAD}资产负债率不超过60%，单位能耗控制在0.5吨以内，万元产值能耗保持在12%。\n"
+        ));
+        assert_eq!(g[0].value, GoalValue::Single(Comparator::AtMost, 60.0));
+        assert_eq!(g[0].subject, "资产负债率");
+        assert_eq!(g[1].subject, "万元产值能耗", "{g:?}");
+    }
+
+    #[test]
+    fn a_clause_year_holds_for_sub_clauses_not_for_siblings() {
+        let g = goals(&format!(
+            "{HEAD}一、目标\n到2025年，全市工业提质增效。\n(一)产业\n新增企业10家。\n(二)平台\n新增平台2个。\n十、保障\n新增人才30人。\n十一、其他\n新增项目3个。\n"
+        ));
+        let years: Vec<Option<u16>> = g.iter().map(|g| g.year).collect();
+        assert_eq!(
+            years,
+            vec![Some(2025), Some(2025), Some(2026), Some(2026)],
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn single_characters_and_dates_of_facts_are_kept() {
+        let g = goals(&format!(
+            "{HEAD}并购企业达到5家，要素保障项目10个。截至2023年底，已有企业500家。\n"
+        ));
+        assert_eq!(g[0].subject, "并购企业");
+        assert_eq!(g[1].subject, "要素保障项目");
+        // A fact dated 截至 is no goal due that year.
+        assert_ne!(g[2].year, Some(2023), "{g:?}");
+        let baseline = goals(&format!("{HEAD}2026年产值与2023年相比翻番。\n"));
+        assert_eq!(baseline[0].year, Some(2026), "{baseline:?}");
+        assert_eq!(baseline[0].baseline_year, Some(2023));
+    }
+
+    #[test]
+    fn lists_split_on_their_marks_but_not_inside_words() {
+        assert_eq!(
+            list_items("甲企业、乙企业和丙企业"),
+            vec!["甲企业", "乙企业", "丙企业"]
+        );
+        assert_eq!(list_items("参与企业"), vec!["参与企业"]);
+        assert_eq!(
+            list_items("涉及产业、和谐园区"),
+            vec!["涉及产业", "和谐园区"]
+        );
     }
 
     #[test]

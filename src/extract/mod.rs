@@ -36,8 +36,9 @@ pub fn extract(source: &str) -> Draft {
     }
 }
 
-/// A plan id made from a file name: `赣州2021要点.txt` has no letters to use and
-/// becomes `plan`; `Yichun_869 plan.txt` becomes `yichun-869-plan`.
+/// A plan id made from a file name's letters and digits: `Yichun_869 plan.txt` becomes
+/// `yichun-869-plan`, `赣州2021要点.txt` becomes `2021`, and `要点.txt`, with none to
+/// use, becomes `plan`.
 pub fn id_from_file_name(path: &std::path::Path) -> String {
     let stem = path
         .file_stem()

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::last_chars;
 use crate::content::MeasureUnit;
 
 /// A figure found in a sentence.
@@ -35,7 +36,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The value of a number in Chinese numerals (一万, 十二, 三百).
+/// The value of a number in Chinese numerals (十二, 三百, 两千). 万 and 亿 are read as
+/// multipliers by the figure's pattern, not here. Two digits in a row (三五家, "three
+/// or five") are not one number: `None`.
 pub fn chinese_number(s: &str) -> Option<f64> {
     let digit = |c| match c {
         '零' => Some(0.0),
@@ -53,12 +56,18 @@ pub fn chinese_number(s: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut seen = false;
+    let mut after_digit = false;
     for c in s.chars() {
         if let Some(d) = digit(c) {
+            if after_digit {
+                return None;
+            }
             current = d;
             seen = true;
+            after_digit = true;
             continue;
         }
+        after_digit = false;
         let scale = match c {
             '十' => 10.0,
             '百' => 100.0,
@@ -107,18 +116,12 @@ const COUNTED: &[(&str, MeasureUnit)] = &[
 
 /// The counted noun that ends latest in `phrase`: Chinese puts the head noun last
 /// (投资超50亿元的产业项目 counts projects).
-fn head_noun(phrase: &str) -> Option<MeasureUnit> {
+pub(super) fn head_noun(phrase: &str) -> Option<MeasureUnit> {
     COUNTED
         .iter()
         .filter_map(|(noun, unit)| phrase.rfind(noun).map(|at| (at + noun.len(), *unit)))
         .max_by_key(|(end, _)| *end)
         .map(|(_, unit)| unit)
-}
-
-/// The unit of a count of what `words` name (园区 → zones), if they name something
-/// countable.
-pub fn counted_unit(words: &str) -> Option<MeasureUnit> {
-    head_noun(words)
 }
 
 /// The words after a figure up to the next punctuation.
@@ -135,27 +138,32 @@ pub fn counter_unit(after: &str, before: &str) -> (MeasureUnit, bool) {
     if let Some(unit) = head_noun(phrase_after(after)) {
         return (unit, true);
     }
-    match head_noun(last_words(before, 16)) {
+    match head_noun(last_chars(before, 16)) {
         Some(unit) => (unit, true),
         None => (MeasureUnit::Items, false),
     }
 }
 
+/// The unit of a count written with `counter` (家, 个, 项…), and whether it is sure.
+fn count_unit(counter: &str, after: &str, before: &str) -> Option<(MeasureUnit, bool)> {
+    Some(match counter {
+        "家" | "户" => (firms_or_other(after, before), true),
+        "个" => counter_unit(after, before),
+        "项" => (MeasureUnit::Items, true),
+        "人" | "位" | "名" => (MeasureUnit::People, true),
+        "场" | "次" => (MeasureUnit::Events, true),
+        "支" => (MeasureUnit::Teams, true),
+        _ => return None,
+    })
+}
+
 /// What 家 counts: firms, unless the words name platforms or parks (新增国家级科创
 /// 平台2家, 创建省级工业设计中心5家).
 fn firms_or_other(after: &str, before: &str) -> MeasureUnit {
-    let noun = head_noun(phrase_after(after)).or_else(|| head_noun(last_words(before, 16)));
+    let noun = head_noun(phrase_after(after)).or_else(|| head_noun(last_chars(before, 16)));
     match noun {
         Some(u @ (MeasureUnit::Platforms | MeasureUnit::Zones)) => u,
         _ => MeasureUnit::Firms,
-    }
-}
-
-/// The last `n` characters of `s`.
-fn last_words(s: &str, n: usize) -> &str {
-    match s.char_indices().rev().nth(n.saturating_sub(1)) {
-        Some((i, _)) => &s[i..],
-        None => s,
     }
 }
 
@@ -175,14 +183,21 @@ fn without_unit(caps: &regex::Captures, before: &str, after: &str) -> Option<Qua
         chinese,
     };
     let mult = caps.name("mult").map(|m| m.as_str());
-    if mult == Some("亿") {
-        return Some(quantity(MeasureUnit::YiYuan, true));
+    // 200亿 and 1.5万亿 stand for 亿元 and 万亿元 ("完成工业投资200亿以上").
+    match mult {
+        Some("亿") => return Some(quantity(MeasureUnit::YiYuan, true)),
+        Some("万亿") => {
+            let mut q = quantity(MeasureUnit::YiYuan, true);
+            q.value *= 10_000.0;
+            return Some(q);
+        }
+        _ => {}
     }
     if mult.is_some() || chinese || caps.name("num2").is_some() || before.ends_with(['第', '前'])
     {
         return None;
     }
-    let near = last_words(before, 14);
+    let near = last_chars(before, 14);
     let stated = [
         "达",
         "达到",
@@ -262,28 +277,30 @@ pub fn find(sentence: &str) -> Vec<Quantity> {
             }
             ("亿", "元") => (MeasureUnit::YiYuan, true),
             ("万", "元/亩") => (MeasureUnit::WanYuanPerMu, true),
-            ("万", "元") if last_words(before, 12).contains("亩") => {
+            ("万", "元") if last_chars(before, 12).contains("亩") => {
                 (MeasureUnit::WanYuanPerMu, true)
             }
             ("万", "元") => (MeasureUnit::WanYuan, true),
             ("万", "平方米") => (MeasureUnit::WanM2, true),
             ("", "亩") => (MeasureUnit::Mu, true),
-            (m, "家" | "户") => {
-                if m == "万" {
-                    value *= 10_000.0;
-                    high = high.map(|h| h * 10_000.0);
-                }
-                (firms_or_other(after, before), true)
-            }
             ("", "%") => (MeasureUnit::Percent, true),
             ("", "个百分点") => (MeasureUnit::PercentagePoints, true),
-            ("", "个") => counter_unit(after, before),
-            ("", "项") => (MeasureUnit::Items, true),
-            ("", "人" | "位" | "名") => (MeasureUnit::People, true),
-            ("", "场" | "次") => (MeasureUnit::Events, true),
-            ("", "支") => (MeasureUnit::Teams, true),
             ("", "强") => (MeasureUnit::Place, true),
-            _ => continue,
+            // Counts: 万 and 亿 multiply them (1万户, 新增就业2万人).
+            (m, counter) => {
+                let Some(unit) = count_unit(counter, after, before) else {
+                    continue;
+                };
+                let scale = match m {
+                    "" => 1.0,
+                    "万" => 1e4,
+                    "亿" => 1e8,
+                    _ => continue,
+                };
+                value *= scale;
+                high = high.map(|h| h * scale);
+                unit
+            }
         };
         out.push(Quantity {
             start: whole.start(),
@@ -381,6 +398,14 @@ mod tests {
         assert!(find("第二个").is_empty());
         assert!(find("推进5G网络").is_empty());
         assert!(find("一批企业").is_empty());
+    }
+
+    #[test]
+    fn multipliers_scale_every_count() {
+        let jobs = first("新增就业2万人");
+        assert_eq!((jobs.value, jobs.unit), (20_000.0, MeasureUnit::People));
+        assert_eq!(first("规模达到2.5万亿以上").value, 25_000.0);
+        assert!(find("培育三五家龙头").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! and then one per column after 其中. Each row becomes a goal with a breakdown.
 
 use super::goals::{Goal, GoalPart, GoalValue};
-use super::text::Document;
+use super::text::{Document, YEAR};
 use crate::content::{Comparator, MeasureUnit, Metric};
 
 fn figure(cell: &str) -> Option<Option<f64>> {
@@ -22,6 +22,14 @@ fn figure(cell: &str) -> Option<Option<f64>> {
     cell.parse::<f64>().ok().map(Some)
 }
 
+/// A table's header cell naming the year and the unit: 2026年营业收入(亿元).
+fn is_header(text: &str) -> bool {
+    text.contains("(亿元)") && text.contains('年') && text.chars().count() < 30
+}
+
+/// How far below its header a table's first row may start.
+const MAX_HEADER_CELLS: usize = 24;
+
 /// Finds tables whose header names a unit in brackets (亿元) and a year.
 pub fn find(doc: &Document) -> Vec<Goal> {
     let lines = &doc.lines;
@@ -29,34 +37,27 @@ pub fn find(doc: &Document) -> Vec<Goal> {
     let mut i = 0;
     while i < lines.len() {
         let header = &lines[i].text;
-        let is_header =
-            header.contains("(亿元)") && header.contains('年') && header.chars().count() < 30;
-        if !is_header {
+        if !is_header(header) {
             i += 1;
             continue;
         }
-        let year = header.find('年').and_then(|p| {
-            header[..p]
-                .chars()
-                .rev()
-                .take(4)
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect::<String>()
-                .parse::<u16>()
-                .ok()
-        });
+        let year = YEAR.captures(header).and_then(|c| c[1].parse::<u16>().ok());
         let metric = if header.contains("产值") {
             Metric::Output
         } else {
             Metric::Revenue
         };
-        // Column names after 其中, up to the first row number.
+        // Column names after 其中, up to the first row number: short cells on lines
+        // of their own, a few lines at most.
         let mut columns: Vec<String> = Vec::new();
         let mut j = i + 1;
         let mut after_of_which = false;
-        while j < lines.len() && lines[j].text != "1" {
+        let scan_end = lines.len().min(i + 1 + MAX_HEADER_CELLS);
+        while j < scan_end
+            && lines[j].text != "1"
+            && lines[j].text.chars().count() <= 16
+            && !is_header(&lines[j].text)
+        {
             let cell = lines[j].text.trim();
             if cell == "其中" {
                 after_of_which = true;
@@ -67,6 +68,11 @@ pub fn find(doc: &Document) -> Vec<Goal> {
                 }
             }
             j += 1;
+        }
+        if j >= scan_end || lines[j].text != "1" {
+            // A line that only looked like a header.
+            i += 1;
+            continue;
         }
         let mut row = 1;
         while j + 1 < lines.len() && lines[j].text == row.to_string() {
@@ -129,6 +135,14 @@ pub fn find(doc: &Document) -> Vec<Goal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_without_rows_does_not_hide_later_tables() {
+        let text = "示范区行动计划(2024-2026年)\n2025年营业收入(亿元)情况见下文。\n说明文字\n附件\n序号\n产业\n2026年营业收入(亿元)\n合计\n其中\n东区\n1\n电子信息\n500\n500\n";
+        let goals = find(&Document::parse(text));
+        assert_eq!(goals.len(), 1, "{goals:?}");
+        assert_eq!(goals[0].year, Some(2026));
+    }
 
     #[test]
     fn cells_on_lines_of_their_own() {

@@ -14,6 +14,9 @@ pub struct Line {
     pub text: String,
     /// The clause the line belongs to, such as `二(一)3`.
     pub clause: String,
+    /// The clause's numbers by level (`二`, `(一)`, `3`), for telling a sub-clause
+    /// from a sibling (一(一) holds 一's year; 十一 does not hold 十's).
+    pub levels: [Option<String>; 3],
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
 }
@@ -31,7 +34,9 @@ pub struct Document {
 
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(20\d\d)\s*[-—–~～至]\s*(20\d\d)\s*年").expect("valid regex"));
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)\s*年").expect("valid regex"));
+/// A year: 2025年.
+pub(super) static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(20\d\d)\s*年").expect("valid regex"));
 /// A line that is a date alone (2021年11月4日), or a labelled date of publication
 /// (【公布日期】2021.11.04): when the document was issued.
 static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,8 +45,38 @@ static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// 到2025年, 至2025年, and 截至2023年 (which dates a fact, not a goal: see
+/// [`due_years`]).
 static TO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:到|至)(20\d\d)年").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(截)?(?:到|至)(20\d\d)年").expect("valid regex"));
+
+/// The years goals are due by in `text` (到2025年), with where each is written.
+pub(super) fn due_years(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, u16)> + '_ {
+    TO_YEAR.captures_iter(text).filter_map(|c| {
+        let whole = c.get(0)?;
+        let year = c[2].parse().ok()?;
+        c.get(1).is_none().then_some((whole.range(), year))
+    })
+}
+
+/// The first `n` characters of `s` (never cutting a character).
+pub(super) fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The last `n` characters of `s`.
+pub(super) fn last_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+/// A figure written with thousands separators: 1,000 or 12,500.
+static THOUSANDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\d.,])(\d{1,3}(?:,\d{3})+)").expect("valid regex"));
 static LEVEL1: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]+)、").expect("valid regex"));
 static LEVEL2: LazyLock<Regex> =
@@ -54,13 +89,20 @@ static DUTY_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(([^()]*?)(?:按职责分工负责|负责落实|牵头[^()]*?配合)\)").expect("valid regex")
 });
 
-/// Full-width digits, letters and brackets to their plain forms, and the spaces that
-/// web pages put between figures and units removed, so later stages see one spelling.
+/// Full-width digits, letters and brackets to their plain forms, thousands
+/// separators dropped (1,000亿元), and the spaces that web pages put between figures
+/// and Chinese words removed, so later stages see one spelling. A space between two
+/// figures stays: 2021 2025 are two years.
 pub fn normalise(line: &str) -> String {
+    let line = THOUSANDS.replace_all(line, |c: &regex::Captures| {
+        format!("{}{}", &c[1], c[2].replace(',', ""))
+    });
     let chars: Vec<char> = line
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
             '（' => '(',
             '）' => ')',
             '％' => '%',
@@ -76,7 +118,9 @@ pub fn normalise(line: &str) -> String {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| **c != ' ');
             let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() || c.is_ascii_digit());
-            if wide(prev.as_ref()) && wide(next) {
+            let digits = prev.is_some_and(|c| c.is_ascii_digit())
+                && next.is_some_and(|c| c.is_ascii_digit());
+            if wide(prev.as_ref()) && wide(next) && !digits {
                 continue;
             }
         }
@@ -169,9 +213,14 @@ fn is_furniture(line: &str) -> bool {
         "文章关键词",
         "权威声音",
     ];
+    // A plan's own sentences are long; furniture is short (and 字号 also stands in
+    // 老字号, a plan's goal, so the marks count only on short lines).
     let short = line.chars().count() <= 24;
-    MARKS.iter().any(|m| line.contains(m))
-        || (short && (line.starts_with("首页") || line.contains('>') || line.contains(" / ")))
+    short
+        && (MARKS.iter().any(|m| line.contains(m))
+            || line.starts_with("首页")
+            || line.contains('>')
+            || line.contains(" / "))
 }
 
 fn find_title(lines: &[(usize, String)]) -> String {
@@ -211,7 +260,7 @@ fn find_period(lines: &[(usize, String)], title: &str) -> Option<(u16, u16)> {
     });
     let last_goal_year = lines
         .iter()
-        .flat_map(|(_, l)| TO_YEAR.captures_iter(l).filter_map(|c| parse(&c[1])))
+        .flat_map(|(_, l)| due_years(l).map(|(_, year)| year))
         .max();
     match (issued, last_goal_year) {
         (Some(start), Some(end)) if end >= start => Some((start, end)),
@@ -254,6 +303,7 @@ impl Document {
                 number,
                 text,
                 clause,
+                levels: levels.clone(),
                 lead,
                 responsible,
             });
@@ -278,6 +328,20 @@ mod tests {
             "确保产值突破900亿元(力争1100亿元)"
         );
         assert_eq!(normalise("推进 5G 网络"), "推进5G 网络");
+        assert_eq!(
+            normalise("投资1,000亿元、12,500家"),
+            "投资1000亿元、12500家"
+        );
+        assert_eq!(normalise("２０２４ 2026"), "2024 2026");
+        assert_eq!(normalise("ＡＩ应用"), "AI应用");
+    }
+
+    #[test]
+    fn a_goal_that_mentions_a_furniture_word_is_kept() {
+        let doc = Document::parse(
+            "示范市2025年工作要点\n培育中华老字号企业10家，推动扫码支付覆盖全部商户。\n字号：大 中 小\n",
+        );
+        assert_eq!(doc.lines.len(), 2, "{:?}", doc.lines);
     }
 
     #[test]

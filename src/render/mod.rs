@@ -171,7 +171,7 @@ pub fn render_site(
 ) -> Result<(RenderStats, Diagnostics), Diagnostics> {
     let started = std::time::Instant::now();
     let cx = RenderContext::new(site, theme)?;
-    crate::pipeline::trace("prepare (templates, indexes, rows)", started);
+    crate::timings::trace("prepare (templates, indexes, rows)", started);
     render_site_with(&cx, sink)
 }
 
@@ -189,7 +189,7 @@ pub fn render_site_with(
         || render_pages(cx, &pages, sink),
         || data_files(cx, &pages, sink),
     );
-    crate::pipeline::trace("pages and data files", started);
+    crate::timings::trace("pages and data files", started);
     let mut files = pages.len() + data.written;
     diagnostics.extend(data.problems);
     for (path, bytes) in &theme.static_files {

@@ -165,8 +165,8 @@ fn render_chrome(tera: &Tera) -> Result<Chrome, Diagnostic> {
 
 impl Templates {
     /// Renders one table row of a target (`partials/target_row.html`) for reuse in
-    /// every table that lists the target: returns the row without and with the plan
-    /// cell, which the partial marks with `<!--plan-->` and `<!--/plan-->`.
+    /// every table that lists the target, cut around the plan cell that the partial
+    /// marks with `<!--plan-->` and `<!--/plan-->`.
     pub fn render_row<T: Serialize>(&self, lang: Lang, row: &T) -> Result<RowHtml, Diagnostic> {
         let mut context = Context::new();
         context.insert("row", row);
