@@ -222,7 +222,10 @@ mod tests {
         let draft = super::super::extract("示范市2025年工作要点\n收入达到\u{2028}100亿元。\n");
         let yaml = draft_yaml(&draft, "example", "plan.txt");
         assert!(!yaml.contains('\u{2028}'), "{yaml}");
-        assert!(serde_yaml::from_str::<serde_yaml::Value>(&yaml).is_ok(), "{yaml}");
+        assert!(
+            serde_yaml::from_str::<serde_yaml::Value>(&yaml).is_ok(),
+            "{yaml}"
+        );
         assert_eq!(quote("a\u{2028}b"), "\"a\\u2028b\"");
     }
 

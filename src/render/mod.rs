@@ -47,9 +47,11 @@ pub struct Prepared {
     pub templates: Templates,
     /// Site paths without the language (`plans/x/`), for checking `@/` links.
     pub page_paths: HashSet<String>,
-    /// Each target's table row, by language, plan and target position. A target
-    /// appears in up to ten tables (its plan, chain, region, units, year…); its row is
-    /// built and converted for the templates once, then shared (a cheap clone).
+    /// Each target's table row as markup, by language, plan and target position. A
+    /// target appears in up to ten tables (its plan, chain, region, units, year…); its
+    /// row is rendered once, then shared (a cheap clone). Only the markup is kept: the
+    /// row's fields, which few pages show, are built when a page asks
+    /// ([`RenderContext::row_fields`]), so a large site does not hold them all.
     rows: Localized<Vec<Vec<tera::Value>>>,
     /// Each plan's card for lists, by language and plan position.
     cards: Localized<Vec<tera::Value>>,
@@ -120,9 +122,22 @@ impl<'a> RenderContext<'a> {
         })
     }
 
-    /// A target's table row, ready for templates.
+    /// A target's table row (`row.html.head`, `.plan`, `.tail`), ready for templates.
     pub fn row(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
         self.prepared.rows.get(lang)[r.plan][r.target].clone()
+    }
+
+    /// A target's row fields (name, links, value, status…), for the pages that show
+    /// them one by one: its own page, the progress page, breakdown parts.
+    pub fn row_fields(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
+        let view = views::ViewCtx {
+            site: self.site,
+            index: self.index(),
+            lang,
+            strings: self.theme.strings.get(lang),
+        };
+        let target = &pages::plan_at(self.site, r.plan).targets[r.target];
+        tera::Value::from_serializable(&views::TargetRow::new(view, target))
     }
 
     /// A plan's card, ready for templates.
@@ -141,11 +156,9 @@ impl<'a> RenderContext<'a> {
     }
 }
 
-/// A target's row with its markup rendered.
+/// A target's table row as the templates see it: its rendered markup.
 #[derive(serde::Serialize)]
-struct CachedRow<'a> {
-    #[serde(flatten)]
-    row: &'a views::TargetRow,
+struct CachedRow {
     html: templates::RowHtml,
 }
 
@@ -156,10 +169,7 @@ fn cached_row(
 ) -> Result<tera::Value, Diagnostic> {
     let row = views::TargetRow::new(v, t);
     let html = templates.render_row(v.lang, &row)?;
-    Ok(tera::Value::from_serializable(&CachedRow {
-        row: &row,
-        html,
-    }))
+    Ok(tera::Value::from_serializable(&CachedRow { html }))
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the

@@ -312,7 +312,7 @@ fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<Part
         .iter()
         .find(|p| p.key == crate::content::PartKey::Region(region.clone()))?;
     Some(PartRow {
-        target: out.cx.row(lang, r),
+        target: out.cx.row_fields(lang, r),
         part: format::quantity(part.value, target.unit, v.lang),
         total: crate::render::views::value_text(v.lang, target),
     })

@@ -216,7 +216,7 @@ pub fn target(
     let target = &plan.targets[target_index];
     let commentary = out.commentary(target.commentary.get(lang).as_ref(), lang);
     let v = out.view(lang);
-    let row = out.cx.row(
+    let row = out.cx.row_fields(
         lang,
         TargetRef {
             plan: plan_index,

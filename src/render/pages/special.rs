@@ -204,7 +204,7 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             AssessedRow {
                 row: out
                     .cx
-                    .row(lang, crate::derive::TargetRef { plan: p, target: i }),
+                    .row_fields(lang, crate::derive::TargetRef { plan: p, target: i }),
                 explanation: progress.explanation,
                 tiers: progress.tiers,
             }
