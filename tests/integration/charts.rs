@@ -143,10 +143,10 @@ fn chart_pages_carry_the_table_and_downloads() {
     // The data downloads as chart.csv from a data: address in the page.
     let href = crate::util::attrs(page, "href")
         .into_iter()
-        .find(|h| h.starts_with("data:text/csv;charset=utf-8,"))
+        .find(|h| h.starts_with("data:text/csv;charset=utf-8;base64,"))
         .expect("a CSV download");
     assert!(page.contains(r#"download="chart.csv" type="text/csv""#));
-    let csv = percent_decode(href.split_once(',').unwrap().1);
+    let csv = base64_text(&href);
     assert!(csv.starts_with('\u{feff}'));
     assert!(
         csv.contains("2024,实际（口径不同）,950,,亿元,产值"),
@@ -172,18 +172,31 @@ fn names_with_markup_characters_are_escaped_in_svg() {
     assert!(!page.contains("<script>alert"));
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
+/// The text of a base64 `data:` address.
+fn base64_text(href: &str) -> String {
+    let b64 = href
+        .split_once(";base64,")
+        .expect("a base64 data: address")
+        .1;
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    for chunk in b64.as_bytes().chunks(4) {
+        let digits: Vec<u8> = chunk
+            .iter()
+            .filter(|c| **c != b'=')
+            .map(|c| value(*c))
+            .collect();
+        let n = digits
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, d)| n | u32::from(*d) << (18 - 6 * i));
+        out.extend_from_slice(&n.to_be_bytes()[1..digits.len()]);
     }
     String::from_utf8(out).unwrap()
 }
