@@ -7,8 +7,10 @@
 //! are all made from that list, so they can never disagree.
 //!
 //! Why some things are done by hand:
-//! - plotters estimates text width from UTF-8 bytes, which makes Chinese labels look
-//!   twice as wide as they are; label areas are sized here with `unicode-width`.
+//! - plotters' bundled SVG backend estimates text width from UTF-8 bytes, which makes
+//!   Chinese labels look twice as wide as they are; label areas are sized here with
+//!   `unicode-width`, and [`super::svg`] (the backend plotters draws into) measures
+//!   text the same way.
 //! - Category and year labels, value labels and the legend are placed by us, so they
 //!   sit exactly on the bars in both languages.
 //! - plotters writes a bare `<svg>`; [`finish_svg`] gives it `role="img"`, a `<title>`
@@ -23,6 +25,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use super::format;
+use super::svg::{DASHED, SvgBackend};
 use super::views::{ViewCtx, part_label};
 use crate::content::*;
 use crate::lang::Lang;
@@ -43,13 +46,9 @@ mod palette {
 /// The font stack of the whole drawing, set once on its root element.
 const FONT_STACK: &str =
     "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
-/// The family plotters writes on each text; generic, so every system falls back to a
-/// font with the Chinese characters, and short, since it is repeated on every label.
+/// The family labels are drawn in: the generic one, which the backend leaves to the
+/// root's font stack.
 const FONT: &str = "sans-serif";
-/// The trajectory is drawn solid in this colour, one element, and turned into a
-/// dashed vermillion line when the SVG is finished (plotters' dashed series would
-/// write every dash as an element of its own).
-const DASHED: RGBColor = RGBColor(0xD5, 0x5E, 0x01);
 const WIDTH: u32 = 640;
 const LABEL_PX: f64 = 14.0;
 const TITLE_PX: f64 = 16.0;
@@ -209,7 +208,7 @@ type LegendItem<'a> = (RGBColor, Swatch, &'a str);
 
 /// Draws the legend in one or more rows from `y`.
 fn draw_legend(
-    area: &DrawingArea<SVGBackend, Shift>,
+    area: &DrawingArea<SvgBackend, Shift>,
     items: &[LegendItem],
     y: i32,
 ) -> Result<(), String> {
@@ -742,25 +741,31 @@ pub fn csv_line(out: &mut String, row: &[String]) {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_cell(c));
+        push_csv_cell(out, c);
     }
     out.push_str("\r\n");
 }
 
-fn csv_cell(c: &str) -> String {
-    // A leading = + - @ would run as a formula in spreadsheets; quote it as text.
+/// Appends one CSV cell: quoted when it holds a separator, a quote or a line break;
+/// a leading = + - @ would run as a formula in spreadsheets, so it is quoted as text.
+fn push_csv_cell(out: &mut String, c: &str) {
     let formula =
         c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err());
-    if c.contains([',', '"', '\n', '\r']) || formula {
-        let body = if formula {
-            format!("'{c}")
-        } else {
-            c.to_string()
-        };
-        format!("\"{}\"", body.replace('"', "\"\""))
-    } else {
-        c.to_string()
+    if !formula && !c.contains([',', '"', '\n', '\r']) {
+        out.push_str(c);
+        return;
     }
+    out.push('"');
+    if formula {
+        out.push('\'');
+    }
+    for part in c.split_inclusive('"') {
+        out.push_str(part);
+        if part.ends_with('"') {
+            out.push('"');
+        }
+    }
+    out.push('"');
 }
 
 /// `text` as a base64 `data:` address of `media_type`.
@@ -792,24 +797,33 @@ pub fn base64_url(media_type: &str, text: &str) -> String {
 /// Escapes text for SVG and HTML element content and attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped for SVG and HTML content and attributes.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
 }
 
 /// Replaces plotters' opening tag with an accessible, scalable one.
 fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> String {
     let (head, rest) = body.split_once('\n').unwrap_or((body, ""));
     let view_box = view_box(head);
-    let rest = slim(rest);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" \
          lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
@@ -820,45 +834,6 @@ fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> Stri
     )
 }
 
-/// plotters writes every attribute on every element: the root's font stack (for
-/// Chinese) and full opacity need not be repeated on each. The path to a target,
-/// drawn in a colour of its own, becomes dashed. One pass with SIMD substring search:
-/// this runs for every chart of the site.
-fn slim(svg: &str) -> String {
-    use memchr::memmem::Finder;
-    use std::sync::LazyLock;
-    static DROP: LazyLock<[Finder<'static>; 2]> = LazyLock::new(|| {
-        [
-            Finder::new(" opacity=\"1\""),
-            Finder::new(" font-family=\"sans-serif\""),
-        ]
-    });
-    static PATH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("stroke=\"#D55E01\""));
-    let bytes = svg.as_bytes();
-    // Every match of any pattern, in order: (start, length, replacement).
-    let mut cuts: Vec<(usize, usize, &str)> = Vec::new();
-    for finder in DROP.iter() {
-        cuts.extend(
-            finder
-                .find_iter(bytes)
-                .map(|at| (at, finder.needle().len(), "")),
-        );
-    }
-    if let Some(at) = PATH.find(bytes) {
-        cuts.push((at, PATH.needle().len(), "stroke=\"#D55E00\" stroke-dasharray=\"6 4\""));
-    }
-    cuts.sort_unstable_by_key(|c| c.0);
-    let mut out = String::with_capacity(svg.len());
-    let mut from = 0;
-    for (at, len, with) in cuts {
-        out.push_str(&svg[from..at]);
-        out.push_str(with);
-        from = at + len;
-    }
-    out.push_str(&svg[from..]);
-    out
-}
-
 /// The `viewBox` of an `<svg …>` opening tag.
 fn view_box(head: &str) -> &str {
     head.split_once("viewBox=\"")
@@ -866,7 +841,7 @@ fn view_box(head: &str) -> &str {
         .map_or("0 0 640 360", |(v, _)| v)
 }
 
-fn draw_title(area: &DrawingArea<SVGBackend, Shift>, title: &str) -> Result<(), String> {
+fn draw_title(area: &DrawingArea<SvgBackend, Shift>, title: &str) -> Result<(), String> {
     let t = fit(title, TITLE_PX, f64::from(WIDTH) - 24.0);
     area.draw_text(
         &t,
@@ -930,7 +905,7 @@ fn draw_columns(
     let height: u32 = 300 + 8 + legend_h as u32 + 4;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SvgBackend::new(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         draw_title(&root, title)?;
         let years: Vec<u16> = bars.iter().filter_map(|b| b.label.parse().ok()).collect();
@@ -1032,7 +1007,7 @@ fn draw_columns(
 
 /// Draws `text` at a data point of `chart`, moved by (`dx`, `dy`) pixels.
 fn label_at(
-    area: &DrawingArea<SVGBackend, Shift>,
+    area: &DrawingArea<SvgBackend, Shift>,
     chart: &Cartesian,
     at: (f64, f64),
     offset: (i32, i32),
@@ -1048,7 +1023,7 @@ fn label_at(
 /// than its general mesh, and labelled exactly as pages format numbers). `vertical`
 /// axes (column charts) run up the left side; horizontal ones along the bottom.
 fn draw_value_axis(
-    area: &DrawingArea<SVGBackend, Shift>,
+    area: &DrawingArea<SvgBackend, Shift>,
     chart: &Cartesian,
     (max, step): (f64, f64),
     unit: MeasureUnit,
@@ -1099,12 +1074,12 @@ fn draw_value_axis(
 
 type Cartesian<'a> = ChartContext<
     'a,
-    SVGBackend<'a>,
+    SvgBackend<'a>,
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
 fn draw_column(
-    area: &DrawingArea<SVGBackend, Shift>,
+    area: &DrawingArea<SvgBackend, Shift>,
     chart: &mut Cartesian,
     b: &Bar,
     (x0, x1): (f64, f64),
@@ -1205,7 +1180,7 @@ fn draw_bars(bars: &[Bar], unit: MeasureUnit, lang: Lang, title: &str) -> Result
         + 12.0;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SvgBackend::new(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         draw_title(&root, title)?;
         let (chart_area, legend_area) = root.split_vertically(plot_h);

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 mod pages;
+pub mod svg;
 pub mod templates;
 pub mod theme;
 pub mod views;
