@@ -9,7 +9,8 @@ match the target commentaries), then, alternating run by run:
   - plansite build   -> /dev/shm/bench/plansite_out
   - hugo --quiet     -> /dev/shm/bench/hugo_out
   - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
-Outputs are removed before each run, outside the timing. Wall time and the peak RSS
+Every run starts from an empty /dev/shm/bench (all three outputs removed, outside
+the timing; cp's source is rebuilt, untimed, before it runs). Wall time and the peak RSS
 of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
 plansite/cp are printed. Needs Debian's hugo (apt-get install hugo).
 """
@@ -68,7 +69,14 @@ def bench(n, runs, plansite, hugo_gen):
     results = {k: [] for k in cmds}
     for i in range(runs + 1):  # the first round warms caches and is not counted
         for name in ("plansite", "hugo", "cp"):
-            clear({"plansite": out, "hugo": hugo_out, "cp": cp_out}[name])
+            # Every run starts from the same empty tmpfs: the other tools' outputs
+            # (up to 2 GB and 200,000 files) are removed too, so no run pays for
+            # another's leftovers. cp copies plansite's output, so it is rebuilt
+            # first (untimed) when the round's plansite output was cleared.
+            for d in (out, hugo_out, cp_out):
+                clear(d)
+            if name == "cp":
+                run(cmds["plansite"])
             wall, rss = run(cmds[name])
             if i > 0:
                 results[name].append((wall, rss))

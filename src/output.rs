@@ -8,7 +8,7 @@
 //! Rendering writes through the [`Sink`] trait, so `check` and the tests can render a
 //! whole site into memory with [`MemorySink`] instead.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -74,6 +74,9 @@ impl Sink for MemorySink {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Directories already made, so each file is written with one open: a large site
+    /// writes tens of thousands of files into as many new directories.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -92,6 +95,7 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
+            made: Mutex::new(HashSet::from([dir.clone()])),
             dir,
             target: target.to_path_buf(),
         })
@@ -134,17 +138,31 @@ impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_site_path(path)?;
         let full = self.dir.join(path);
-        // Most files go into a directory that already exists: try the write first
-        // and create the directory only when it is missing.
-        match std::fs::write(&full, bytes) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = full.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                std::fs::write(full, bytes)
-            }
-            other => other,
+        if let Some(parent) = full.parent() {
+            self.make_dir(parent)?;
         }
+        std::fs::write(full, bytes)
+    }
+}
+
+impl Staging {
+    /// Makes `dir` and its parents inside the staging directory, once.
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        let made = |dir: &Path| {
+            self.made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(dir)
+        };
+        if made(dir) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir)?;
+        let mut all = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        for d in dir.ancestors().take_while(|d| d.starts_with(&self.dir)) {
+            all.insert(d.to_path_buf());
+        }
+        Ok(())
     }
 }
 

@@ -82,15 +82,78 @@ fn display(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads a file, refusing symbolic links (which could point outside the site).
 fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    read_optional_source(root, path)?.ok_or_else(|| {
+        Diagnostic::error(display(root, path), "cannot read file: it does not exist")
+            .help("check that the file exists and is readable")
+    })
+}
+
+/// Reads a file that may be absent (`None`), refusing symbolic links. One open, no
+/// separate checks for existence and links: a large site has tens of thousands of
+/// commentary files.
+fn read_optional_source(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> {
     let shown = display(root, path);
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Diagnostic::error(
-            &shown,
-            "symbolic links are not followed in a site",
-        )
-        .help("copy the file into the site instead of linking to it")),
-        _ => SourceFile::read(path, &shown),
+    let refused = || {
+        Diagnostic::error(&shown, "symbolic links are not followed in a site")
+            .help("copy the file into the site instead of linking to it")
+    };
+    let bytes = match read_no_follow(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if is_symlink_refusal(&e, path) => return Err(refused()),
+        Err(e) => {
+            return Err(Diagnostic::error(&shown, format!("cannot read file: {e}"))
+                .help("check that the file exists and is readable"));
+        }
+    };
+    SourceFile::from_bytes(&shown, bytes).map(Some)
+}
+
+/// The file's bytes, opened so that a symbolic link fails (`O_NOFOLLOW`).
+#[cfg(target_os = "linux")]
+fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)?;
+    // Read into a buffer of the file's size: `read_to_end` would ask the size again
+    // and seek, two more system calls for each of tens of thousands of files.
+    let size = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut bytes = vec![0; size + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(filled * 2 + 1024, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
+    bytes.truncate(filled);
+    Ok(bytes)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other("a symbolic link"));
+    }
+    std::fs::read(path)
+}
+
+/// Returns true if and only if opening `path` failed because it is a symbolic link.
+fn is_symlink_refusal(e: &std::io::Error, path: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return true;
+    }
+    let _ = e;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 fn read_config(root: &Path, out: &mut Problems) -> Option<Config> {
@@ -249,10 +312,9 @@ fn read_commentary_pair(
 ) -> Localized<Option<Commentary>> {
     Localized::from_fn(|lang| {
         let path = dir.join(format!("{stem}.{}.md", lang.code()));
-        if !path.exists() {
-            return None;
-        }
-        let file = read_source(root, &path).map_err(|d| out.push(d)).ok()?;
+        let file = read_optional_source(root, &path)
+            .map_err(|d| out.push(d))
+            .ok()??;
         parse_commentary(file).map_err(|d| out.push(d)).ok()
     })
 }
