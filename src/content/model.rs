@@ -128,25 +128,27 @@ pub struct Record {
 impl Record {
     /// Returns the clause written `id` (full-width and half-width brackets are equal).
     pub fn clause(&self, id: &str) -> Option<&Clause> {
-        let wanted = normalize_clause(id);
         self.clauses
             .iter()
-            .find(|c| normalize_clause(&c.id) == wanted)
+            .find(|c| clause_chars(&c.id).eq(clause_chars(id)))
     }
 }
 
 /// Clause numbers are written with either half-width `(一)` or full-width `（一）`
 /// brackets and sometimes with spaces; both spellings name the same clause.
 pub fn normalize_clause(id: &str) -> String {
-    id.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '．' | '、' => '.',
-            _ => c,
-        })
-        .collect()
+    clause_chars(id).collect()
+}
+
+/// The characters of a clause number as compared: brackets half-width, no spaces.
+/// Every target's page looks its clause up, so the comparison allocates nothing.
+fn clause_chars(id: &str) -> impl Iterator<Item = char> + '_ {
+    id.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '．' | '、' => '.',
+        _ => c,
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -188,6 +190,9 @@ pub struct Horizon {
 pub struct Target {
     pub id: Id,
     pub plan: Id,
+    /// The target's place in its plan's list of targets: with the plan's place, its
+    /// address in the indexes ([`crate::derive::TargetRef`]).
+    pub position: usize,
     pub name: Text,
     pub subject: Subject,
     pub region: Id,

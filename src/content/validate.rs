@@ -342,7 +342,8 @@ pub fn plan(
             continue;
         }
         let target_commentary = commentary.targets.remove(&t.id).unwrap_or_default();
-        if let Some(target) = ctx.target(t, &path, target_commentary, out) {
+        if let Some(mut target) = ctx.target(t, &path, target_commentary, out) {
+            target.position = targets.len();
             targets.push(target);
         }
     }
@@ -435,6 +436,7 @@ impl PlanContext<'_> {
             return None;
         }
         Some(Target {
+            position: 0,
             plan: self.plan.clone(),
             id: t.id,
             name: t.name,

@@ -286,6 +286,7 @@ mod tests {
 
     fn target(value: TargetValue, year: u16, baseline: Option<(u16, Option<f64>)>) -> Target {
         Target {
+            position: 0,
             id: Id::parse("t").unwrap(),
             plan: Id::parse("p").unwrap(),
             name: text(),

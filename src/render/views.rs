@@ -132,16 +132,11 @@ impl ViewCtx<'_> {
     /// The progress of `target`, from the index.
     pub fn progress_of(&self, target: &Target) -> Option<Progress> {
         let plan = self.site.plans.position(&target.plan)?;
-        let t = self
-            .site
-            .plans
-            .iter()
-            .nth(plan)?
-            .targets
-            .iter()
-            .position(|x| x.id == target.id)?;
         self.index
-            .progress_of(TargetRef { plan, target: t })
+            .progress_of(TargetRef {
+                plan,
+                target: target.position,
+            })
             .copied()
     }
 
