@@ -59,8 +59,8 @@ pub struct Chart {
     /// Unique on its page; prefixes the ids inside the SVG.
     pub id: String,
     pub title: String,
-    /// The SVG file's text. Pages show the file with `<img>` (its `alt` is `desc`),
-    /// so each chart's bytes are written once.
+    /// The SVG file's text, with its XML declaration. Pages show the file with
+    /// `<img>` (its `alt` is `desc`), so each chart's bytes are written once.
     #[serde(skip)]
     pub svg: String,
     /// What the chart shows, with its numbers: the SVG's `<desc>` and the image's `alt`.
@@ -825,7 +825,8 @@ fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> Stri
     let (head, rest) = body.split_once('\n').unwrap_or((body, ""));
     let view_box = view_box(head);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" \
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" \
          lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{rest}",
         escape(title),

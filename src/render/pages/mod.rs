@@ -365,9 +365,8 @@ impl<'a> PageOut<'a, '_> {
 
     /// Writes a chart's SVG next to the page (its data travels in the page itself).
     pub fn write_chart_files(&mut self, chart: &Chart) {
-        let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", chart.svg);
         let file = format!("{}{}", self.path, chart.svg_file);
-        if let Err(e) = self.sink.write(&file, svg.as_bytes()) {
+        if let Err(e) = self.sink.write(&file, chart.svg.as_bytes()) {
             self.problems
                 .push(Diagnostic::error(file, format!("cannot write: {e}")));
         }
