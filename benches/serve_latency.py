@@ -16,6 +16,8 @@ Prints p50 and p95. Examples:
   python3 benches/serve_latency.py . content/plans/ganjiang-2021-2023/index.en.md /en/plans/ganjiang-2021-2023/index.html
   python3 benches/gen_site.py 10000 /dev/shm/bench10k
   python3 benches/serve_latency.py /dev/shm/bench10k content/plans/p0000/targets/t000.en.md /en/plans/p0000/t000/index.html
+  python3 benches/serve_latency.py . content/plans/ganjiang-2021-2023/plan.yaml \
+      /en/plans/ganjiang-2021-2023/index.html --replace "en: Optoelectronic information industry revenue"
 """
 import argparse
 import os
@@ -43,7 +45,7 @@ def http_get(port, path):
 def subscribe(port):
     """Opens the live-reload event stream and waits for its `init` event."""
     s = socket.create_connection(("127.0.0.1", port), timeout=60)
-    s.sendall(b"GET /tower-livereload/event-stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+    s.sendall(b"GET /_tower-livereload/event-stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
     buf = b""
     while b"event: init" not in buf:
         buf += s.recv(4096)
@@ -65,6 +67,9 @@ def main():
     ap.add_argument("commentary")
     ap.add_argument("page")
     ap.add_argument("--edits", type=int, default=30)
+    ap.add_argument("--replace", metavar="TEXT",
+                    help="edit by putting the marker after TEXT instead of appending it "
+                         "(for YAML files, e.g. a target's English name)")
     a = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="plansite-latency-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
@@ -83,7 +88,7 @@ def main():
                 break
         if port is None:
             sys.exit("the server did not start")
-        threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+        threading.Thread(target=lambda: [print("server:", l.rstrip(), time.perf_counter(), file=sys.stderr) if os.environ.get("VERBOSE") else None for l in server.stderr], daemon=True).start()
         page = base.rstrip("/") + a.page
         path = os.path.join(site, a.commentary)
         original = open(path, encoding="utf-8").read()
@@ -92,8 +97,13 @@ def main():
             stream = subscribe(port)
             marker = f"latency-sample-{i}-{time.time_ns()}"
             with open(path, "w", encoding="utf-8") as f:
-                f.write(original.rstrip("\n") + f"\n\n{marker}\n")
+                if a.replace:
+                    f.write(original.replace(a.replace, f"{a.replace} {marker}", 1))
+                else:
+                    f.write(original.rstrip("\n") + f"\n\n{marker}\n")
             start = time.perf_counter()
+            if os.environ.get("VERBOSE"):
+                print("edit", i, start, file=sys.stderr)
             wait_reload(stream)
             samples.append((time.perf_counter() - start) * 1000)
             stream.close()

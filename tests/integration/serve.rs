@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::util::TestSite;
@@ -11,6 +12,8 @@ use crate::util::TestSite;
 struct Server {
     child: Child,
     port: u16,
+    /// What the server printed after its address.
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -39,8 +42,20 @@ impl Server {
             }
         };
         // Keep draining stderr so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, port }
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        Server { child, port, log }
+    }
+
+    /// How many times the server has reloaded the pages so far.
+    fn reloads(&self) -> usize {
+        let log = self.log.lock().unwrap();
+        log.iter().filter(|l| l.starts_with("Reloaded")).count()
     }
 
     /// GET `path` (sent as is, without normalising dots); returns status and body.
@@ -117,6 +132,10 @@ fn serve_builds_serves_reloads_and_refuses_traversal() {
         assert!(!body.contains("base_url"), "{attempt} leaked a source file");
     }
 
+    // Serving reads files, and a build reads every source: neither is an edit.
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.reloads(), 0, "{:?}", server.log.lock().unwrap());
+
     // An edit to a commentary file shows up.
     site.write(
         "content/plans/example-2025/index.en.md",
@@ -127,6 +146,9 @@ fn serve_builds_serves_reloads_and_refuses_traversal() {
         "Freshly edited commentary.",
     );
     assert!(body.contains("Freshly edited commentary."));
+    // One save, one reload: the rebuild does not trigger another.
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.reloads(), 1, "{:?}", server.log.lock().unwrap());
 
     // An edit to a plan's YAML shows up too (a full rebuild).
     site.edit(
