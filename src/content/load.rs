@@ -38,6 +38,17 @@ pub struct Loaded {
 pub fn load(root: &Path) -> Loaded {
     let mut problems = Problems::new();
     let config = read_config(root, &mut problems);
+    if !root.join(CONFIG_FILE).exists() {
+        // Not a site at all: what else is missing would only bury that.
+        let mut diagnostics = Diagnostics::new();
+        for p in problems {
+            diagnostics.push(p);
+        }
+        return Loaded {
+            site: None,
+            diagnostics,
+        };
+    }
     let registries = read_registries(root, &mut problems);
     let home = read_commentary_pair(root, &root.join("content"), "index", &mut problems);
     missing_translation(

@@ -125,3 +125,20 @@ fn output_refuses_to_replace_the_site_itself() {
         ));
     assert!(site.path("site.yaml").exists());
 }
+
+#[test]
+fn a_directory_without_site_yaml_gets_that_error_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("plansite")
+        .unwrap()
+        .arg("--root")
+        .arg(dir.path())
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no site.yaml in"))
+        .stderr(predicate::str::contains("plansite new <dir>"))
+        .stderr(predicate::str::contains("warning:").not())
+        .stderr(predicate::str::contains("1 error, 0 warnings."));
+    assert!(!dir.path().join("public").exists());
+}
