@@ -176,9 +176,9 @@ impl ViewCtx<'_> {
                 fill(
                     "reason_other_measure",
                     &[
-                        ("metric", self.metric(metric).to_string()),
+                        ("metric", in_sentence(self.metric(metric))),
                         ("reported", reported),
-                        ("target_metric", self.metric(target.metric).to_string()),
+                        ("target_metric", in_sentence(self.metric(target.metric))),
                         ("target", value_text(self.lang, target)),
                     ],
                 )
@@ -647,5 +647,17 @@ impl Citation {
                 }
             }
         }
+    }
+}
+
+/// A label written to stand alone ("Operating revenue") as it reads inside an English
+/// sentence ("operating revenue"); acronyms ("GDP") and Chinese stay as they are.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && !second.is_uppercase() => {
+            first.to_ascii_lowercase().to_string() + &label[1..]
+        }
+        _ => label.to_string(),
     }
 }

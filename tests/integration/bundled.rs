@@ -180,6 +180,32 @@ fn ganzhou_2021_targets_with_outcomes_have_real_statuses() {
 }
 
 #[test]
+fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let page = |lang: &str| {
+        let path = format!("{lang}/plans/ganzhou-2021-work-points/electronics-output/index.html");
+        String::from_utf8(files[&path].clone()).unwrap()
+    };
+    let en = page("en");
+    assert!(en.contains("Not comparable"), "no badge");
+    assert!(
+        en.contains(
+            "The published figure is operating revenue: CNY 132.66 billion (2021); \
+             the target is output: over CNY 100 billion (stretch: 120 billion)."
+        ),
+        "{en}"
+    );
+    let zh = page("zh");
+    assert!(zh.contains("口径不同"), "no badge");
+    assert!(
+        zh.contains(
+            "已公布的是营业收入：1326.6亿元 (2021)；目标是产值：突破1000亿元（力争1200亿元）。"
+        ),
+        "{zh}"
+    );
+}
+
+#[test]
 fn open_data_holds_every_target_and_parses() {
     let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
     let site = bundled_site();
