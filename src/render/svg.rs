@@ -90,6 +90,17 @@ impl<'a> SvgBackend<'a> {
     }
 
     /// `name="#RRGGBB"` (dashed for [`DASHED`]), and the opacity if it is not full.
+    /// Paints a shape's inside, or only its outline.
+    fn fill_or_stroke(&mut self, fill: bool, color: BackendColor) {
+        if fill {
+            self.paint("fill", color);
+            self.attr("stroke", "none");
+        } else {
+            self.attr("fill", "none");
+            self.paint("stroke", color);
+        }
+    }
+
     fn paint(&mut self, name: &str, color: BackendColor) {
         self.out.push(' ');
         self.out.push_str(name);
@@ -176,13 +187,7 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("y", i64::from(upper_left.1));
         self.attr_int("width", i64::from(bottom_right.0 - upper_left.0));
         self.attr_int("height", i64::from(bottom_right.1 - upper_left.1));
-        if fill {
-            self.paint("fill", style.color());
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.paint("stroke", style.color());
-        }
+        self.fill_or_stroke(fill, style.color());
         self.out.push_str("/>\n");
         Ok(())
     }
@@ -217,13 +222,7 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("cx", i64::from(center.0));
         self.attr_int("cy", i64::from(center.1));
         self.attr_int("r", i64::from(radius));
-        if fill {
-            self.paint("fill", style.color());
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.paint("stroke", style.color());
-        }
+        self.fill_or_stroke(fill, style.color());
         self.attr_int("stroke-width", i64::from(style.stroke_width()));
         self.out.push_str("/>\n");
         Ok(())
