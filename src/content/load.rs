@@ -36,19 +36,20 @@ pub struct Loaded {
 
 /// Reads and checks the site at `root`.
 pub fn load(root: &Path) -> Loaded {
-    let mut problems = Problems::new();
-    let config = read_config(root, &mut problems);
     if !root.join(CONFIG_FILE).exists() {
         // Not a site at all: what else is missing would only bury that.
         let mut diagnostics = Diagnostics::new();
-        for p in problems {
-            diagnostics.push(p);
-        }
+        diagnostics.push(
+            Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
+                .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`"),
+        );
         return Loaded {
             site: None,
             diagnostics,
         };
     }
+    let mut problems = Problems::new();
+    let config = read_config(root, &mut problems);
     let registries = read_registries(root, &mut problems);
     let home = read_commentary_pair(root, &root.join("content"), "index", &mut problems);
     missing_translation(
@@ -169,13 +170,6 @@ fn is_symlink_refusal(e: &std::io::Error, path: &Path) -> bool {
 
 fn read_config(root: &Path, out: &mut Problems) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
-    if !path.exists() {
-        out.push(
-            Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
-                .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`"),
-        );
-        return None;
-    }
     let file = read_source(root, &path).map_err(|d| out.push(d)).ok()?;
     Config::parse(&file).map_err(|ds| out.extend(ds)).ok()
 }
