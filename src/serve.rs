@@ -270,7 +270,7 @@ async fn finish_response(res: Response<Body>, state: &State) -> Response<Body> {
         "<div id=\"plansite-error\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:99999;\
          background:#fff4f4;color:#3d0000;border-bottom:4px solid #a40000;padding:1rem;font:14px/1.5 monospace;white-space:pre-wrap\">\
          <strong>plansite: the last edit broke the build; this is the last good version.</strong>\n\n{}</div>",
-        crate::render::charts::escape(&error)
+        crate::render::encode::escape(&error)
     );
     let injected = match html.rfind("</body>") {
         Some(i) => format!("{}{overlay}{}", &html[..i], &html[i..]),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::charts::{csv_line, csv_start, escape};
+use super::encode::{csv_line, csv_start, escape};
 use super::format;
 use super::links;
 use super::pages::Page;

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod encode;
 pub mod format;
 pub mod i18n;
 pub mod links;
