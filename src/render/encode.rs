@@ -1,13 +1,29 @@
 //! Encodings every output format shares: HTML/SVG escaping, CSV, base64 `data:`
 //! addresses and the text width that layout estimates. A leaf: it depends on nothing
 //! else in the crate, so charts, pages, data files and the preview server can all use it.
+//!
+//! The encoders themselves are well-kept crates (`pulldown-cmark-escape`, `csv`,
+//! `base64`); this module only fixes the choices the site depends on: which
+//! characters are escaped, the CSV dialect and its formula guard.
 
+use std::borrow::Cow;
+
+use base64::Engine as _;
 use unicode_width::UnicodeWidthChar;
+
+/// Display columns of `c`: two for wide (CJK) characters, none for zero-width ones.
+pub fn columns(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Width in pixels of `columns` display columns at `px`.
+pub fn columns_width(columns: usize, px: f64) -> f64 {
+    columns as f64 * px * 0.56
+}
 
 /// Width of `text` in pixels at `px`: wide (CJK) characters count double.
 pub fn text_width(text: &str, px: f64) -> f64 {
-    let units: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    units as f64 * px * 0.56
+    columns_width(text.chars().map(columns).sum(), px)
 }
 
 /// RFC 4180 CSV with a byte-order mark, which spreadsheet programs need to read
@@ -15,9 +31,11 @@ pub fn text_width(text: &str, px: f64) -> f64 {
 pub fn to_csv(head: &[String], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     csv_start(&mut out);
+    let mut writer = csv_writer();
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
-        csv_line(&mut out, row);
+        write_row(&mut writer, row);
     }
+    out.push_str(&csv_text(writer));
     out
 }
 
@@ -28,60 +46,54 @@ pub fn csv_start(out: &mut String) {
 
 /// Appends one CSV row (RFC 4180, CRLF line ends).
 pub fn csv_line(out: &mut String, row: &[String]) {
-    for (i, c) in row.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_csv_cell(out, c);
-    }
-    out.push_str("\r\n");
+    let mut writer = csv_writer();
+    write_row(&mut writer, row);
+    out.push_str(&csv_text(writer));
 }
 
-/// Appends one CSV cell: quoted when it holds a separator, a quote or a line break;
-/// a leading = + - @ would run as a formula in spreadsheets, so it is quoted as text.
-fn push_csv_cell(out: &mut String, c: &str) {
+/// The dialect of every CSV file: quotes only where RFC 4180 needs them (a
+/// separator, a quote or a line break), CRLF line ends, rows of any length.
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .flexible(true)
+        .from_writer(Vec::new())
+}
+
+fn write_row(writer: &mut csv::Writer<Vec<u8>>, row: &[String]) {
+    writer
+        .write_record(row.iter().map(|c| guard_formula(c)))
+        .expect("writing CSV into memory cannot fail");
+}
+
+fn csv_text(writer: csv::Writer<Vec<u8>>) -> String {
+    let bytes = writer
+        .into_inner()
+        .expect("writing CSV into memory cannot fail");
+    // The cells are text and the writer adds only ASCII around them.
+    String::from_utf8(bytes).expect("CSV of text cells is text")
+}
+
+/// A cell as written: a leading = + - @ would run as a formula in spreadsheets, so
+/// such a cell starts with `'`, which makes it text (a negative number stays a number).
+fn guard_formula(c: &str) -> Cow<'_, [u8]> {
     let formula =
         c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err());
-    if !formula && !c.contains([',', '"', '\n', '\r']) {
-        out.push_str(c);
-        return;
-    }
-    out.push('"');
     if formula {
-        out.push('\'');
+        Cow::Owned([b"'", c.as_bytes()].concat())
+    } else {
+        Cow::Borrowed(c.as_bytes())
     }
-    for part in c.split_inclusive('"') {
-        out.push_str(part);
-        if part.ends_with('"') {
-            out.push('"');
-        }
-    }
-    out.push('"');
 }
 
 /// `text` as a base64 `data:` address of `media_type`.
 pub fn base64_url(media_type: &str, text: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(media_type.len() + 13 + bytes.len().div_ceil(3) * 4);
+    let mut out = String::with_capacity(media_type.len() + 13 + text.len().div_ceil(3) * 4);
     out.push_str("data:");
     out.push_str(media_type);
     out.push_str(";base64,");
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
+    base64::engine::general_purpose::STANDARD.encode_string(text, &mut out);
     out
 }
 
@@ -92,21 +104,76 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Appends `text` to `out`, escaped for SVG and HTML content and attributes.
+/// Appends `text` to `out`, escaped for SVG and HTML content and attributes: `<`, `>`,
+/// `&`, `"` and `'` become entities.
 pub fn escape_into(out: &mut String, text: &str) {
-    let mut from = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[from..i]);
-        out.push_str(entity);
-        from = i + 1;
+    pulldown_cmark_escape::escape_html(out, text).expect("a String takes every write");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_measured_twice_as_wide_as_latin() {
+        assert_eq!(text_width("电子", 10.0), text_width("abcd", 10.0));
+        assert!(text_width("有色金属产业集群", 13.0) > text_width("Nonferrous", 13.0));
+        assert_eq!(text_width("a\u{200b}b", 10.0), text_width("ab", 10.0));
     }
-    out.push_str(&text[from..]);
+
+    #[test]
+    fn base64_urls_follow_rfc_4648() {
+        // The RFC's test vectors, and a Chinese character (3 bytes, 4 characters).
+        for (text, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+            ("年", "5bm0"),
+        ] {
+            assert_eq!(
+                base64_url("text/csv", text),
+                format!("data:text/csv;base64,{encoded}")
+            );
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_neutralises_formulas() {
+        let csv = to_csv(
+            &["a".into(), "b".into()],
+            &[
+                vec!["x, y".into(), "=1+1".into()],
+                vec!["\"q\"".into(), "-5".into()],
+                vec!["-x".into(), "line\nbreak".into()],
+            ],
+        );
+        assert_eq!(
+            csv,
+            "\u{feff}a,b\r\n\"x, y\",'=1+1\r\n\"\"\"q\"\"\",-5\r\n'-x,\"line\nbreak\"\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_lines_append_rows_of_any_length() {
+        let mut out = String::new();
+        csv_start(&mut out);
+        csv_line(&mut out, &["id".into(), "名称".into(), "note".into()]);
+        csv_line(&mut out, &["1".into(), "@x".into()]);
+        assert_eq!(out, "\u{feff}id,名称,note\r\n1,'@x\r\n");
+    }
+
+    #[test]
+    fn markup_characters_are_escaped_for_content_and_attributes() {
+        assert_eq!(
+            escape("a<b> & \"c\" 'd' 电子"),
+            "a&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; 电子"
+        );
+        let mut out = String::from("x=");
+        escape_into(&mut out, "<");
+        assert_eq!(out, "x=&lt;");
+    }
 }
