@@ -77,9 +77,11 @@ fn csv_text(writer: csv::Writer<Vec<u8>>) -> String {
 
 /// A cell as written: a leading = + - @ would run as a formula in spreadsheets, so
 /// such a cell starts with `'`, which makes it text (a negative number stays a number).
+/// A leading tab or carriage return is guarded too: spreadsheets skip it and read
+/// the formula behind it (OWASP's CSV injection advice).
 fn guard_formula(c: &str) -> Cow<'_, [u8]> {
-    let formula =
-        c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err());
+    let formula = c.starts_with(['=', '+', '@', '\t', '\r'])
+        || (c.starts_with('-') && c.parse::<f64>().is_err());
     if formula {
         Cow::Owned([b"'", c.as_bytes()].concat())
     } else {
@@ -154,6 +156,20 @@ mod tests {
         assert_eq!(
             csv,
             "\u{feff}a,b\r\n\"x, y\",'=1+1\r\n\"\"\"q\"\"\",-5\r\n'-x,\"line\nbreak\"\r\n"
+        );
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_guarded_too() {
+        // Spreadsheets skip a leading tab or carriage return before reading a
+        // formula, so "\t=cmd()" runs as one unless guarded.
+        let csv = to_csv(
+            &["a".into(), "b".into()],
+            &[vec!["\t=HYPERLINK(\"x\")".into(), "\r+1".into()]],
+        );
+        assert_eq!(
+            csv,
+            "\u{feff}a,b\r\n\"'\t=HYPERLINK(\"\"x\"\")\",\"'\r+1\"\r\n"
         );
     }
 
