@@ -325,25 +325,10 @@ impl Drop for SvgBackend<'_> {
     }
 }
 
-/// Appends a whole number without going through `fmt`.
+/// Appends a whole number without going through `fmt` (`itoa` writes the digits
+/// into a stack buffer).
 fn push_int(out: &mut String, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push('-');
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Appends a size or an opacity: whole numbers as such, others to two decimals.
