@@ -12,7 +12,6 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 mod pages;
-pub mod svg;
 pub mod templates;
 pub mod theme;
 pub mod views;

@@ -24,7 +24,7 @@ use plotters_backend::{
     FontFamily, FontStyle, FontTransform,
 };
 
-use super::encode::{escape_into, text_width};
+use crate::render::encode::{escape_into, text_width};
 
 /// The colour that asks for a dashed line (the path a target needs from its baseline).
 pub const DASHED: RGBColor = RGBColor(0xD5, 0x5E, 0x01);

@@ -1,0 +1,301 @@
+//! Where things go in a chart, shared by column and bar charts: sizes, colours and
+//! fonts, readable axis steps, labels cut to fit, the title, the value axis and the
+//! legend (laid out once, then both sized and drawn from that layout).
+
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::svg::SvgBackend;
+use crate::content::MeasureUnit;
+use crate::lang::Lang;
+use crate::render::encode::text_width;
+use crate::render::format;
+
+/// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+    pub const SKY: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
+    pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+    pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+    pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+    pub const GREY: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
+    pub const INK: RGBColor = RGBColor(0x1B, 0x1F, 0x24);
+    pub const GRID: RGBColor = RGBColor(0xD9, 0xDE, 0xE3);
+}
+
+/// The font stack of the whole drawing, set once on its root element.
+pub const FONT_STACK: &str =
+    "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
+/// The family labels are drawn in: the generic one, which the backend leaves to the
+/// root's font stack.
+const FONT: &str = "sans-serif";
+pub const WIDTH: u32 = 640;
+pub const LABEL_PX: f64 = 14.0;
+const TITLE_PX: f64 = 16.0;
+/// plotters' text sizes are 1.24 times the pixel size (its backends divide by it).
+const FONT_SCALE: f64 = 1.24;
+
+/// The drawing area every chart draws into.
+pub type Area<'a> = DrawingArea<SvgBackend<'a>, Shift>;
+
+/// A chart's plotting area: data coordinates on both axes.
+pub type Cartesian<'a> =
+    ChartContext<'a, SvgBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What can go wrong while drawing: plotters' errors, as text.
+pub type Drawn = Result<(), String>;
+
+/// Label text at `px` pixels, in ink.
+pub fn font(px: f64) -> TextStyle<'static> {
+    (FONT, px * FONT_SCALE).into_font().color(&palette::INK)
+}
+
+/// Label text at `px` pixels, in white (for a label inside a filled bar).
+pub fn white_font(px: f64) -> TextStyle<'static> {
+    (FONT, px * FONT_SCALE).into_font().color(&WHITE)
+}
+
+/// Cuts `text` to fit `max` pixels, ending with an ellipsis.
+pub fn fit(text: &str, px: f64, max: f64) -> String {
+    if text_width(text, px) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if text_width(&out, px) + text_width(&format!("{c}…"), px) > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A readable axis: a step of 1, 2, 2.5 or 5 times a power of ten giving four to
+/// six intervals, and the maximum rounded up to a whole number of steps.
+pub fn nice_axis(top: f64) -> (f64, f64) {
+    if top <= 0.0 || !top.is_finite() {
+        return (1.0, 0.25);
+    }
+    let raw = top / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    ((top / step).ceil() * step, step)
+}
+
+/// How a legend entry's swatch is drawn, matching the marks in the chart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
+    Filled,
+    Outline,
+    Line,
+}
+
+/// One legend entry: its colour, its swatch and its words.
+pub type LegendItem<'a> = (RGBColor, Swatch, &'a str);
+
+/// Legend rows are this far apart.
+const LEGEND_ROW: i32 = 20;
+const LEGEND_LEFT: i32 = 12;
+
+/// A legend laid out in rows across the chart's width: each entry with its place.
+/// The chart's height comes from [`Legend::height`], the drawing from the same places.
+pub struct Legend<'a> {
+    /// Each entry, with its left edge and its row's offset from the legend's top.
+    placed: Vec<(LegendItem<'a>, i32, i32)>,
+}
+
+impl<'a> Legend<'a> {
+    /// Places `items` left to right, starting a new row where the next would not fit.
+    pub fn new(items: Vec<LegendItem<'a>>) -> Legend<'a> {
+        let mut x = LEGEND_LEFT;
+        let mut row_y = 0;
+        let mut placed = Vec::with_capacity(items.len());
+        for item in items {
+            let w = 14 + 6 + text_width(item.2, LABEL_PX).ceil() as i32 + 18;
+            if x + w > WIDTH as i32 - 8 && x > LEGEND_LEFT {
+                x = LEGEND_LEFT;
+                row_y += LEGEND_ROW;
+            }
+            placed.push((item, x, row_y));
+            x += w;
+        }
+        Legend { placed }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.placed.is_empty()
+    }
+
+    /// The height of the legend's rows; none when it is empty.
+    pub fn height(&self) -> u32 {
+        self.placed
+            .last()
+            .map_or(0, |(_, _, row_y)| (row_y + LEGEND_ROW) as u32)
+    }
+
+    /// Draws the legend with its first row at `y`.
+    pub fn draw(&self, area: &Area, y: i32) -> Drawn {
+        for &((color, swatch, label), x, row_y) in &self.placed {
+            let row_y = y + row_y;
+            let shape = match swatch {
+                Swatch::Line => area.draw(&PathElement::new(
+                    vec![(x, row_y + 7), (x + 14, row_y + 7)],
+                    color.stroke_width(3),
+                )),
+                Swatch::Outline => area.draw(&Rectangle::new(
+                    [(x + 1, row_y + 1), (x + 13, row_y + 13)],
+                    color.stroke_width(2),
+                )),
+                Swatch::Filled => area.draw(&Rectangle::new(
+                    [(x, row_y), (x + 14, row_y + 14)],
+                    color.filled(),
+                )),
+            };
+            shape.map_err(|e| e.to_string())?;
+            area.draw_text(
+                label,
+                &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+                (x + 20, row_y + 7),
+            )
+            .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+/// The chart's title, bold, at the top left, cut to the drawing's width.
+pub fn draw_title(area: &Area, title: &str) -> Drawn {
+    let t = fit(title, TITLE_PX, f64::from(WIDTH) - 24.0);
+    area.draw_text(
+        &t,
+        &(FONT, TITLE_PX * FONT_SCALE, FontStyle::Bold)
+            .into_font()
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
+        (12, 12),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The y-axis tick labels' width, to size the label area.
+pub fn tick_label_width(max: f64, unit: MeasureUnit, lang: Lang) -> f64 {
+    [0.0, max / 2.0, max]
+        .iter()
+        .map(|v| text_width(&format::figure_only(*v, unit, lang), LABEL_PX))
+        .fold(0.0, f64::max)
+}
+
+/// Draws `text` at a data point of `chart`, moved by (`dx`, `dy`) pixels.
+pub fn label_at(
+    area: &Area,
+    chart: &Cartesian,
+    at: (f64, f64),
+    offset: (i32, i32),
+    text: &str,
+    style: TextStyle,
+) -> Drawn {
+    let (x, y) = chart.backend_coord(&at);
+    area.draw_text(text, &style, (x + offset.0, y + offset.1))
+        .map_err(|e| e.to_string())
+}
+
+/// Which way a value axis runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    /// Up the left side (column charts).
+    Vertical,
+    /// Along the bottom (bar charts).
+    Horizontal,
+}
+
+/// Grid lines and labels of a value axis, drawn from plotters' primitives (lighter
+/// than its general mesh, and labelled exactly as pages format numbers), and the
+/// category axis: a line at the base of the bars.
+pub fn draw_value_axis(
+    area: &Area,
+    chart: &Cartesian,
+    (max, step): (f64, f64),
+    unit: MeasureUnit,
+    lang: Lang,
+    axis: Axis,
+) -> Drawn {
+    let (x_range, y_range) = (chart.x_range(), chart.y_range());
+    let vertical = axis == Axis::Vertical;
+    let grid = palette::GRID.stroke_width(1);
+    let ink = palette::INK.stroke_width(1);
+    let steps = (max / step).round() as usize;
+    for k in 0..=steps {
+        let v = step * k as f64;
+        let (from, to) = if vertical {
+            ((x_range.start, v), (x_range.end, v))
+        } else {
+            ((v, y_range.start), (v, y_range.end))
+        };
+        let (a, b) = (chart.backend_coord(&from), chart.backend_coord(&to));
+        area.draw(&PathElement::new(
+            vec![a, b],
+            if k == 0 { ink } else { grid },
+        ))
+        .map_err(|e| e.to_string())?;
+        let label = format::figure_only(v, unit, lang);
+        let (pos, at) = if vertical {
+            (Pos::new(HPos::Right, VPos::Center), (a.0 - 6, a.1))
+        } else {
+            (Pos::new(HPos::Center, VPos::Top), (a.0, a.1 + 6))
+        };
+        area.draw_text(&label, &font(LABEL_PX).pos(pos), at)
+            .map_err(|e| e.to_string())?;
+    }
+    let base_end = if vertical {
+        (x_range.start, max)
+    } else {
+        (x_range.start, y_range.end)
+    };
+    let a = chart.backend_coord(&(x_range.start, y_range.start));
+    let b = chart.backend_coord(&base_end);
+    area.draw(&PathElement::new(vec![a, b], ink))
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_cut_with_an_ellipsis() {
+        let cut = fit("赣江新区“1+2+3+X”产业高质量跨越式发展行动计划", 13.0, 120.0);
+        assert!(cut.ends_with('…'));
+        assert!(text_width(&cut, 13.0) <= 120.0);
+        assert_eq!(fit("短", 13.0, 120.0), "短");
+    }
+
+    #[test]
+    fn axes_use_readable_steps() {
+        assert_eq!(nice_axis(1150.0), (1250.0, 250.0));
+        assert_eq!(nice_axis(87.0), (100.0, 20.0));
+        assert_eq!(nice_axis(11.0), (12.5, 2.5));
+        assert_eq!(nice_axis(0.0), (1.0, 0.25));
+    }
+
+    #[test]
+    fn a_legend_wraps_where_the_next_entry_would_not_fit() {
+        let long = "Outcome (other measure) and then some more words";
+        let one = Legend::new(vec![(palette::BLUE, Swatch::Filled, "Target")]);
+        assert_eq!(one.height(), 20);
+        let three = Legend::new(vec![
+            (palette::BLUE, Swatch::Filled, long),
+            (palette::SKY, Swatch::Filled, long),
+            (palette::GREY, Swatch::Filled, long),
+        ]);
+        assert_eq!(three.height(), 60, "each long entry takes a row of its own");
+        assert_eq!(Legend::new(Vec::new()).height(), 0);
+    }
+}
