@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::svg::SvgBackend;
 use crate::content::MeasureUnit;
 use crate::lang::Lang;
-use crate::render::encode::text_width;
+use crate::render::encode::{columns, columns_width, text_width};
 use crate::render::format;
 
 /// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
@@ -58,16 +58,22 @@ pub fn white_font(px: f64) -> TextStyle<'static> {
     (FONT, px * FONT_SCALE).into_font().color(&WHITE)
 }
 
-/// Cuts `text` to fit `max` pixels, ending with an ellipsis.
+/// Cuts `text` to fit `max` pixels, ending with an ellipsis. The kept prefix is
+/// measured with a running sum, one character at a time: measuring the whole prefix
+/// again for each character made a long name cost seconds.
 pub fn fit(text: &str, px: f64, max: f64) -> String {
     if text_width(text, px) <= max {
         return text.to_string();
     }
+    let ellipsis = columns('…');
+    let mut kept = 0;
     let mut out = String::new();
     for c in text.chars() {
-        if text_width(&out, px) + text_width(&format!("{c}…"), px) > max {
+        let c_columns = columns(c);
+        if columns_width(kept, px) + columns_width(c_columns + ellipsis, px) > max {
             break;
         }
+        kept += c_columns;
         out.push(c);
     }
     out.push('…');
@@ -275,6 +281,16 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert!(text_width(&cut, 13.0) <= 120.0);
         assert_eq!(fit("短", 13.0, 120.0), "短");
+    }
+
+    #[test]
+    fn a_long_label_is_cut_in_one_pass_where_the_short_one_would_be() {
+        // 40,000 zero-width characters take no room: all are kept, then as many
+        // wide characters as fit before the ellipsis (each 15.68 px, "…" 7.84 px).
+        let zero_width = "\u{200b}".repeat(40_000);
+        let cut = fit(&format!("{zero_width}产业集群产业集群"), 14.0, 100.0);
+        assert_eq!(cut, format!("{zero_width}产业集群产…"));
+        assert_eq!(fit("产业集群产业集群", 14.0, 100.0), "产业集群产…");
     }
 
     #[test]
