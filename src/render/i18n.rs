@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::charts::words::KEYS as CHART_KEYS;
 use crate::content::Metric;
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
@@ -15,11 +16,13 @@ use crate::yaml::{SourceFile, YamlPath};
 /// The strings of one language.
 pub type Strings = BTreeMap<String, String>;
 
-/// Keys the generator itself looks up (beyond those templates use), checked up front.
+/// Keys the generator itself looks up (beyond those templates use), checked up front:
+/// the metrics' names and every word of the charts.
 pub fn required_keys() -> Vec<String> {
     Metric::ALL
         .iter()
         .map(|m| format!("metric_{}", m.key()))
+        .chain(CHART_KEYS.iter().map(|k| k.to_string()))
         .collect()
 }
 
@@ -154,6 +157,26 @@ mod tests {
         .unwrap();
         assert_eq!(merged.en["home"], "Start");
         assert_eq!(merged.zh["home"], "首页");
+    }
+
+    #[test]
+    fn chart_words_are_required() {
+        let keys = required_keys();
+        assert!(keys.iter().any(|k| k == "chart_target"), "{keys:?}");
+        let without = |key: &str| -> String {
+            keys.iter()
+                .filter(|k| *k != key)
+                .map(|k| format!("{k}: x\n"))
+                .collect()
+        };
+        let zh = strings("zh.yaml", &without("chart_path_sentence"));
+        let en = strings("en.yaml", &without("chart_path_sentence"));
+        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
+        assert!(
+            errs.iter()
+                .any(|d| d.message.contains("`chart_path_sentence` is missing")),
+            "{errs:?}"
+        );
     }
 
     #[test]

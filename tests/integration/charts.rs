@@ -172,6 +172,45 @@ fn names_with_markup_characters_are_escaped_in_svg() {
     assert!(!page.contains("<script>alert"));
 }
 
+#[test]
+fn a_site_can_reword_chart_labels_and_sentences() {
+    let site = chart_site();
+    // Overrides of the theme's chart words: a legend word and a sentence with
+    // placeholders, filled in by the chart.
+    site.write(
+        "i18n/zh.yaml",
+        "chart_target: 规划目标\n\
+         chart_path_sentence: \"{from}—{to}年须年均增长{rate}%方能达标。\"\n",
+    );
+    let out = site.build_ok();
+    let svg = &out["zh/plans/example-2025/electronics-revenue/chart.svg"];
+    check_svg("reworded", svg);
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"规划目标"), "legend: {texts:?}");
+    assert!(
+        !texts.contains(&"目标"),
+        "the theme's word is replaced: {texts:?}"
+    );
+    let desc = doc
+        .descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(
+        desc.ends_with("2025 规划目标 突破1000亿元（力争1200亿元） 营业收入。2022—2025年须年均增长12.6%方能达标。"),
+        "{desc}"
+    );
+    assert!(!desc.contains("达标需要"), "{desc}");
+    // English keeps the theme's words.
+    let en = &out["en/plans/example-2025/electronics-revenue/chart.svg"];
+    assert!(en.contains(">Target</text>"), "{en}");
+}
+
 /// The text of a base64 `data:` address.
 fn base64_text(href: &str) -> String {
     let b64 = href

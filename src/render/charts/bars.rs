@@ -8,12 +8,13 @@ use super::layout::{
     Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, WIDTH, draw_title,
     draw_value_axis, fit, font, label_at, nice_axis, palette,
 };
-use super::series::{Bar, Kind, highest, stretch_label};
+use super::series::{Bar, highest};
 use super::svg::SvgBackend;
+use super::words::Word;
 use crate::content::MeasureUnit;
-use crate::lang::Lang;
 use crate::render::encode::text_width;
 use crate::render::format;
+use crate::render::views::ViewCtx;
 
 /// The height of a bar's row.
 const ROW: u32 = 34;
@@ -24,7 +25,8 @@ const MAX_LABEL_W: f64 = 310.0;
 pub struct BarChart<'a> {
     pub bars: &'a [Bar],
     pub unit: MeasureUnit,
-    pub lang: Lang,
+    /// The language, and the words of the legend and labels.
+    pub cx: ViewCtx<'a>,
     pub title: &'a str,
 }
 
@@ -56,7 +58,7 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
         let value_w = c
             .bars
             .iter()
-            .map(|b| text_width(&value_label(b, c.unit, c.lang), LABEL_PX))
+            .map(|b| text_width(&value_label(b, c), LABEL_PX))
             .fold(0.0, f64::max);
         let mut chart = ChartBuilder::on(&chart_area)
             .margin_top(40)
@@ -67,7 +69,14 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
             .build_cartesian_2d(0.0..x_max, 0.0..c.bars.len() as f64)
             .map_err(|e| e.to_string())?;
         let axis = (x_max, x_step);
-        draw_value_axis(&chart_area, &chart, axis, c.unit, c.lang, Axis::Horizontal)?;
+        draw_value_axis(
+            &chart_area,
+            &chart,
+            axis,
+            c.unit,
+            c.cx.lang,
+            Axis::Horizontal,
+        )?;
         for i in 0..c.bars.len() {
             draw_row(&chart_area, &mut chart, c, i, label_w)?;
         }
@@ -81,23 +90,24 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
 }
 
 /// A key only when some bar has an upper tier.
-fn bar_legend<'a>(c: &BarChart) -> Vec<LegendItem<'a>> {
+fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
     if !c.bars.iter().any(|b| b.extension.is_some()) {
         return Vec::new();
     }
     vec![
-        (palette::BLUE, Swatch::Filled, Kind::Target.label(c.lang)),
-        (palette::SKY, Swatch::Filled, stretch_label(c.lang, true)),
+        (palette::BLUE, Swatch::Filled, c.cx.t(Word::Target.key())),
+        (palette::SKY, Swatch::Filled, c.cx.t(Word::Stretch.key())),
     ]
 }
 
 /// The label at the end of a horizontal bar: `1000 (力争 1200)`.
-fn value_label(b: &Bar, unit: MeasureUnit, lang: Lang) -> String {
+fn value_label(b: &Bar, c: &BarChart) -> String {
+    let (unit, lang) = (c.unit, c.cx.lang);
     match b.extension_above() {
         Some(ext) => format!(
             "{} ({} {})",
             format::figure_only(b.value, unit, lang),
-            stretch_label(lang, true),
+            c.cx.t(Word::Stretch.key()),
             format::figure_only(ext, unit, lang)
         ),
         None => format::figure_only(b.value, unit, lang),
@@ -131,7 +141,7 @@ fn draw_row(area: &Area, chart: &mut Cartesian, c: &BarChart, i: usize, label_w:
         chart,
         (end, y_mid),
         (6, 0),
-        &value_label(b, c.unit, c.lang),
+        &value_label(b, c),
         font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
     )?;
     let label = fit(&b.label, LABEL_PX, label_w - 12.0);
@@ -146,7 +156,7 @@ fn draw_row(area: &Area, chart: &mut Cartesian, c: &BarChart, i: usize, label_w:
 
 /// The unit, under the right end of the value axis.
 fn draw_axis_unit(area: &Area, chart: &Cartesian, c: &BarChart, x_max: f64) -> Drawn {
-    let axis_unit = format::axis_unit(c.unit, c.lang);
+    let axis_unit = format::axis_unit(c.unit, c.cx.lang);
     if axis_unit.is_empty() {
         return Ok(());
     }

@@ -8,11 +8,12 @@ use super::layout::{
     Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, WIDTH, draw_title,
     draw_value_axis, font, label_at, nice_axis, palette, tick_label_width, white_font,
 };
-use super::series::{Bar, Kind, Trajectory, highest, path_label, stretch_label};
+use super::series::{Bar, Kind, Trajectory, highest, stretch_word};
 use super::svg::{DASHED, SvgBackend};
+use super::words::Word;
 use crate::content::MeasureUnit;
-use crate::lang::Lang;
 use crate::render::format;
+use crate::render::views::ViewCtx;
 
 /// The height of the plotting area, above the legend.
 const PLOT_H: u32 = 300;
@@ -27,7 +28,8 @@ pub struct Columns<'a> {
     pub since: u16,
     pub path: Option<Trajectory>,
     pub unit: MeasureUnit,
-    pub lang: Lang,
+    /// The language, and the words of the legend and labels.
+    pub cx: ViewCtx<'a>,
     pub title: &'a str,
     /// Whether the target has tiers: its extension is a stretch goal, not a range's top.
     pub tiers: bool,
@@ -65,8 +67,8 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
         draw_title(&root, c.title)?;
         let years = Years::of(c.bars, c.since)?;
         let (y_max, y_step) = nice_axis(highest(c.bars) * 1.15);
-        let axis_unit = format::axis_unit(c.unit, c.lang);
-        let y_area = tick_label_width(y_max, c.unit, c.lang)
+        let axis_unit = format::axis_unit(c.unit, c.cx.lang);
+        let y_area = tick_label_width(y_max, c.unit, c.cx.lang)
             + 10.0
             + if axis_unit.is_empty() { 0.0 } else { 22.0 };
         let (chart_area, legend_area) = root.split_vertically(PLOT_H);
@@ -86,7 +88,7 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
             &chart,
             (y_max, y_step),
             c.unit,
-            c.lang,
+            c.cx.lang,
             Axis::Vertical,
         )?;
         if !axis_unit.is_empty() {
@@ -108,7 +110,8 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
 
 /// A legend entry per kind of column drawn, the upper tier and the path. A lone
 /// target column needs no key: its title and table say what it is.
-fn column_legend<'a>(c: &Columns) -> Vec<LegendItem<'a>> {
+fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
+    let say = |w: Word| c.cx.t(w.key());
     let mut legend: Vec<LegendItem> = Vec::new();
     for kind in Kind::LEGEND_ORDER {
         if c.bars.iter().any(|b| b.kind == kind) {
@@ -117,14 +120,14 @@ fn column_legend<'a>(c: &Columns) -> Vec<LegendItem<'a>> {
             } else {
                 Swatch::Filled
             };
-            legend.push((kind_fill(kind), swatch, kind.label(c.lang)));
+            legend.push((kind_fill(kind), swatch, say(kind.word())));
         }
     }
     if c.bars.iter().any(|b| b.extension.is_some()) {
-        legend.push((palette::SKY, Swatch::Filled, stretch_label(c.lang, c.tiers)));
+        legend.push((palette::SKY, Swatch::Filled, say(stretch_word(c.tiers))));
     }
     if c.path.is_some() {
-        legend.push((palette::VERMILLION, Swatch::Line, path_label(c.lang)));
+        legend.push((palette::VERMILLION, Swatch::Line, say(Word::Path)));
     }
     if legend.len() == 1 {
         legend.clear();
@@ -213,7 +216,7 @@ fn draw_column(
         )))
         .map_err(|e| e.to_string())?;
     let mid = (x0 + x1) / 2.0;
-    let figure = format::figure_only(b.value, c.unit, c.lang);
+    let figure = format::figure_only(b.value, c.unit, c.cx.lang);
     let Some(ext) = b.extension_above() else {
         let above = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
         return label_at(
@@ -233,8 +236,8 @@ fn draw_column(
         .map_err(|e| e.to_string())?;
     let ext_label = format!(
         "{} {}",
-        stretch_label(c.lang, c.tiers),
-        format::figure_only(ext, c.unit, c.lang)
+        c.cx.t(stretch_word(c.tiers).key()),
+        format::figure_only(ext, c.unit, c.cx.lang)
     );
     let above = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
     label_at(area, chart, (mid, ext), (0, -4), &ext_label, above)?;

@@ -25,6 +25,7 @@ mod layout;
 mod series;
 mod svg;
 mod table;
+pub(super) mod words;
 
 use serde::Serialize;
 
@@ -34,6 +35,7 @@ use self::layout::{FONT_STACK, WIDTH};
 use self::series::Bar;
 pub use self::table::DataTable;
 use self::table::{ChartData, describe};
+use self::words::Word;
 use super::encode::{base64_url, escape};
 use super::views::ViewCtx;
 use crate::content::*;
@@ -72,8 +74,7 @@ pub struct Chart {
 /// (a doubling of an unpublished baseline) or is a ranking.
 pub fn target_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
     let series = series::target_series(cx, target)?;
-    let lang = cx.lang;
-    let title = format!("{} · {}", cx.text(&target.name), chart_word(lang, "target"));
+    let title = titled(cx, cx.text(&target.name), Word::TitleTarget);
     let since = cx
         .site
         .plans
@@ -85,32 +86,28 @@ pub fn target_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
         since,
         path: series.path,
         unit: target.unit,
-        lang,
+        cx,
         title: &title,
         tiers: matches!(target.value, TargetValue::Tiers { .. }),
     })
     .ok()?;
     let data = ChartData::by_year(cx, target, &series.bars);
-    let desc = describe(&title, &data.rows, series.path, lang);
+    let desc = describe(cx, &title, &data.rows, series.path);
     Some(finish(
+        cx,
         "chart-target",
         "chart",
         title,
         svg_body,
         desc,
         data,
-        lang,
     ))
 }
 
 /// The breakdown of a target among its parts, largest first.
 pub fn breakdown_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
     let bars = series::breakdown_bars(cx, target)?;
-    let title = format!(
-        "{} · {}",
-        cx.text(&target.name),
-        chart_word(cx.lang, "breakdown")
-    );
+    let title = titled(cx, cx.text(&target.name), Word::TitleBreakdown);
     finish_bars(cx, "chart-breakdown", "breakdown", title, bars, target.unit)
 }
 
@@ -118,36 +115,20 @@ pub fn breakdown_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
 /// plan's most common chain unit are drawn, so bars share one scale.
 pub fn plan_chart(cx: ViewCtx, plan: &Plan) -> Option<Chart> {
     let (bars, unit) = series::plan_bars(cx, plan)?;
-    let title = format!(
-        "{} · {}",
-        cx.text(&plan.short_title),
-        chart_word(cx.lang, "overview")
-    );
+    let title = titled(cx, cx.text(&plan.short_title), Word::TitleOverview);
     finish_bars(cx, "chart-overview", "overview", title, bars, unit)
 }
 
 /// The targets of one chain across plans, ordered by year.
 pub fn chain_chart(cx: ViewCtx, chain: &Chain, targets: &[(&Plan, &Target)]) -> Option<Chart> {
     let (bars, unit) = series::chain_bars(cx, targets)?;
-    let title = format!(
-        "{} · {}",
-        cx.text(&chain.name),
-        chart_word(cx.lang, "comparison")
-    );
+    let title = titled(cx, cx.text(&chain.name), Word::TitleComparison);
     finish_bars(cx, "chart-comparison", "comparison", title, bars, unit)
 }
 
-fn chart_word(lang: Lang, which: &str) -> &'static str {
-    match (lang, which) {
-        (Lang::Zh, "target") => "目标与实际",
-        (Lang::En, "target") => "target and outcomes",
-        (Lang::Zh, "breakdown") => "目标分解",
-        (Lang::En, "breakdown") => "breakdown",
-        (Lang::Zh, "overview") => "产业链目标",
-        (Lang::En, "overview") => "industry-chain targets",
-        (Lang::Zh, _) => "各规划目标比较",
-        (Lang::En, _) => "targets across plans",
-    }
+/// A chart's title: what it is of, and what it shows.
+fn titled(cx: ViewCtx, name: &str, what: Word) -> String {
+    format!("{name} · {}", cx.t(what.key()))
 }
 
 /// A bar chart with its table, CSV and description.
@@ -159,31 +140,30 @@ fn finish_bars(
     bars: Vec<Bar>,
     unit: MeasureUnit,
 ) -> Option<Chart> {
-    let lang = cx.lang;
     let svg_body = draw_bars(&BarChart {
         bars: &bars,
         unit,
-        lang,
+        cx,
         title: &title,
     })
     .ok()?;
-    let data = ChartData::by_item(lang, &bars, unit);
-    let desc = describe(&title, &data.rows, None, lang);
-    Some(finish(id, file, title, svg_body, desc, data, lang))
+    let data = ChartData::by_item(cx, &bars, unit);
+    let desc = describe(cx, &title, &data.rows, None);
+    Some(finish(cx, id, file, title, svg_body, desc, data))
 }
 
 /// The chart with its downloads: `id` prefixes the ids inside the SVG, `file` names
 /// the SVG and CSV files.
 fn finish(
+    cx: ViewCtx,
     id: &str,
     file: &str,
     title: String,
     body: String,
     desc: String,
     data: ChartData,
-    lang: Lang,
 ) -> Chart {
-    let svg = finish_svg(&body, id, &title, &desc, lang);
+    let svg = finish_svg(&body, id, &title, &desc, cx.lang);
     let (width, height) = svg_size(&svg);
     let csv = data.csv();
     Chart {
@@ -192,7 +172,7 @@ fn finish(
         desc,
         width,
         height,
-        table: data.into_table(&title, lang),
+        table: data.into_table(cx, &title),
         svg_file: format!("{file}.svg"),
         csv_file: format!("{file}.csv"),
         csv_href: base64_url("text/csv;charset=utf-8", &csv),

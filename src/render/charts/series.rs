@@ -2,8 +2,8 @@
 //! SVG, the description, the table and the CSV are all made from this list, so they
 //! can never disagree.
 
+use super::words::Word;
 use crate::content::*;
-use crate::lang::Lang;
 use crate::render::format;
 use crate::render::views::{ViewCtx, part_label, value_text};
 
@@ -26,35 +26,23 @@ impl Kind {
         Kind::Target,
     ];
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Target, Lang::Zh) => "目标",
-            (Kind::Target, Lang::En) => "Target",
-            (Kind::Baseline, Lang::Zh) => "基期",
-            (Kind::Baseline, Lang::En) => "Baseline",
-            (Kind::Actual, Lang::Zh) => "实际",
-            (Kind::Actual, Lang::En) => "Outcome",
-            (Kind::OtherMeasure, Lang::Zh) => "实际（口径不同）",
-            (Kind::OtherMeasure, Lang::En) => "Outcome (other measure)",
+    /// The word for the kind, in the legend and the table.
+    pub fn word(self) -> Word {
+        match self {
+            Kind::Target => Word::Target,
+            Kind::Baseline => Word::Baseline,
+            Kind::Actual => Word::Actual,
+            Kind::OtherMeasure => Word::OtherMeasure,
         }
     }
 }
 
 /// The name of a bar's extension: a stretch tier, or the top of a range.
-pub fn stretch_label(lang: Lang, tiers: bool) -> &'static str {
-    match (lang, tiers) {
-        (Lang::Zh, true) => "力争",
-        (Lang::En, true) => "Stretch",
-        (Lang::Zh, false) => "区间上限",
-        (Lang::En, false) => "Top of range",
-    }
-}
-
-/// The legend's name of the path from baseline to target.
-pub fn path_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "达标所需路径",
-        Lang::En => "Path to the target",
+pub fn stretch_word(tiers: bool) -> Word {
+    if tiers {
+        Word::Stretch
+    } else {
+        Word::TopOfRange
     }
 }
 

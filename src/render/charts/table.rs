@@ -1,11 +1,11 @@
 //! A chart's numbers in words: the HTML table beside it, its CSV download and the
 //! description a screen reader hears. All three come from the chart's bars.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use super::series::{Bar, Kind, Trajectory};
+use super::words::Word::{self, *};
+use super::words::fill;
 use crate::content::{MeasureUnit, Target};
 use crate::lang::Lang;
 use crate::render::encode::to_csv;
@@ -35,7 +35,7 @@ impl ChartData {
         let rows = bars
             .iter()
             .map(|b| {
-                let mut label = b.kind.label(lang).to_string();
+                let mut label = cx.t(b.kind.word().key()).to_string();
                 if b.kind == Kind::Target && target.annual {
                     label = format!("{label} ({})", period_text(cx, target));
                 }
@@ -47,7 +47,7 @@ impl ChartData {
             .map(|b| {
                 vec![
                     b.label.clone(),
-                    b.kind.label(lang).to_string(),
+                    cx.t(b.kind.word().key()).to_string(),
                     format::plain(b.value, 6),
                     b.extension.map_or(String::new(), |e| format::plain(e, 6)),
                     csv_unit(target.unit, lang),
@@ -56,15 +56,19 @@ impl ChartData {
             })
             .collect();
         ChartData {
-            head: table_head(lang, true),
+            head: words(cx, &[ColYear, ColSeries, ColFigure, ColMeasure]),
             rows,
-            csv_head: csv_head(lang, true),
+            csv_head: words(
+                cx,
+                &[CsvYear, CsvSeries, CsvValue, CsvUpper, CsvUnit, CsvMeasure],
+            ),
             csv_rows,
         }
     }
 
     /// Bars, a row per item: its figure and, when any bar has one, its note.
-    pub fn by_item(lang: Lang, bars: &[Bar], unit: MeasureUnit) -> ChartData {
+    pub fn by_item(cx: ViewCtx, bars: &[Bar], unit: MeasureUnit) -> ChartData {
+        let lang = cx.lang;
         let rows = bars
             .iter()
             .map(|b| {
@@ -75,14 +79,12 @@ impl ChartData {
                 row
             })
             .collect();
-        let mut head = table_head(lang, false);
-        if bars.iter().all(|b| b.note.is_empty()) {
-            head.truncate(2);
-            head[0] = match lang {
-                Lang::Zh => "组成部分".into(),
-                Lang::En => "Part".into(),
-            };
-        }
+        // Parts of a whole have no notes: the table then names them as parts.
+        let head = if bars.iter().all(|b| b.note.is_empty()) {
+            words(cx, &[ColPart, ColFigure])
+        } else {
+            words(cx, &[ColItem, ColFigure, ColDetails])
+        };
         let csv_rows = bars
             .iter()
             .map(|b| {
@@ -98,7 +100,7 @@ impl ChartData {
         ChartData {
             head,
             rows,
-            csv_head: csv_head(lang, false),
+            csv_head: words(cx, &[CsvItem, CsvValue, CsvUpper, CsvUnit, CsvDetails]),
             csv_rows,
         }
     }
@@ -109,13 +111,9 @@ impl ChartData {
     }
 
     /// The HTML table, captioned after the chart's title.
-    pub fn into_table(self, title: &str, lang: Lang) -> DataTable {
-        let caption = match lang {
-            Lang::Zh => format!("{title}（图表数据）"),
-            Lang::En => format!("{title} (chart data)"),
-        };
+    pub fn into_table(self, cx: ViewCtx, title: &str) -> DataTable {
         DataTable {
-            caption,
+            caption: fill(cx.t(Word::TableCaption.key()), &[("title", title)]),
             head: self.head,
             rows: self.rows,
         }
@@ -124,83 +122,39 @@ impl ChartData {
 
 /// A sentence per data row, for the SVG's `<desc>`: a screen reader hears the
 /// numbers, and the yearly growth the path to the target needs.
-pub fn describe(title: &str, rows: &[Vec<String>], path: Option<Trajectory>, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Zh => "；",
-        Lang::En => "; ",
+pub fn describe(
+    cx: ViewCtx,
+    title: &str,
+    rows: &[Vec<String>],
+    path: Option<Trajectory>,
+) -> String {
+    // Punctuation is typography, not words: it stays here, like number formatting.
+    let (sep, cell_sep, after_title, end, before_sentence) = match cx.lang {
+        Lang::Zh => ("；", " ", "。", "。", ""),
+        Lang::En => ("; ", ", ", ". ", ".", " "),
     };
-    let items: Vec<String> = rows
-        .iter()
-        .map(|r| match lang {
-            Lang::Zh => r.join(" "),
-            Lang::En => r.join(", "),
-        })
-        .collect();
-    let mut out = match lang {
-        Lang::Zh => format!("{title}。{}。", items.join(sep)),
-        Lang::En => format!("{title}. {}.", items.join(sep)),
-    };
+    let items: Vec<String> = rows.iter().map(|r| r.join(cell_sep)).collect();
+    let mut out = format!("{title}{after_title}{}{end}", items.join(sep));
     if let Some(path) = path
         && let Some(rate) = path.yearly_growth()
     {
-        let (y0, y1) = (path.from.0, path.to.0);
-        let rate = format::plain(rate, 1);
-        match lang {
-            Lang::Zh => {
-                let _ = write!(out, "从{y0}年到{y1}年达标需要年均增长{rate}%。");
-            }
-            Lang::En => {
-                let _ = write!(
-                    out,
-                    " Reaching the target from {y0} to {y1} takes {rate}% growth a year."
-                );
-            }
-        }
+        let sentence = fill(
+            cx.t(Word::PathSentence.key()),
+            &[
+                ("from", &path.from.0.to_string()),
+                ("to", &path.to.0.to_string()),
+                ("rate", &format::plain(rate, 1)),
+            ],
+        );
+        out.push_str(before_sentence);
+        out.push_str(&sentence);
     }
     out
 }
 
-fn table_head(lang: Lang, by_year: bool) -> Vec<String> {
-    let cols: [&str; 4] = match (lang, by_year) {
-        (Lang::Zh, true) => ["年份", "系列", "数值", "指标"],
-        (Lang::En, true) => ["Year", "Series", "Figure", "Measure"],
-        (Lang::Zh, false) => ["项目", "数值", "说明", ""],
-        (Lang::En, false) => ["Item", "Figure", "Details", ""],
-    };
-    cols.iter()
-        .filter(|c| !c.is_empty())
-        .map(|c| c.to_string())
-        .collect()
-}
-
-fn csv_head(lang: Lang, by_year: bool) -> Vec<String> {
-    let cols: &[&str] = match (lang, by_year) {
-        (Lang::Zh, true) => &[
-            "年份",
-            "系列",
-            "数值",
-            "上限（力争或区间上限）",
-            "单位",
-            "指标",
-        ],
-        (Lang::En, true) => &[
-            "year",
-            "series",
-            "value",
-            "upper (stretch or top of range)",
-            "unit",
-            "measure",
-        ],
-        (Lang::Zh, false) => &["项目", "数值", "上限（力争或区间上限）", "单位", "说明"],
-        (Lang::En, false) => &[
-            "item",
-            "value",
-            "upper (stretch or top of range)",
-            "unit",
-            "details",
-        ],
-    };
-    cols.iter().map(|c| c.to_string()).collect()
+/// The words of `keys`, in order.
+fn words(cx: ViewCtx, keys: &[Word]) -> Vec<String> {
+    keys.iter().map(|w| cx.t(w.key()).to_string()).collect()
 }
 
 /// The unit as written in CSV files: the plan's own unit, so figures are exact.
