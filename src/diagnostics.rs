@@ -215,6 +215,15 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Prints every diagnostic with its snippet to standard error, styled when the
+    /// terminal takes colour. Lives beside the type so `cli` and `serve` print alike
+    /// without one depending on the other.
+    pub fn print(&self) {
+        for d in self.iter() {
+            anstream::eprintln!("{}\n", d.render(true));
+        }
+    }
+
     pub fn new() -> Diagnostics {
         Diagnostics::default()
     }

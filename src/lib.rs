@@ -25,4 +25,5 @@ pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod timings;
+pub mod vocab;
 pub mod yaml;

@@ -91,10 +91,6 @@ pub fn build_loaded(
     sink.finish();
     let (stats, warnings) = rendered?;
     trace("render", started);
-    // Test hook: die as a killed build would, with every file written but not swapped in.
-    if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
-        std::process::abort();
-    }
     staging
         .commit()
         .map_err(|e| single(output_error(output, e)))?;

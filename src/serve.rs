@@ -389,7 +389,7 @@ fn full_build(state: &State) -> bool {
     match result {
         Ok((site, theme, mut warnings, report)) => {
             warnings.extend(report.warnings);
-            crate::cli::print_diagnostics(&warnings);
+            warnings.print();
             eprintln!(
                 "Built {} pages in {} ms.",
                 report.stats.pages,
@@ -413,7 +413,7 @@ fn full_build(state: &State) -> bool {
 }
 
 fn report(state: &State, diagnostics: &Diagnostics) {
-    crate::cli::print_diagnostics(diagnostics);
+    diagnostics.print();
     eprintln!("The build failed; still serving the last good version.");
     let text: Vec<String> = diagnostics.iter().map(|d| d.render(false)).collect();
     if let Ok(mut error) = state.error.write() {

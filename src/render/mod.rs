@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::content::Site;
 use crate::derive::Index;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::lang::Lang;
 use crate::lang::Localized;
 use crate::output::Sink;
@@ -324,13 +324,8 @@ fn markdown_diagnostic(
 ) -> Diagnostic {
     let start = body_offset + p.offset;
     let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-    let severity = if p.message.contains("was removed") {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
     let d = Diagnostic {
-        severity,
+        severity: p.severity,
         ..Diagnostic::error(file, p.message)
     };
     d.at(text, Location::from_byte_range(text, start..end))
