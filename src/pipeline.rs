@@ -109,9 +109,18 @@ pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
     let (site, theme, mut warnings) = load(root, options)?;
-    let sink = MemorySink::new();
-    let (_, render_warnings) = render::render_site(&site, &theme, &sink as &dyn Sink)?;
+    let (files, render_warnings) = render_in_memory(&site, &theme)?;
     warnings.extend(render_warnings);
+    Ok((files, warnings))
+}
+
+/// Renders an already loaded site in memory: every file by site path.
+pub fn render_in_memory(
+    site: &Site,
+    theme: &Theme,
+) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
+    let sink = MemorySink::new();
+    let (_, warnings) = render::render_site(site, theme, &sink as &dyn Sink)?;
     Ok((sink.into_files(), warnings))
 }
 
