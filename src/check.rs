@@ -46,9 +46,10 @@ pub fn check_links(files: &BTreeMap<String, Vec<u8>>, base_path: &str) -> Vec<Di
     for (path, page) in &scans {
         for link in &page.links {
             if let Some(message) = broken(path, link, base_path, files, &ids) {
-                problems.push(Diagnostic::error(format!("(output) {path}"), message).help(
-                    "fix the link in the commentary or template that produced this page",
-                ));
+                problems
+                    .push(Diagnostic::error(format!("(output) {path}"), message).help(
+                        "fix the link in the commentary or template that produced this page",
+                    ));
             }
         }
     }

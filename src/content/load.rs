@@ -128,7 +128,7 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)?;
     // Read into a buffer of the file's size: `read_to_end` would ask the size again
     // and seek, two more system calls for each of tens of thousands of files.
@@ -161,7 +161,7 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Returns true if and only if opening `path` failed because it is a symbolic link.
 fn is_symlink_refusal(e: &std::io::Error, path: &Path) -> bool {
     #[cfg(target_os = "linux")]
-    if e.raw_os_error() == Some(libc::ELOOP) {
+    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
         return true;
     }
     let _ = e;
