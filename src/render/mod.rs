@@ -34,6 +34,10 @@ use theme::Theme;
 
 pub use pages::Page;
 
+/// The path to the site root from every listing page (`zh/chains/<id>/`,
+/// `zh/years/<year>/`…): the pages whose target tables share pre-rendered rows.
+pub const LISTING_ROOT: &str = "../../../";
+
 /// Counts of what a build wrote, for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RenderStats {
@@ -49,11 +53,12 @@ pub struct Prepared {
     pub templates: Templates,
     /// Site paths without the language (`plans/x/`), for checking `@/` links.
     pub page_paths: HashSet<String>,
-    /// Each target's table row as markup, by language, plan and target position. A
-    /// target appears in up to ten tables (its plan, chain, region, units, year…); its
-    /// row is rendered once, then shared (a cheap clone). Only the markup is kept: the
-    /// row's fields, which few pages show, are built when a page asks
-    /// ([`RenderContext::row_fields`]), so a large site does not hold them all.
+    /// Each target's table row as markup, by language, plan and target position, as the
+    /// listing pages show it ([`LISTING_ROOT`], with a plan column). A target appears
+    /// in up to ten tables (its chain, region, units, year…); its row is rendered once,
+    /// then shared (a cheap clone). Only the markup is kept: the row's fields, which
+    /// few pages show, are built when a page asks ([`RenderContext::row_fields`]), so a
+    /// large site does not hold them all.
     rows: Localized<Vec<Vec<tera::Value>>>,
     /// Each plan's card for lists, by language and plan position.
     cards: Localized<Vec<tera::Value>>,
@@ -80,7 +85,11 @@ impl Prepared {
                 .map(|plan| {
                     plan.targets
                         .iter()
-                        .map(|t| cached_row(&templates, v, t))
+                        .map(|t| {
+                            let row = views::TargetRow::new(v, t);
+                            let html = templates.render_row(lang, &row, LISTING_ROOT, true)?;
+                            Ok(tera::Value::from(html))
+                        })
                         .collect()
                 })
                 .collect();
@@ -124,9 +133,32 @@ impl<'a> RenderContext<'a> {
         })
     }
 
-    /// A target's table row (`row.html.head`, `.plan`, `.tail`), ready for templates.
-    pub fn row(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
-        self.prepared.rows.get(lang)[r.plan][r.target].clone()
+    /// A target's table row for a page whose path to the site root is `root`: shared
+    /// markup for the listing pages, rendered afresh for any other table (a plan's own
+    /// table, which has no plan column, shows each target once).
+    pub fn row(
+        &self,
+        lang: Lang,
+        r: crate::derive::TargetRef,
+        root: &str,
+        show_plan: bool,
+    ) -> Result<tera::Value, Diagnostic> {
+        if show_plan && root == LISTING_ROOT {
+            return Ok(self.prepared.rows.get(lang)[r.plan][r.target].clone());
+        }
+        let view = views::ViewCtx {
+            site: self.site,
+            index: self.index(),
+            lang,
+            strings: self.theme.strings.get(lang),
+        };
+        let target = &pages::plan_at(self.site, r.plan).targets[r.target];
+        let row = views::TargetRow::new(view, target);
+        let html = self
+            .prepared
+            .templates
+            .render_row(lang, &row, root, show_plan)?;
+        Ok(tera::Value::from(html))
     }
 
     /// A target's row fields (name, links, value, status…), for the pages that show
@@ -156,22 +188,6 @@ impl<'a> RenderContext<'a> {
     pub fn pages(&self) -> Vec<Page> {
         pages::all_pages(self.site, self.index())
     }
-}
-
-/// A target's table row as the templates see it: its rendered markup.
-#[derive(serde::Serialize)]
-struct CachedRow {
-    html: templates::RowHtml,
-}
-
-fn cached_row(
-    templates: &Templates,
-    v: views::ViewCtx,
-    t: &crate::content::Target,
-) -> Result<tera::Value, Diagnostic> {
-    let row = views::TargetRow::new(v, t);
-    let html = templates.render_row(v.lang, &row)?;
-    Ok(tera::Value::from_serializable(&CachedRow { html }))
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the

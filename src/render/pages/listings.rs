@@ -75,8 +75,12 @@ fn target_of(v: ViewCtx<'_>, r: TargetRef) -> (&Plan, &Target) {
     (plan, &plan.targets[r.target])
 }
 
-fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Vec<tera::Value> {
-    refs.iter().map(|r| out.cx.row(lang, *r)).collect()
+/// The rows of a table listing several plans' targets, for this page.
+fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Result<Vec<tera::Value>, Diagnostic> {
+    let root = crate::render::links::root_of(out.path);
+    refs.iter()
+        .map(|r| out.cx.row(lang, *r, &root, true))
+        .collect()
 }
 
 fn cards(out: &PageOut, lang: Lang, plans: Option<&Vec<usize>>) -> Vec<tera::Value> {
@@ -172,7 +176,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         },
     ];
     let mut s = section("targets", v.t("listing_chain_targets").to_string());
-    s.rows = rows(out, lang, &refs);
+    s.rows = rows(out, lang, &refs)?;
     listing(
         out,
         lang,
@@ -208,7 +212,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         .expect("page of an existing topic");
     let refs = v.index.by_topic.get(&topic.id).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_topic_targets").to_string());
-    s.rows = rows(out, lang, &refs);
+    s.rows = rows(out, lang, &refs)?;
     listing(
         out,
         lang,
@@ -272,7 +276,7 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         out,
         lang,
         v.index.by_region.get(&region.id).map_or(&[], Vec::as_slice),
-    );
+    )?;
     let mut parts = section("shares", v.t("listing_region_parts").to_string());
     parts.parts = v
         .index
@@ -346,9 +350,9 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
     let mut issued = section("plans", v.t("listing_unit_plans").to_string());
     issued.plans = cards(out, lang, v.index.plans_by_issuer.get(&unit.id));
     let mut lead = section("lead", v.t("listing_unit_lead").to_string());
-    lead.rows = rows(out, lang, &by_role(Role::Lead));
+    lead.rows = rows(out, lang, &by_role(Role::Lead))?;
     let mut responsible = section("responsible", v.t("listing_unit_responsible").to_string());
-    responsible.rows = rows(out, lang, &by_role(Role::Responsible));
+    responsible.rows = rows(out, lang, &by_role(Role::Responsible))?;
     facts.push(Fact {
         label: v.t("facts_assignments").to_string(),
         value: assignments.len().to_string(),
@@ -377,7 +381,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     let v = out.view(lang);
     let refs = v.index.by_year.get(&year).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_year_targets").to_string());
-    s.rows = rows(out, lang, &refs);
+    s.rows = rows(out, lang, &refs)?;
     let name = match lang {
         Lang::Zh => format!("{year}年"),
         Lang::En => year.to_string(),

@@ -228,45 +228,6 @@ fn page_root(cx: &RenderContext, path: &str) -> String {
     }
 }
 
-/// Replaces the markers of shared, pre-rendered markup (header, footer, table rows)
-/// with this page's path to the root and to its twin, in one pass over the page.
-fn fill_markers(html: Vec<u8>, root: &str, twin: &str) -> Vec<u8> {
-    let root_marker = super::templates::ROW_ROOT.as_bytes();
-    let twin_marker = super::templates::TWIN.as_bytes();
-    // Both markers are three bytes starting with 0xEE, which no ASCII byte and no
-    // common CJK character starts with.
-    let lead = root_marker[0];
-    if memchr::memchr(lead, &html).is_none() {
-        return html;
-    }
-    let mut out = Vec::with_capacity(html.len() + 1024);
-    let mut i = 0;
-    while i < html.len() {
-        match memchr::memchr(lead, &html[i..]) {
-            None => {
-                out.extend_from_slice(&html[i..]);
-                break;
-            }
-            Some(n) => {
-                out.extend_from_slice(&html[i..i + n]);
-                i += n;
-                if html[i..].starts_with(root_marker) {
-                    out.extend_from_slice(root.as_bytes());
-                    i += root_marker.len();
-                } else if html[i..].starts_with(twin_marker) {
-                    out.extend_from_slice(root.as_bytes());
-                    out.extend_from_slice(twin.as_bytes());
-                    i += twin_marker.len();
-                } else {
-                    out.push(html[i]);
-                    i += 1;
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Renders one page into `sink`; returns the problems met (errors and warnings).
 pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -316,8 +277,6 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         problems.push(d);
         return problems;
     }
-    let twin = links::href(&links::twin(&path, lang));
-    let html = fill_markers(html, &page_root(cx, &path), &twin);
     let file = links::file_of(&path);
     if let Err(e) = sink.write(&file, &html) {
         problems.push(Diagnostic::error(file, format!("cannot write: {e}")));
@@ -385,22 +344,4 @@ impl<'a> PageOut<'a, '_> {
 /// Serializes a page's context.
 pub fn context<T: Serialize>(value: &T) -> Result<Context, Diagnostic> {
     Context::from_serialize(value).map_err(|e| super::templates::template_error(&e))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fill_markers;
-    use crate::render::templates::{ROW_ROOT, TWIN};
-
-    #[test]
-    fn markers_become_the_page_s_paths() {
-        let html = format!("<a href=\"{ROW_ROOT}zh/\">首页</a><a href=\"{TWIN}\">EN</a>");
-        let out = fill_markers(html.into_bytes(), "../../", "en/x/index.html");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "<a href=\"../../zh/\">首页</a><a href=\"../../en/x/index.html\">EN</a>"
-        );
-        let plain = "电子信息".as_bytes().to_vec();
-        assert_eq!(fill_markers(plain.clone(), "../", "x"), plain);
-    }
 }
