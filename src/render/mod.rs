@@ -15,6 +15,7 @@ mod pages;
 pub mod svg;
 pub mod templates;
 pub mod theme;
+pub mod ui_keys;
 pub mod views;
 
 use std::collections::HashSet;

@@ -15,6 +15,41 @@ use crate::derive::progress::{Progress, Reason, Status};
 use crate::derive::{Index, PlanStatus, TargetRef};
 use crate::lang::Lang;
 
+/// The UI strings the views look up (see `ui_keys`).
+pub const KEYS: &[&str] = &[
+    "annual_span",
+    "baseline_with_value",
+    "baseline_year_only",
+    "citation_long_form",
+    "citation_number",
+    "citation_retrieved",
+    "citation_short_form",
+    "date_day",
+    "date_month",
+    "list_separator",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "reason_no_baseline",
+    "reason_no_figure",
+    "reason_no_final",
+    "reason_no_outcome",
+    "reason_not_computable",
+    "status_expired",
+    "status_in_force",
+    "status_not_yet_issued",
+    "year_label",
+];
+
 /// Everything a view builder needs: the site, its indexes, the language and its UI
 /// strings.
 #[derive(Clone, Copy)]
@@ -28,7 +63,21 @@ pub struct ViewCtx<'a> {
 impl<'a> ViewCtx<'a> {
     /// A UI string; keys used here are checked when the theme loads.
     pub fn t(&self, key: &str) -> &'a str {
+        debug_assert!(
+            self.strings.contains_key(key),
+            "the UI string `{key}` is looked up but not listed in a KEYS list"
+        );
         self.strings.get(key).map_or("", String::as_str)
+    }
+
+    /// A UI string with its `{name}` placeholders filled from `args`.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        super::i18n::fill(self.t(key), args)
+    }
+
+    /// A year as a label ("2025年", "2025").
+    pub fn year(&self, year: u16) -> String {
+        self.tf("year_label", &[("year", &year.to_string())])
     }
 
     pub fn metric(&self, metric: Metric) -> &'a str {
@@ -39,27 +88,29 @@ impl<'a> ViewCtx<'a> {
         text.get(self.lang)
     }
 
+    /// A date as the language writes it ("2021年4月26日", "26 April 2021"); the
+    /// patterns and month names are UI strings.
     pub fn date(&self, d: Date) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
-        match (self.lang, d.day) {
-            (Lang::Zh, Some(day)) => format!("{}年{}月{}日", d.year, d.month, day),
-            (Lang::Zh, None) => format!("{}年{}月", d.year, d.month),
-            (Lang::En, Some(day)) => format!("{day} {month} {}", d.year),
-            (Lang::En, None) => format!("{month} {}", d.year),
+        let month_name = self.t(&format!("month_{}", d.month.clamp(1, 12)));
+        let (year, month) = (d.year.to_string(), d.month.to_string());
+        match d.day {
+            Some(day) => self.tf(
+                "date_day",
+                &[
+                    ("year", &year),
+                    ("month", &month),
+                    ("month_name", month_name),
+                    ("day", &day.to_string()),
+                ],
+            ),
+            None => self.tf(
+                "date_month",
+                &[
+                    ("year", &year),
+                    ("month", &month),
+                    ("month_name", month_name),
+                ],
+            ),
         }
     }
 
@@ -401,10 +452,7 @@ pub fn period_text(cx: ViewCtx, target: &Target) -> String {
         start,
         end: target.year,
     });
-    match cx.lang {
-        Lang::Zh => format!("{span}年每年"),
-        Lang::En => format!("each year, {span}"),
-    }
+    cx.tf("annual_span", &[("span", &span)])
 }
 
 /// The target's value in words, in `lang`.
@@ -449,17 +497,18 @@ impl TargetDetail {
             row,
             progress: cx.progress_view(target),
             unit: format::axis_unit(target.unit, cx.lang),
-            baseline: target.baseline.map(|b| match (b.value, cx.lang) {
-                (Some(v), Lang::Zh) => format!(
-                    "{}年：{}",
-                    b.year,
-                    format::quantity(v, target.unit, cx.lang)
-                ),
-                (Some(v), Lang::En) => {
-                    format!("{}: {}", b.year, format::quantity(v, target.unit, cx.lang))
+            baseline: target.baseline.map(|b| {
+                let year = b.year.to_string();
+                match b.value {
+                    Some(v) => cx.tf(
+                        "baseline_with_value",
+                        &[
+                            ("year", &year),
+                            ("value", &format::quantity(v, target.unit, cx.lang)),
+                        ],
+                    ),
+                    None => cx.tf("baseline_year_only", &[("year", &year)]),
                 }
-                (None, Lang::Zh) => format!("{}年", b.year),
-                (None, Lang::En) => b.year.to_string(),
             }),
             breakdown: target
                 .breakdown
@@ -621,31 +670,24 @@ impl Citation {
             source.title.clone()
         };
         let name = cx.text(&target.name);
-        match cx.lang {
-            Lang::Zh => {
-                let number = number.map_or(String::new(), |n| format!("（{n}）"));
-                Citation {
-                    short: format!("《{title}》{clause}"),
-                    long: format!(
-                        "{}：《{title}》{number}，{}发布，{clause}，“{name}”。{}，{page_url}。",
-                        source.issuer,
-                        source.issued,
-                        cx.t("citation_retrieved")
-                    ),
-                }
-            }
-            Lang::En => {
-                let number = number.map_or(String::new(), |n| format!(", {n}"));
-                Citation {
-                    short: format!("{title}, clause {clause}"),
-                    long: format!(
-                        "{}. {title}{number}. Issued {}. Clause {clause}: \"{name}\". {} {page_url}",
-                        source.issuer,
-                        source.issued,
-                        cx.t("citation_retrieved")
-                    ),
-                }
-            }
+        let number = number.map_or(String::new(), |n| {
+            cx.tf("citation_number", &[("number", &n)])
+        });
+        Citation {
+            short: cx.tf("citation_short_form", &[("title", &title), ("clause", &clause)]),
+            long: cx.tf(
+                "citation_long_form",
+                &[
+                    ("issuer", &source.issuer),
+                    ("title", &title),
+                    ("number", &number),
+                    ("issued", &source.issued),
+                    ("clause", &clause),
+                    ("name", name),
+                    ("retrieved", cx.t("citation_retrieved")),
+                    ("url", page_url),
+                ],
+            ),
         }
     }
 }

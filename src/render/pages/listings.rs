@@ -382,10 +382,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     let refs = v.index.by_year.get(&year).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_year_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
-    let name = match lang {
-        Lang::Zh => format!("{year}年"),
-        Lang::En => year.to_string(),
-    };
+    let name = v.year(year);
     listing(
         out,
         lang,
@@ -566,10 +563,7 @@ pub fn years(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         .by_year
         .iter()
         .map(|(year, refs)| Entry {
-            name: match lang {
-                Lang::Zh => format!("{year}年"),
-                Lang::En => year.to_string(),
-            },
+            name: v.year(*year),
             href: links::href(&links::year(lang, *year)),
             count: refs.len(),
             note: None,

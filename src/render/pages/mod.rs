@@ -20,6 +20,54 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::output::Sink;
 
+/// The UI strings the page builders look up (see `ui_keys`).
+pub const KEYS: &[&str] = &[
+    "data_description",
+    "facts_assignments",
+    "facts_part_of",
+    "facts_plans",
+    "facts_targets",
+    "facts_targets_within",
+    "intro_chains",
+    "intro_regions",
+    "intro_topics",
+    "intro_units",
+    "intro_years",
+    "kind_chain",
+    "kind_region",
+    "kind_topic",
+    "kind_unit",
+    "kind_year",
+    "language_self_name",
+    "listing_chain_targets",
+    "listing_region_parts",
+    "listing_region_plans",
+    "listing_region_targets",
+    "listing_topic_targets",
+    "listing_unit_lead",
+    "listing_unit_plans",
+    "listing_unit_responsible",
+    "listing_year_targets",
+    "nav_chains",
+    "nav_data",
+    "nav_home",
+    "nav_plans",
+    "nav_progress",
+    "nav_regions",
+    "nav_search",
+    "nav_topics",
+    "nav_units",
+    "nav_years",
+    "not_found_text",
+    "not_found_title",
+    "plan_targets_count",
+    "plans_description",
+    "progress_description",
+    "search_description",
+    "target_region",
+    "units_no_region",
+];
+
 /// One page to render. Numbers are positions in the site's registries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {

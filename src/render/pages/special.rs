@@ -20,7 +20,7 @@ struct RootPage {
 struct LanguageLink {
     href: String,
     html_lang: &'static str,
-    label: &'static str,
+    label: String,
     title: String,
 }
 
@@ -31,10 +31,14 @@ fn language_links(out: &PageOut, prefix: &str) -> Vec<LanguageLink> {
         .map(|&l| LanguageLink {
             href: format!("{prefix}{}", links::href(&links::home(l))),
             html_lang: l.html_tag(),
-            label: match l {
-                Lang::Zh => "中文",
-                Lang::En => "English",
-            },
+            label: out
+                .cx
+                .theme
+                .strings
+                .get(l)
+                .get("language_self_name")
+                .cloned()
+                .unwrap_or_default(),
             title: out.cx.site.config.title.get(l).clone(),
         })
         .collect();
