@@ -105,11 +105,7 @@ impl<'a> ViewCtx<'a> {
             .get(position)
             .copied()
             .unwrap_or(PlanStatus::InForce);
-        let key = match status {
-            PlanStatus::InForce => "in_force",
-            PlanStatus::Expired => "expired",
-            PlanStatus::NotYetIssued => "not_yet_issued",
-        };
+        let key = status.key();
         StatusView {
             key,
             label: self.t(&format!("status_{key}")).to_string(),
@@ -498,10 +494,7 @@ impl BreakdownView {
     fn new(cx: ViewCtx, target: &Target, b: &Breakdown) -> BreakdownView {
         let total = target.value.total();
         BreakdownView {
-            kind: match b.kind {
-                crate::content::raw::BreakdownKind::Partition => "partition",
-                crate::content::raw::BreakdownKind::OfWhich => "of_which",
-            },
+            kind: b.kind.key(),
             rows: b
                 .parts
                 .iter()
