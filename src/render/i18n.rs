@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::Metric;
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
 use crate::yaml::{SourceFile, YamlPath};
@@ -15,12 +14,10 @@ use crate::yaml::{SourceFile, YamlPath};
 /// The strings of one language.
 pub type Strings = BTreeMap<String, String>;
 
-/// Keys the generator itself looks up (beyond those templates use), checked up front.
+/// Keys the generator itself looks up (beyond those templates use), checked up front;
+/// they are listed in [`super::keys`].
 pub fn required_keys() -> Vec<String> {
-    Metric::ALL
-        .iter()
-        .map(|m| format!("metric_{}", m.key()))
-        .collect()
+    super::keys::required()
 }
 
 /// One language's string file, as loaded.

@@ -32,7 +32,7 @@ impl<'a> ViewCtx<'a> {
     }
 
     pub fn metric(&self, metric: Metric) -> &'a str {
-        self.t(&format!("metric_{}", metric.key()))
+        self.t(&super::keys::metric(metric))
     }
 
     pub fn text<'t>(&self, text: &'t crate::lang::Text) -> &'t str {
