@@ -7,13 +7,18 @@
 pub mod charts;
 pub mod data;
 pub mod encode;
+pub mod feeds;
 pub mod format;
 pub mod i18n;
+pub mod keys;
 pub mod links;
 pub mod markdown;
 mod pages;
+pub mod search;
 pub mod svg;
 pub mod templates;
+#[cfg(test)]
+mod test_site;
 pub mod theme;
 pub mod ui_keys;
 pub mod views;
@@ -278,11 +283,15 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
     };
     {
         let open = data::OpenData::new(site, cx.index());
-        write(data::TARGETS_CSV, open.csv);
-        write(data::TARGETS_JSON, open.json);
+        write(links::TARGETS_CSV, open.csv);
+        write(links::TARGETS_JSON, open.json);
     }
-    write("sitemap.xml", data::sitemap(site, pages));
-    write("robots.txt", data::robots(site));
+    let listed = pages
+        .iter()
+        .filter(|p| p.is_listed())
+        .map(|p| (p.path(site), p.lang(site)));
+    write(links::SITEMAP, feeds::sitemap(site, listed));
+    write(links::ROBOTS, feeds::robots(site));
     for lang in Lang::ALL {
         let v = views::ViewCtx {
             site,
@@ -290,8 +299,8 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
             lang,
             strings: cx.theme.strings.get(lang),
         };
-        write(&data::search_index_path(lang), data::search_index(v));
-        write(&format!("{}/atom.xml", lang.code()), data::feed(v));
+        write(&links::search_index(lang), search::search_index(v));
+        write(&links::feed(lang), feeds::feed(v));
     }
     out
 }

@@ -10,7 +10,6 @@
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
-use crate::content::Metric;
 use crate::derive::progress::Status;
 
 /// Every key the build needs, sorted.
@@ -29,7 +28,7 @@ pub fn code_keys() -> Vec<String> {
         .iter()
         .flat_map(|l| l.iter().map(|k| k.to_string()))
         .collect();
-    keys.extend(Metric::ALL.iter().map(|m| format!("metric_{}", m.key())));
+    keys.extend(super::keys::required());
     keys.extend(Status::ALL.iter().map(|s| format!("progress_{}", s.key())));
     keys
 }

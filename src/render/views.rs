@@ -81,7 +81,7 @@ impl<'a> ViewCtx<'a> {
     }
 
     pub fn metric(&self, metric: Metric) -> &'a str {
-        self.t(&format!("metric_{}", metric.key()))
+        self.t(&super::keys::metric(metric))
     }
 
     pub fn text<'t>(&self, text: &'t crate::lang::Text) -> &'t str {
@@ -156,11 +156,7 @@ impl<'a> ViewCtx<'a> {
             .get(position)
             .copied()
             .unwrap_or(PlanStatus::InForce);
-        let key = match status {
-            PlanStatus::InForce => "in_force",
-            PlanStatus::Expired => "expired",
-            PlanStatus::NotYetIssued => "not_yet_issued",
-        };
+        let key = status.key();
         StatusView {
             key,
             label: self.t(&format!("status_{key}")).to_string(),
@@ -547,10 +543,7 @@ impl BreakdownView {
     fn new(cx: ViewCtx, target: &Target, b: &Breakdown) -> BreakdownView {
         let total = target.value.total();
         BreakdownView {
-            kind: match b.kind {
-                crate::content::raw::BreakdownKind::Partition => "partition",
-                crate::content::raw::BreakdownKind::OfWhich => "of_which",
-            },
+            kind: b.kind.key(),
             rows: b
                 .parts
                 .iter()
@@ -674,7 +667,10 @@ impl Citation {
             cx.tf("citation_number", &[("number", &n)])
         });
         Citation {
-            short: cx.tf("citation_short_form", &[("title", &title), ("clause", &clause)]),
+            short: cx.tf(
+                "citation_short_form",
+                &[("title", &title), ("clause", &clause)],
+            ),
             long: cx.tf(
                 "citation_long_form",
                 &[
