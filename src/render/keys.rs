@@ -1,10 +1,15 @@
-//! The UI-string keys the generator's own code looks up (templates name theirs in the
-//! template). They are made here and nowhere else: the theme check
-//! ([`super::ui_keys::required`]) gathers them from [`required`], and the code that
-//! shows a label asks here for its key, so the two cannot drift apart.
+//! The one list of UI-string keys a build needs: those the generator's code looks up
+//! (listed here, beside the helpers that make keys from enums) and those the templates
+//! use (`t.<key>`). The theme's and a site's language files are checked against it when
+//! the theme loads ([`required_with`]), so a key used anywhere but missing in a
+//! language is a build error naming the key and the file, never an empty label; a test
+//! fails when the code looks up a literal key that is not listed.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::data::COLUMNS;
 use crate::content::Metric;
+use crate::derive::progress::Status;
 
 /// What a search result is; the search index lists the kinds' labels in this order, and
 /// the search script reads them by position.
@@ -51,13 +56,128 @@ pub fn search_kind(k: SearchKind) -> String {
     format!("search_kind_{}", k.code())
 }
 
-/// Every key the code looks up: metric labels, the open-data columns' documentation
+/// Every key the build needs, sorted: those the code looks up ([`required`]) and those
+/// the templates use.
+pub fn required_with(templates: &BTreeMap<String, String>) -> Vec<String> {
+    let mut keys: BTreeSet<String> = required().into_iter().collect();
+    for text in templates.values() {
+        keys.extend(template_keys(text));
+    }
+    keys.into_iter().collect()
+}
+
+/// The keys a template reads as `t.<key>`.
+fn template_keys(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("t.").filter_map(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            return None;
+        }
+        let key: String = text[i + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (!key.is_empty()).then_some(key)
+    })
+}
+
+/// The UI strings the views (`views.rs`) look up by name.
+pub const VIEW_KEYS: &[&str] = &[
+    "annual_span",
+    "baseline_with_value",
+    "baseline_year_only",
+    "citation_long_form",
+    "citation_number",
+    "citation_retrieved",
+    "citation_short_form",
+    "date_day",
+    "date_month",
+    "list_separator",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "reason_no_baseline",
+    "reason_no_figure",
+    "reason_no_final",
+    "reason_no_outcome",
+    "reason_not_computable",
+    "status_expired",
+    "status_in_force",
+    "status_not_yet_issued",
+    "year_label",
+];
+
+/// The UI strings the page builders (`pages/`) look up by name.
+pub const PAGE_KEYS: &[&str] = &[
+    "data_description",
+    "facts_assignments",
+    "facts_part_of",
+    "facts_plans",
+    "facts_targets",
+    "facts_targets_within",
+    "intro_chains",
+    "intro_regions",
+    "intro_topics",
+    "intro_units",
+    "intro_years",
+    "kind_chain",
+    "kind_region",
+    "kind_topic",
+    "kind_unit",
+    "kind_year",
+    "language_self_name",
+    "listing_chain_targets",
+    "listing_region_parts",
+    "listing_region_plans",
+    "listing_region_targets",
+    "listing_topic_targets",
+    "listing_unit_lead",
+    "listing_unit_plans",
+    "listing_unit_responsible",
+    "listing_year_targets",
+    "nav_chains",
+    "nav_data",
+    "nav_home",
+    "nav_plans",
+    "nav_progress",
+    "nav_regions",
+    "nav_search",
+    "nav_topics",
+    "nav_units",
+    "nav_years",
+    "not_found_text",
+    "not_found_title",
+    "plan_targets_count",
+    "plans_description",
+    "progress_description",
+    "search_description",
+    "target_region",
+    "units_no_region",
+];
+
+/// Every key the code looks up: the views' and page builders' lists, metric labels, the open-data columns' documentation
 /// ([`super::data::Column::doc_key`]) and the search result kinds.
 pub fn required() -> Vec<String> {
     let metrics = Metric::ALL.into_iter().map(metric);
     let columns = COLUMNS.iter().map(|c| c.doc_key());
     let kinds = SearchKind::ALL.into_iter().map(search_kind);
-    metrics.chain(columns).chain(kinds).collect()
+    let named = VIEW_KEYS.iter().chain(PAGE_KEYS).map(|k| k.to_string());
+    let statuses = Status::ALL.iter().map(|s| format!("progress_{}", s.key()));
+    named
+        .chain(metrics)
+        .chain(statuses)
+        .chain(columns)
+        .chain(kinds)
+        .collect()
 }
 
 #[cfg(test)]
@@ -76,7 +196,50 @@ mod tests {
         }
         assert_eq!(
             keys.len(),
-            Metric::ALL.len() + COLUMNS.len() + SearchKind::ALL.len()
+            VIEW_KEYS.len()
+                + PAGE_KEYS.len()
+                + Metric::ALL.len()
+                + Status::ALL.len()
+                + COLUMNS.len()
+                + SearchKind::ALL.len()
+        );
+    }
+
+    #[test]
+    fn template_keys_are_read_from_t_dot_key_only() {
+        let keys: Vec<String> =
+            template_keys("{{ t.nav_home }} {{ site.t.x }} {{ t.col_year ~ page.t }} it.y")
+                .collect();
+        assert_eq!(keys, ["nav_home", "col_year"]);
+    }
+
+    #[test]
+    fn every_literal_key_in_the_code_is_in_the_list() {
+        // The code looks strings up as `t("key")`; each such key must be listed, or a
+        // theme lacking it would show an empty label without a build error.
+        let listed: BTreeSet<String> = required().into_iter().collect();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (i, _) in text.match_indices(".t(\"") {
+                let rest = &text[i + 4..];
+                let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                let is_key = key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if is_key && !key.is_empty() && !listed.contains(&key) {
+                    missing.push(format!("{}: {key}", entry.path().display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys looked up but not listed: {missing:#?}"
         );
     }
 }

@@ -143,7 +143,7 @@ fn load_strings(
     match i18n::combine(
         Localized { zh, en },
         site,
-        &super::ui_keys::required(templates),
+        &super::keys::required_with(templates),
     ) {
         Ok(strings) => Some(strings),
         Err(ds) => {

@@ -15,41 +15,6 @@ use crate::derive::progress::{Progress, Reason, Status};
 use crate::derive::{Index, PlanStatus, TargetRef};
 use crate::lang::Lang;
 
-/// The UI strings the views look up (see `ui_keys`).
-pub const KEYS: &[&str] = &[
-    "annual_span",
-    "baseline_with_value",
-    "baseline_year_only",
-    "citation_long_form",
-    "citation_number",
-    "citation_retrieved",
-    "citation_short_form",
-    "date_day",
-    "date_month",
-    "list_separator",
-    "month_1",
-    "month_2",
-    "month_3",
-    "month_4",
-    "month_5",
-    "month_6",
-    "month_7",
-    "month_8",
-    "month_9",
-    "month_10",
-    "month_11",
-    "month_12",
-    "reason_no_baseline",
-    "reason_no_figure",
-    "reason_no_final",
-    "reason_no_outcome",
-    "reason_not_computable",
-    "status_expired",
-    "status_in_force",
-    "status_not_yet_issued",
-    "year_label",
-];
-
 /// Everything a view builder needs: the site, its indexes, the language and its UI
 /// strings.
 #[derive(Clone, Copy)]
@@ -65,7 +30,7 @@ impl<'a> ViewCtx<'a> {
     pub fn t(&self, key: &str) -> &'a str {
         debug_assert!(
             self.strings.contains_key(key),
-            "the UI string `{key}` is looked up but not listed in a KEYS list"
+            "the UI string `{key}` is looked up but not listed in render/keys.rs"
         );
         self.strings.get(key).map_or("", String::as_str)
     }
