@@ -43,15 +43,41 @@ impl ViewCtx<'_> {
             reason: Reason::NoOutcome,
             tiers: None,
         });
+        let explanation = self.explain(target, p.reason);
+        let tiers = p.tiers.map(|t| {
+            let floor = if t.floor {
+                "tiers_floor_met"
+            } else {
+                "tiers_floor_missed"
+            };
+            let stretch = if t.stretch {
+                "tiers_stretch_met"
+            } else {
+                "tiers_stretch_missed"
+            };
+            format!(
+                "{}{}{}",
+                self.t(floor),
+                self.t("list_separator"),
+                self.t(stretch)
+            )
+        });
+        ProgressView {
+            key: p.status.key(),
+            label: self.status_label(p.status),
+            explanation,
+            tiers,
+        }
+    }
+
+    /// Why a target has its status, in a sentence of the page's language.
+    fn explain(&self, target: &Target, reason: Reason) -> String {
         let q = |v: f64| format::quantity(v, target.unit, self.lang);
         let fill = |key: &str, pairs: &[(&str, String)]| {
-            let mut text = self.t(key).to_string();
-            for (name, value) in pairs {
-                text = text.replace(&format!("{{{name}}}"), value);
-            }
-            text
+            let args: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            self.tf(key, &args)
         };
-        let explanation = match p.reason {
+        match reason {
             Reason::NoOutcome => self.t("reason_no_outcome").to_string(),
             Reason::NoFinalFigure => self.t("reason_no_final").to_string(),
             Reason::NoFigure => self.t("reason_no_figure").to_string(),
@@ -105,30 +131,6 @@ impl ViewCtx<'_> {
                     ("elapsed", format::plain(elapsed * 100.0, 0)),
                 ],
             ),
-        };
-        let tiers = p.tiers.map(|t| {
-            let floor = if t.floor {
-                "tiers_floor_met"
-            } else {
-                "tiers_floor_missed"
-            };
-            let stretch = if t.stretch {
-                "tiers_stretch_met"
-            } else {
-                "tiers_stretch_missed"
-            };
-            format!(
-                "{}{}{}",
-                self.t(floor),
-                self.t("list_separator"),
-                self.t(stretch)
-            )
-        });
-        ProgressView {
-            key: p.status.key(),
-            label: self.status_label(p.status),
-            explanation,
-            tiers,
         }
     }
 }
