@@ -54,13 +54,13 @@ impl Page {
                 links::target(l, &plan.id, &plan.targets[t].id)
             }
             Chains(l) => links::chains(l),
-            Chain(l, i) => links::chain(l, &nth(site.chains.iter(), i).id),
+            Chain(l, i) => links::chain(l, &site.chains.at(i).id),
             Topics(l) => links::topics(l),
-            Topic(l, i) => links::topic(l, &nth(site.topics.iter(), i).id),
+            Topic(l, i) => links::topic(l, &site.topics.at(i).id),
             Regions(l) => links::regions(l),
-            Region(l, i) => links::region(l, &nth(site.regions.iter(), i).id),
+            Region(l, i) => links::region(l, &site.regions.at(i).id),
             Units(l) => links::units(l),
-            Unit(l, i) => links::unit(l, &nth(site.units.iter(), i).id),
+            Unit(l, i) => links::unit(l, &site.units.at(i).id),
             Years(l) => links::years(l),
             Year(l, y) => links::year(l, y),
         }
@@ -99,13 +99,8 @@ impl Page {
     }
 }
 
-fn nth<T>(mut iter: impl Iterator<Item = T>, i: usize) -> T {
-    iter.nth(i)
-        .expect("page built from an existing registry entry")
-}
-
 pub fn plan_at(site: &Site, index: usize) -> &crate::content::Plan {
-    nth(site.plans.iter(), index)
+    site.plans.at(index)
 }
 
 /// Every page of the site, in a fixed order.

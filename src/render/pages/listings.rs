@@ -150,12 +150,7 @@ fn nav_key(section: &str) -> &'static str {
 
 pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let chain = v
-        .site
-        .chains
-        .iter()
-        .nth(i)
-        .expect("page of an existing chain");
+    let chain = v.site.chains.at(i);
     let refs = v.index.by_chain.get(&chain.id).cloned().unwrap_or_default();
     let pairs: Vec<(&Plan, &Target)> = refs.iter().map(|r| target_of(v, *r)).collect();
     let chart = charts::chain_chart(v, chain, &pairs);
@@ -204,12 +199,7 @@ fn dedup<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<&'a Id> {
 
 pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let topic = v
-        .site
-        .topics
-        .iter()
-        .nth(i)
-        .expect("page of an existing topic");
+    let topic = v.site.topics.at(i);
     let refs = v.index.by_topic.get(&topic.id).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_topic_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
@@ -230,12 +220,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
 
 pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let region = v
-        .site
-        .regions
-        .iter()
-        .nth(i)
-        .expect("page of an existing region");
+    let region = v.site.regions.at(i);
     let mut facts = Vec::new();
     if let Some(parent) = &region.parent {
         let r = v.region_ref(parent);
@@ -324,12 +309,7 @@ fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<Part
 
 pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let unit = v
-        .site
-        .units
-        .iter()
-        .nth(i)
-        .expect("page of an existing unit");
+    let unit = v.site.units.at(i);
     let mut facts = Vec::new();
     if let Some(region) = &unit.region {
         let r = v.region_ref(region);
