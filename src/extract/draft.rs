@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::goals::{Goal, GoalValue};
-use crate::render::format::plain;
+use crate::numfmt::plain;
 
 /// What extraction found.
 #[derive(Debug, Clone)]
