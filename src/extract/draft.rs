@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::goals::{Goal, GoalValue};
+use super::goals::Goal;
+use crate::content::{Bound, TargetValue};
 use crate::numfmt::plain;
 
 /// What extraction found.
@@ -56,28 +57,23 @@ fn comment(s: &str) -> String {
         .collect()
 }
 
-fn value_yaml(v: &GoalValue) -> String {
-    match *v {
-        GoalValue::Single(c, x) => format!("{{{}: {}}}", c.key(), plain(x, 6)),
-        GoalValue::Range(a, b) => format!("{{range: [{}, {}]}}", plain(a, 6), plain(b, 6)),
-        GoalValue::Tiers((c1, a), (c2, b)) => format!(
-            "{{tiers: {{floor: {{{}: {}}}, stretch: {{{}: {}}}}}}}",
-            c1.key(),
-            plain(a, 6),
-            c2.key(),
-            plain(b, 6)
-        ),
-        GoalValue::Double => "double".into(),
-        GoalValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
-    }
+fn bound_yaml(b: Bound) -> String {
+    format!("{{{}: {}}}", b.comparator.key(), plain(b.value, 6))
 }
 
-fn total(v: &GoalValue) -> Option<f64> {
+fn value_yaml(v: &TargetValue) -> String {
     match *v {
-        GoalValue::Single(_, x) => Some(x),
-        GoalValue::Range(_, b) => Some(b),
-        GoalValue::Tiers((_, a), _) => Some(a),
-        _ => None,
+        TargetValue::Single(b) => bound_yaml(b),
+        TargetValue::Range { low, high } => {
+            format!("{{range: [{}, {}]}}", plain(low, 6), plain(high, 6))
+        }
+        TargetValue::Tiers { floor, stretch } => format!(
+            "{{tiers: {{floor: {}, stretch: {}}}}}",
+            bound_yaml(floor),
+            bound_yaml(stretch)
+        ),
+        TargetValue::Double => "double".into(),
+        TargetValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
     }
 }
 
@@ -165,7 +161,7 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     }
     if !g.parts.is_empty() {
         let sum: f64 = g.parts.iter().map(|p| p.value).sum();
-        let kind = match total(&g.value) {
+        let kind = match g.value.total() {
             Some(t) if (sum - t).abs() < 0.01 => "partition",
             _ => "of_which",
         };

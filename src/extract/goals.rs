@@ -13,19 +13,26 @@ use regex::Regex;
 
 use super::quantity::{self, Quantity};
 use super::text::{Document, Line, YEAR, due_years, first_chars};
-use crate::content::{Comparator, MeasureUnit, Metric};
+use crate::content::{Bound, Comparator, MeasureUnit, Metric, TargetValue};
 
-/// How a goal's figure is stated.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GoalValue {
-    Single(Comparator, f64),
-    Range(f64, f64),
-    /// 确保 (floor) … 力争 (stretch).
-    Tiers((Comparator, f64), (Comparator, f64)),
-    /// 翻番 / 倍增 against the baseline year.
-    Double,
-    /// 比…年提高 / 提升.
-    IncreaseBy(f64),
+/// A goal's figure, in the content model's own [`TargetValue`]: the draft then
+/// writes exactly the forms `plansite check` reads, and the two cannot drift apart.
+pub(super) fn single(comparator: Comparator, value: f64) -> TargetValue {
+    TargetValue::Single(Bound { comparator, value })
+}
+
+/// A range (3-5家).
+pub(super) fn range(low: f64, high: f64) -> TargetValue {
+    TargetValue::Range { low, high }
+}
+
+/// 确保 (floor) … 力争 (stretch).
+pub(super) fn tiers(floor: (Comparator, f64), stretch: (Comparator, f64)) -> TargetValue {
+    let bound = |(comparator, value)| Bound { comparator, value };
+    TargetValue::Tiers {
+        floor: bound(floor),
+        stretch: bound(stretch),
+    }
 }
 
 /// A part of a goal (其中…).
@@ -49,7 +56,7 @@ pub struct Goal {
     pub unit: MeasureUnit,
     pub year: Option<u16>,
     pub annual: bool,
-    pub value: GoalValue,
+    pub value: TargetValue,
     pub baseline_year: Option<u16>,
     /// Parts named with 其中 (of which).
     pub parts: Vec<GoalPart>,
@@ -570,7 +577,7 @@ impl Reader<'_> {
         }
     }
 
-    fn goal(&self, sentence: &str, subject: String, unit: MeasureUnit, value: GoalValue) -> Goal {
+    fn goal(&self, sentence: &str, subject: String, unit: MeasureUnit, value: TargetValue) -> Goal {
         let due = self.due(sentence);
         let mut doubts = Vec::new();
         if let Some(d) = due.doubt {
@@ -720,9 +727,9 @@ impl Reader<'_> {
                 comparator(&sentence[..next.start], &sentence[next.end..]),
                 next.value,
             );
-            (q.unit, GoalValue::Tiers((comparator_here, q.value), top))
+            (q.unit, tiers((comparator_here, q.value), top))
         } else if let Some(high) = q.high {
-            (q.unit, GoalValue::Range(q.value, high))
+            (q.unit, range(q.value, high))
         } else if SINCE_YEAR.is_match(phrase)
             && ["提高", "提升", "增长", "增加"]
                 .iter()
@@ -735,23 +742,20 @@ impl Reader<'_> {
                 }
                 u => u,
             };
-            (unit, GoalValue::IncreaseBy(q.value))
+            (unit, TargetValue::IncreaseBy(q.value))
         } else if let Some(times) = times_a_year(phrase).filter(|_| {
             q.value == 1.0 && matches!(q.unit, MeasureUnit::Events | MeasureUnit::Items)
         }) {
             // 每季度至少一次: four (at least) a year.
             annual = true;
-            (
-                MeasureUnit::Events,
-                GoalValue::Single(comparator_here, times),
-            )
+            (MeasureUnit::Events, single(comparator_here, times))
         } else {
-            (q.unit, GoalValue::Single(comparator_here, q.value))
+            (q.unit, single(comparator_here, q.value))
         };
         let mut goal = self.figure_goal(sentence, phrase, q, subject, unit, value);
         goal.annual |= annual;
         goal.metric = metric_of(&format!("{}{}", goal.subject, first_chars(after, 6)), unit);
-        if matches!(goal.value, GoalValue::IncreaseBy(_)) {
+        if matches!(goal.value, TargetValue::IncreaseBy(_)) {
             goal.baseline_year = baseline_year;
             goal.metric = metric_of(&goal.subject, unit);
         }
@@ -768,7 +772,7 @@ impl Reader<'_> {
         q: &Quantity,
         subject: String,
         unit: MeasureUnit,
-        value: GoalValue,
+        value: TargetValue,
     ) -> Goal {
         let mut goal = self.goal(sentence, subject, unit, value);
         // "比例2024年不低于50%，2025年起不低于70%": a year in the figure's own
@@ -806,8 +810,8 @@ impl Reader<'_> {
                     subject.clone()
                 };
                 let value = match q.high {
-                    Some(high) => GoalValue::Range(q.value, high),
-                    None => GoalValue::Single(comparator_all, q.value),
+                    Some(high) => range(q.value, high),
+                    None => single(comparator_all, q.value),
                 };
                 let mut goal = self.figure_goal(sentence, phrase, q, name, q.unit, value);
                 if names.len() != run.len() {
@@ -833,7 +837,7 @@ impl Reader<'_> {
             .filter_map(|item| {
                 let subject = subject_of(&item);
                 let unit = quantity::head_noun(&subject)?;
-                let value = GoalValue::Single(Comparator::AtLeast, 1.0);
+                let value = single(Comparator::AtLeast, 1.0);
                 let mut goal = self.goal(sentence, subject, unit, value);
                 goal.doubts.push("零的突破 read as at least one");
                 Some(goal)
@@ -895,7 +899,7 @@ impl Reader<'_> {
                 if subject.is_empty() || unit == MeasureUnit::Items {
                     continue;
                 }
-                let mut goal = self.goal(sentence, subject, unit, GoalValue::Double);
+                let mut goal = self.goal(sentence, subject, unit, TargetValue::Double);
                 goal.baseline_year =
                     baseline_year.or(self.doc.period.map(|(start, _)| start.saturating_sub(1)));
                 goal.doubts
@@ -977,7 +981,7 @@ mod tests {
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(
             g[0].value,
-            GoalValue::Tiers((Comparator::Exceed, 900.0), (Comparator::Reach, 1100.0))
+            tiers((Comparator::Exceed, 900.0), (Comparator::Reach, 1100.0))
         );
         assert_eq!(g[0].subject, "电子信息产业集群产值");
         assert_eq!(g[0].metric, Metric::Output);
@@ -990,15 +994,15 @@ mod tests {
         let g = goals(&format!(
             "{HEAD}增加值增长6.5%左右，营业收入突破3000亿元，新增企业200家以上，占比不低于55%，企业上云超5000家。\n"
         ));
-        let values: Vec<&GoalValue> = g.iter().map(|g| &g.value).collect();
+        let values: Vec<&TargetValue> = g.iter().map(|g| &g.value).collect();
         assert_eq!(
             values,
             vec![
-                &GoalValue::Single(Comparator::About, 6.5),
-                &GoalValue::Single(Comparator::Exceed, 3000.0),
-                &GoalValue::Single(Comparator::AtLeast, 200.0),
-                &GoalValue::Single(Comparator::AtLeast, 55.0),
-                &GoalValue::Single(Comparator::Exceed, 5000.0),
+                &single(Comparator::About, 6.5),
+                &single(Comparator::Exceed, 3000.0),
+                &single(Comparator::AtLeast, 200.0),
+                &single(Comparator::AtLeast, 55.0),
+                &single(Comparator::Exceed, 5000.0),
             ]
         );
         assert_eq!(g[0].metric, Metric::Growth);
@@ -1035,14 +1039,14 @@ mod tests {
         let g = goals(&format!(
             "{HEAD}占比较2023年提升3个百分点。亩均税收比2023年提高12%。\n"
         ));
-        assert_eq!(g[0].value, GoalValue::IncreaseBy(3.0));
+        assert_eq!(g[0].value, TargetValue::IncreaseBy(3.0));
         assert_eq!(g[0].unit, MeasureUnit::PercentagePoints);
         assert_eq!(g[0].baseline_year, Some(2023));
-        assert_eq!(g[1].value, GoalValue::IncreaseBy(12.0));
+        assert_eq!(g[1].value, TargetValue::IncreaseBy(12.0));
         assert_eq!(g[1].subject, "亩均税收");
         assert_eq!(g[1].unit, MeasureUnit::WanYuanPerMu);
         let d = goals(&format!("{HEAD}力争三年内实现全市工业产值翻番。\n"));
-        assert_eq!(d[0].value, GoalValue::Double);
+        assert_eq!(d[0].value, TargetValue::Double);
         assert_eq!(d[0].baseline_year, Some(2023));
         assert_eq!(d[0].year, Some(2026));
         assert_eq!(d[0].unit, MeasureUnit::YiYuan);
@@ -1071,7 +1075,7 @@ mod tests {
         let g = goals(&format!(
             "{HEAD}资产负债率不超过60%，单位能耗控制在0.5吨以内，万元产值能耗保持在12%。\n"
         ));
-        assert_eq!(g[0].value, GoalValue::Single(Comparator::AtMost, 60.0));
+        assert_eq!(g[0].value, single(Comparator::AtMost, 60.0));
         assert_eq!(g[0].subject, "资产负债率");
         assert_eq!(g[1].subject, "万元产值能耗", "{g:?}");
     }
@@ -1119,8 +1123,8 @@ mod tests {
     #[test]
     fn a_first_one_is_at_least_one() {
         let g = goals(&format!("{HEAD}力争百亿级园区和独角兽企业实现零的突破。\n"));
-        let read: Vec<(MeasureUnit, &GoalValue)> = g.iter().map(|g| (g.unit, &g.value)).collect();
-        let one = GoalValue::Single(Comparator::AtLeast, 1.0);
+        let read: Vec<(MeasureUnit, &TargetValue)> = g.iter().map(|g| (g.unit, &g.value)).collect();
+        let one = single(Comparator::AtLeast, 1.0);
         assert_eq!(
             read,
             vec![(MeasureUnit::Zones, &one), (MeasureUnit::Firms, &one)],
@@ -1134,10 +1138,10 @@ mod tests {
             "{HEAD}培育年营收超80亿元企业8家以上。重点对接总投资80亿元、30亿元以上重大项目。\n"
         ));
         assert_eq!(g.len(), 1, "{g:?}");
-        assert_eq!(g[0].value, GoalValue::Single(Comparator::AtLeast, 8.0));
+        assert_eq!(g[0].value, single(Comparator::AtLeast, 8.0));
         assert_eq!(g[0].unit, MeasureUnit::Firms);
         let counted = goals(&format!("{HEAD}推动3-5家企业上市。\n"));
-        assert_eq!(counted[0].value, GoalValue::Range(3.0, 5.0));
+        assert_eq!(counted[0].value, range(3.0, 5.0));
     }
 
     #[test]
@@ -1148,7 +1152,7 @@ mod tests {
         assert_eq!(g[0].responsible, vec!["市工信局", "市住建局"]);
         assert_eq!(g[0].unit, MeasureUnit::WanM2);
         assert_eq!(g[0].subject, "新建标准厂房");
-        assert_eq!(g[1].value, GoalValue::Range(3.0, 5.0));
+        assert_eq!(g[1].value, range(3.0, 5.0));
         assert_eq!(g[1].responsible, vec!["市金融办"]);
         assert_eq!(g[1].clause, "2");
     }

@@ -20,7 +20,7 @@ mod table;
 mod text;
 
 pub use draft::{Draft, REVIEW_BELOW, draft_record, draft_yaml};
-pub use goals::{Goal, GoalValue};
+pub use goals::Goal;
 
 /// Extracts every quantified goal of `source` (a plan's text).
 pub fn extract(source: &str) -> Draft {

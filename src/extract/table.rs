@@ -10,7 +10,7 @@
 //! A row starts with its number and its name; the figures that follow are the total
 //! and then one per column after 其中. Each row becomes a goal with a breakdown.
 
-use super::goals::{Goal, GoalPart, GoalValue};
+use super::goals::{Goal, GoalPart, single};
 use super::text::{Document, YEAR};
 use crate::content::{Comparator, MeasureUnit, Metric};
 
@@ -115,7 +115,7 @@ pub fn find(doc: &Document) -> Vec<Goal> {
                 unit: MeasureUnit::YiYuan,
                 year,
                 annual: false,
-                value: GoalValue::Single(Comparator::Reach, total),
+                value: single(Comparator::Reach, total),
                 baseline_year: None,
                 parts,
                 chain: None,
@@ -150,7 +150,7 @@ mod tests {
         let goals = find(&Document::parse(text));
         assert_eq!(goals.len(), 2, "{goals:?}");
         assert_eq!(goals[0].subject, "电子信息营业收入");
-        assert_eq!(goals[0].value, GoalValue::Single(Comparator::Reach, 500.0));
+        assert_eq!(goals[0].value, single(Comparator::Reach, 500.0));
         assert_eq!(goals[0].year, Some(2026));
         assert_eq!(
             goals[0].parts,
