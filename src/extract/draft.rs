@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::goals::Goal;
+use super::model::Goal;
 use crate::content::{Bound, TargetValue};
 use crate::numfmt::plain;
 
@@ -159,22 +159,7 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     if let Some(year) = g.baseline_year {
         let _ = writeln!(out, "    baseline: {{year: {year}}}");
     }
-    if !g.parts.is_empty() {
-        let sum: f64 = g.parts.iter().map(|p| p.value).sum();
-        let kind = match g.value.total() {
-            Some(t) if (sum - t).abs() < 0.01 => "partition",
-            _ => "of_which",
-        };
-        let _ = writeln!(out, "    breakdown:\n      kind: {kind}\n      parts:");
-        for p in &g.parts {
-            let _ = writeln!(
-                out,
-                "        - {{segment: {{zh: {}, en: \"\"}}, value: {}}}",
-                quote(&p.name),
-                plain(p.value, 6)
-            );
-        }
-    }
+    write_breakdown(out, g);
     out.push_str("    responsible: []\n");
     let clause = if g.clause.is_empty() {
         "fill-in"
@@ -182,6 +167,28 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
         &g.clause
     };
     let _ = writeln!(out, "    source: {{clause: {}}}", quote(clause));
+}
+
+/// The parts named with 其中, as a breakdown: a partition when they add up to the
+/// total, otherwise parts "of which".
+fn write_breakdown(out: &mut String, g: &Goal) {
+    if g.parts.is_empty() {
+        return;
+    }
+    let sum: f64 = g.parts.iter().map(|p| p.value).sum();
+    let kind = match g.value.total() {
+        Some(t) if (sum - t).abs() < 0.01 => "partition",
+        _ => "of_which",
+    };
+    let _ = writeln!(out, "    breakdown:\n      kind: {kind}\n      parts:");
+    for p in &g.parts {
+        let _ = writeln!(
+            out,
+            "        - {{segment: {{zh: {}, en: \"\"}}, value: {}}}",
+            quote(&p.name),
+            plain(p.value, 6)
+        );
+    }
 }
 
 /// A draft `seeds/` record: the document's clause outline, for the editor to complete

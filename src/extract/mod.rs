@@ -9,18 +9,27 @@
 //! passes `plansite check` once they are.
 //!
 //! The stages: [`text`] normalises the text and finds clauses, years and
-//! responsibility blocks; [`quantity`] reads figures and units; [`goals`] turns the
-//! sentences of a clause into goals; [`table`] reads tables whose cells stand on lines
-//! of their own; [`draft`] writes the YAML.
+//! responsibility blocks; [`quantity`] reads figures and units; [`goals`] reads the
+//! sentences of a clause into goals ([`model`]), with [`figures`] picking the figures
+//! that state goals, [`subject`] naming them, [`measure`] reading their metric and
+//! comparator, [`due`] their year, and [`forms`] the goals stated without a figure
+//! (doublings, firsts); [`table`] reads tables whose cells stand on lines of their
+//! own; [`draft`] writes the YAML.
 
 mod draft;
+mod due;
+mod figures;
+mod forms;
 mod goals;
+mod measure;
+mod model;
 mod quantity;
+mod subject;
 mod table;
 mod text;
 
 pub use draft::{Draft, REVIEW_BELOW, draft_record, draft_yaml};
-pub use goals::Goal;
+pub use model::{Goal, GoalPart};
 
 /// Extracts every quantified goal of `source` (a plan's text).
 pub fn extract(source: &str) -> Draft {
