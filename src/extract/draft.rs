@@ -136,9 +136,9 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     }
     let _ = writeln!(out, "  - id: goal-{n:02}");
     let name = if g.subject.is_empty() {
-        &g.span
+        &*g.span
     } else {
-        &g.subject
+        g.subject.as_str()
     };
     let _ = writeln!(out, "    name: {{zh: {}, en: \"\"}}", quote(name));
     match g.chain {

@@ -9,14 +9,14 @@ use crate::content::UnitKind;
 
 /// The figures of `sentence` (all of them, `all`, in order) that state goals.
 pub(super) fn goal_figures<'q>(sentence: &str, all: &'q [Quantity]) -> Vec<&'q Quantity> {
+    let qualifying = qualifying(sentence, all);
+    let quotes = Quotes::of(sentence);
     all.iter()
-        .enumerate()
-        .filter(|(i, q)| {
-            !qualifies(sentence, all, *i, q)
-                && !is_slogan(sentence, q)
-                && !is_apposition(sentence, q)
+        .zip(qualifying)
+        .filter(|(q, qualifies)| {
+            !qualifies && !is_slogan(q, quotes.open_at(q.start)) && !is_apposition(sentence, q)
         })
-        .map(|(_, q)| q)
+        .map(|(q, _)| q)
         .collect()
 }
 
@@ -50,30 +50,53 @@ fn is_qualifier(q: &Quantity, after: &str) -> bool {
     (!counted && NOUNS.iter().any(|n| after.starts_with(n))) || after.starts_with('级')
 }
 
-/// Whether the figure at `i` only qualifies a noun, alone or in a list of such
-/// figures (总投资80亿元、30亿元重大项目).
-fn qualifies(sentence: &str, all: &[Quantity], i: usize, q: &Quantity) -> bool {
-    let after = &sentence[q.end..];
-    // "三个翻番" counts doublings: the doublings are the goals.
-    let doubling = ["翻番", "”翻番", "倍增"]
-        .iter()
-        .any(|w| after.starts_with(w));
-    if is_qualifier(q, after) || doubling {
-        return true;
+/// For each figure of `all`, whether it only qualifies a noun, alone or in a list
+/// of such figures (总投资80亿元、30亿元重大项目). Read from the last figure back,
+/// since a listed figure qualifies when the one after it does.
+fn qualifying(sentence: &str, all: &[Quantity]) -> Vec<bool> {
+    let mut out = vec![false; all.len()];
+    for (i, q) in all.iter().enumerate().rev() {
+        let after = &sentence[q.end..];
+        // "三个翻番" counts doublings: the doublings are the goals.
+        let doubling = ["翻番", "”翻番", "倍增"]
+            .iter()
+            .any(|w| after.starts_with(w));
+        let listed = after.starts_with('、')
+            && all
+                .get(i + 1)
+                .is_some_and(|n| n.unit == q.unit && out[i + 1]);
+        out[i] = is_qualifier(q, after) || doubling || listed;
     }
-    let listed = after.starts_with('、');
-    listed
-        && all
-            .get(i + 1)
-            .is_some_and(|n| n.unit == q.unit && qualifies(sentence, all, i + 1, n))
+    out
 }
 
-/// A figure inside a quoted slogan whose count names nothing measurable (“一个跨越、
-/// 两个提升”, “3个300”).
-fn is_slogan(sentence: &str, q: &Quantity) -> bool {
-    let before = &sentence[..q.start];
-    let open = before.matches('“').count() > before.matches('”').count();
-    !q.unit_sure && (open || q.chinese)
+/// Where a sentence's quotation marks stand, to tell whether a figure is inside a
+/// quotation without counting the marks before each figure again.
+struct Quotes {
+    opens: Vec<usize>,
+    closes: Vec<usize>,
+}
+
+impl Quotes {
+    fn of(sentence: &str) -> Quotes {
+        let at = |mark| sentence.match_indices(mark).map(|(i, _)| i).collect();
+        Quotes {
+            opens: at('“'),
+            closes: at('”'),
+        }
+    }
+
+    /// Whether more quotations open than close before byte `at`.
+    fn open_at(&self, at: usize) -> bool {
+        let before = |marks: &[usize]| marks.partition_point(|&m| m < at);
+        before(&self.opens) > before(&self.closes)
+    }
+}
+
+/// A figure inside a quoted slogan (`in_quote`), or in Chinese numerals, whose count
+/// names nothing measurable (“一个跨越、两个提升”, “3个300”).
+fn is_slogan(q: &Quantity, in_quote: bool) -> bool {
+    !q.unit_sure && (in_quote || q.chinese)
 }
 
 /// A count in Chinese numerals after a list of names (甲产业、乙产业、丙产业三个产业)

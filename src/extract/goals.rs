@@ -12,7 +12,9 @@
 //! and comparator, [`super::due`] their year, and [`super::forms`] reads the goals
 //! stated without a figure (doublings, firsts).
 
-use super::due::{ClauseYear, due, opening_year, stated_year, times_a_year};
+use std::sync::Arc;
+
+use super::due::{ClauseYear, Due, due, opening_year, stated_year, times_a_year};
 use super::figures::{goal_figures, listed_runs};
 use super::measure::{chain_of, comparator, metric_of, natural_unit};
 use super::model::{Goal, GoalPart, range, single, tiers};
@@ -32,48 +34,100 @@ pub fn find(doc: &Document) -> Vec<Goal> {
             if let Some(year) = opening_year(sentence) {
                 context.set(year);
             }
-            let reader = Reader {
-                doc,
-                line,
-                sentence,
-                context_year: context.year(),
-            };
-            goals.extend(reader.goals());
+            goals.extend(Reader::new(doc, line, sentence, context.year()).goals());
         }
     }
     goals
 }
 
-/// Splits a line into sentences at 。 (a ； joins parts of one sentence: "确保…；力争…").
+/// The most characters read as one sentence. The bundled plans' longest sentence
+/// has about 300; a longer one is a list, or a page that lost its full stops, and
+/// reading it whole costs time and memory quadratic in its length (each figure's
+/// goal may look back over all the words before it, and take them as its name).
+const MAX_SENTENCE: usize = 1000;
+
+/// Splits a line into sentences at 。 (a ； joins parts of one sentence: "确保…；力争…"),
+/// and a sentence longer than [`MAX_SENTENCE`] into pieces of at most that many
+/// characters, each ending at a comma or semicolon where one allows.
 fn sentences(text: &str) -> Vec<&str> {
     text.split_inclusive('。')
+        .flat_map(pieces)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
 }
 
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE`] characters.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    let mut rest = sentence;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match rest.char_indices().nth(MAX_SENTENCE) {
+            None => rest.len(),
+            Some((limit, _)) => rest[..limit]
+                .rfind(['，', ',', '；', ';'])
+                .map_or(limit, |at| {
+                    at + rest[at..].chars().next().map_or(1, char::len_utf8)
+                }),
+        };
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// Reads the goals of one sentence of a line.
+///
+/// What holds for the whole sentence is read once, here, not for each of its goals:
+/// on a long sentence with many figures, reading it again for each would take time
+/// quadratic in its length.
 pub(super) struct Reader<'a> {
     pub(super) doc: &'a Document,
     line: &'a Line,
     pub(super) sentence: &'a str,
-    /// The year the sentence's clause states for its goals.
-    context_year: Option<u16>,
+    /// The sentence, shared by its goals.
+    span: Arc<str>,
+    /// When the sentence's goals are due.
+    due: Due,
+    /// Whether the sentence dates a fact (截至2023年底…).
+    dates_a_fact: bool,
+    /// Where the sentence's first 确保 ends, which makes a later figure a floor.
+    ensure_end: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `sentence`, a sentence of `line`, in a clause whose year (if it
+    /// stated one) is `clause_year`.
+    fn new(
+        doc: &'a Document,
+        line: &'a Line,
+        sentence: &'a str,
+        clause_year: Option<u16>,
+    ) -> Reader<'a> {
+        Reader {
+            doc,
+            line,
+            sentence,
+            span: Arc::from(sentence),
+            due: due(sentence, doc.period, clause_year),
+            dates_a_fact: sentence.contains("截至") || sentence.contains("截止"),
+            ensure_end: sentence.find("确保").map(|at| at + "确保".len()),
+        }
+    }
+
     /// A goal of the sentence, with what every goal of it shares: its line, clause,
     /// units, due year and the doubts these leave.
     pub(super) fn goal(&self, subject: String, unit: MeasureUnit, value: TargetValue) -> Goal {
-        let sentence = self.sentence;
-        let due = due(sentence, self.doc.period, self.context_year);
+        let due = self.due;
         let mut doubts: Vec<&'static str> = due.doubt.into_iter().collect();
-        if sentence.contains("截至") || sentence.contains("截止") {
+        if self.dates_a_fact {
             doubts.push("the sentence dates a fact (截至…): it may state no goal");
         }
         Goal {
             line: self.line.number,
-            span: sentence.to_string(),
+            span: Arc::clone(&self.span),
             clause: self.line.clause.clone(),
             metric: metric_of(&subject, unit),
             unit,
@@ -143,7 +197,7 @@ impl<'a> Reader<'a> {
             .map(|next| next[0])
             .filter(|n| {
                 n.unit == q.unit
-                    && self.sentence[..q.start].contains("确保")
+                    && self.ensure_end.is_some_and(|end| end <= q.start)
                     && self.sentence[q.end..n.start].contains("力争")
             })
     }

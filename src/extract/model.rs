@@ -5,6 +5,8 @@
 //! the draft then writes exactly the forms `plansite check` reads, and a new form of
 //! target cannot be added to one without the other.
 
+use std::sync::Arc;
+
 use crate::content::{Bound, Comparator, MeasureUnit, Metric, TargetValue};
 
 /// A part of a goal (其中…).
@@ -19,8 +21,9 @@ pub struct GoalPart {
 pub struct Goal {
     /// The line of the text (1-based).
     pub line: usize,
-    /// The words of the text it was read from.
-    pub span: String,
+    /// The words of the text it was read from: its sentence, shared with the other
+    /// goals of the sentence (a long one with many figures is not copied for each).
+    pub span: Arc<str>,
     pub clause: String,
     /// What the figure is about, in the text's words.
     pub subject: String,

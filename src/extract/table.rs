@@ -140,7 +140,7 @@ impl Table {
         };
         Goal {
             line: line.number,
-            span: format!("{name} {total}"),
+            span: format!("{name} {total}").into(),
             clause: line.clause.clone(),
             subject: format!("{name}{measure}"),
             metric: self.metric,
