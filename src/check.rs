@@ -12,9 +12,7 @@ pub fn check_site(root: &Path) -> Diagnostics {
     match pipeline::build_in_memory(root, &BuildOptions::default()) {
         Ok((files, mut diagnostics)) => {
             let base_path = base_path(root);
-            for d in check_links(&files, &base_path) {
-                diagnostics.push(d);
-            }
+            diagnostics.extend(check_links(&files, &base_path));
             diagnostics.sort();
             diagnostics
         }

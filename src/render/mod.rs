@@ -62,7 +62,7 @@ pub struct Prepared {
 impl Prepared {
     /// Parses the templates, builds the indexes and every row and card.
     pub fn new(site: &Site, theme: &Theme) -> Result<Prepared, Diagnostics> {
-        let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
+        let templates = Templates::new(theme, &site.config).map_err(Diagnostics::from_iter)?;
         let index = Index::build(site, crate::derive::status_date(site.config.as_of));
         let page_paths = pages::page_paths(site, &index);
         let view = |lang| views::ViewCtx {
@@ -84,7 +84,7 @@ impl Prepared {
                         .collect()
                 })
                 .collect();
-            let built = built.map_err(|d| to_diagnostics(vec![d]))?;
+            let built = built.map_err(Diagnostics::from)?;
             match lang {
                 Lang::Zh => rows.zh = built,
                 Lang::En => rows.en = built,
@@ -231,11 +231,7 @@ pub fn render_pages(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> Diag
         .par_iter()
         .map(|page| pages::render_page(cx, page, sink))
         .collect();
-    let mut diagnostics = Diagnostics::new();
-    for d in results.into_iter().flatten() {
-        diagnostics.push(d);
-    }
-    diagnostics
+    results.into_iter().flatten().collect()
 }
 
 /// What writing the data files did.
@@ -275,14 +271,6 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
         };
         write(&data::search_index_path(lang), data::search_index(v));
         write(&format!("{}/atom.xml", lang.code()), data::feed(v));
-    }
-    out
-}
-
-fn to_diagnostics(ds: Vec<Diagnostic>) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    for d in ds {
-        out.push(d);
     }
     out
 }
