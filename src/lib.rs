@@ -17,6 +17,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod extract;
 pub mod lang;
+pub mod numfmt;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

@@ -48,9 +48,7 @@ pub fn load(
     match Theme::load(root, &site.config.theme) {
         Ok(theme) => Ok((site, theme, diagnostics)),
         Err(ds) => {
-            for d in ds {
-                diagnostics.push(d);
-            }
+            diagnostics.extend(ds);
             diagnostics.sort();
             Err(diagnostics)
         }
@@ -65,7 +63,7 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    check_output_location(root, output).map_err(single)?;
+    check_output_location(root, output).map_err(Diagnostics::from)?;
     let (site, theme, mut warnings) = load(root, options)?;
     trace("load", started);
     let mut report = build_loaded(&site, &theme, output, options.progress)?;
@@ -83,7 +81,7 @@ pub fn build_loaded(
     progress: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
+    let staging = Staging::begin(output).map_err(|e| Diagnostics::from(output_error(output, e)))?;
     let cx = RenderContext::new(site, theme)?;
     trace("prepare (templates, indexes, rows)", started);
     let sink = ProgressSink::new(&staging, cx.pages().len(), progress);
@@ -93,7 +91,7 @@ pub fn build_loaded(
     trace("render", started);
     staging
         .commit()
-        .map_err(|e| single(output_error(output, e)))?;
+        .map_err(|e| Diagnostics::from(output_error(output, e)))?;
     trace("commit", started);
     Ok(BuildReport {
         stats,
@@ -122,12 +120,6 @@ pub fn render_in_memory(
     let sink = MemorySink::new();
     let (_, warnings) = render::render_site(site, theme, &sink as &dyn Sink)?;
     Ok((sink.into_files(), warnings))
-}
-
-fn single(d: Diagnostic) -> Diagnostics {
-    let mut ds = Diagnostics::new();
-    ds.push(d);
-    ds
 }
 
 fn output_error(output: &Path, e: std::io::Error) -> Diagnostic {

@@ -451,11 +451,7 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
         }
         let commentary = match content::load_commentary(&state.root, path) {
             Ok(c) => c,
-            Err(d) => {
-                let mut ds = Diagnostics::new();
-                ds.push(d);
-                return Some(Err(ds));
-            }
+            Err(d) => return Some(Err(Diagnostics::from(d))),
         };
         let (slot, page) = commentary_slot(site, &which);
         // The summary appears in lists and feeds: changing it needs a full rebuild.
@@ -479,12 +475,8 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
     }
     for (path, bytes) in sink.into_files() {
         if let Err(e) = replace_file(&state.out, &path, &bytes) {
-            let mut ds = Diagnostics::new();
-            ds.push(crate::diagnostics::Diagnostic::error(
-                path,
-                format!("cannot write: {e}"),
-            ));
-            return Some(Err(ds));
+            let d = crate::diagnostics::Diagnostic::error(path, format!("cannot write: {e}"));
+            return Some(Err(Diagnostics::from(d)));
         }
     }
     Some(Ok(()))

@@ -38,14 +38,11 @@ pub struct Loaded {
 pub fn load(root: &Path) -> Loaded {
     if !root.join(CONFIG_FILE).exists() {
         // Not a site at all: what else is missing would only bury that.
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
-            Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
-                .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`"),
-        );
+        let missing = Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
+            .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`");
         return Loaded {
             site: None,
-            diagnostics,
+            diagnostics: Diagnostics::from(missing),
         };
     }
     let mut problems = Problems::new();
@@ -61,10 +58,7 @@ pub fn load(root: &Path) -> Loaded {
         &mut problems,
     );
     let plans = read_plans(root, &registries, &mut problems);
-    let mut diagnostics = Diagnostics::new();
-    for p in problems {
-        diagnostics.push(p);
-    }
+    let mut diagnostics: Diagnostics = problems.into_iter().collect();
     diagnostics.sort();
     let site = match config {
         Some(config) if !diagnostics.has_errors() => Some(Site {

@@ -43,7 +43,7 @@ pub struct Prepared {
 impl Prepared {
     /// Parses the templates, builds the indexes and every row and card.
     pub fn new(site: &Site, theme: &Theme) -> Result<Prepared, Diagnostics> {
-        let templates = Templates::new(theme, &site.config).map_err(to_diagnostics)?;
+        let templates = Templates::new(theme, &site.config).map_err(Diagnostics::from_iter)?;
         let index = Index::build(site, crate::derive::status_date(site.config.as_of));
         let page_paths = page_list::page_paths(site, &index);
         let view = |lang| views::ViewCtx {
@@ -69,7 +69,7 @@ impl Prepared {
                         .collect()
                 })
                 .collect();
-            let built = built.map_err(|d| to_diagnostics(vec![d]))?;
+            let built = built.map_err(Diagnostics::from)?;
             match lang {
                 Lang::Zh => rows.zh = built,
                 Lang::En => rows.en = built,
@@ -164,14 +164,6 @@ impl<'a> RenderContext<'a> {
     pub fn pages(&self) -> Vec<Page> {
         page_list::all_pages(self.site, self.index())
     }
-}
-
-fn to_diagnostics(ds: Vec<Diagnostic>) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    for d in ds {
-        out.push(d);
-    }
-    out
 }
 
 /// Renders a commentary body for the page at `page_path`, turning Markdown problems

@@ -99,11 +99,7 @@ pub fn render_pages(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> Diag
         .par_iter()
         .map(|page| pages::render_page(cx, page, sink))
         .collect();
-    let mut diagnostics = Diagnostics::new();
-    for d in results.into_iter().flatten() {
-        diagnostics.push(d);
-    }
-    diagnostics
+    results.into_iter().flatten().collect()
 }
 
 /// What writing the data files did.
