@@ -376,9 +376,7 @@ fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> O
     let raw = match file.parse::<super::raw::RawPlan>() {
         Ok(raw) => raw,
         Err(first) => {
-            for d in every_plan_error(&file, first) {
-                out.push(d);
-            }
+            out.extend(every_plan_error(&file, first));
             return None;
         }
     };
