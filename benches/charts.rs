@@ -38,7 +38,7 @@ fn main() {
     let (site, theme, _) = match pipeline::load(&root, &BuildOptions::default()) {
         Ok(loaded) => loaded,
         Err(problems) => {
-            plansite::cli::print_diagnostics(&problems);
+            problems.print();
             eprintln!("{} cannot be loaded", root.display());
             std::process::exit(1);
         }

@@ -7,54 +7,49 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, BuildOptions};
 
-/// Checks the site at `root`; returns every problem found.
+/// Checks the site at `root`; returns every problem found. The site is loaded once
+/// and rendered in memory; the link check then reads what was rendered.
 pub fn check_site(root: &Path) -> Diagnostics {
-    match pipeline::build_in_memory(root, &BuildOptions::default()) {
-        Ok((files, mut diagnostics)) => {
-            let base_path = base_path(root);
-            for d in check_links(&files, &base_path) {
+    let (site, theme, mut diagnostics) = match pipeline::load(root, &BuildOptions::default()) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return diagnostics,
+    };
+    match pipeline::render_in_memory(&site, &theme) {
+        Ok((files, warnings)) => {
+            diagnostics.extend(warnings);
+            for d in check_links(&files, site.config.base_url.path()) {
                 diagnostics.push(d);
             }
             diagnostics.sort();
             diagnostics
         }
-        Err(diagnostics) => diagnostics,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            diagnostics.sort();
+            diagnostics
+        }
     }
-}
-
-/// The path the site is published under (`/plans/`), for links written from it (the
-/// 404 pages, which are served at any address).
-fn base_path(root: &Path) -> String {
-    pipeline::load(root, &BuildOptions::default())
-        .map(|(site, _, _)| site.config.base_url.path().to_string())
-        .unwrap_or_else(|_| "/".into())
 }
 
 /// Checks that every internal `href` and `src` of every HTML file resolves to a file of
 /// the site, and every `#anchor` to an element id of its page. Links starting with `/`
 /// are read from `base_path`, the path the site is published under.
 pub fn check_links(files: &BTreeMap<String, Vec<u8>>, base_path: &str) -> Vec<Diagnostic> {
-    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
-    let pages: Vec<(&String, String)> = files
+    let scans: Vec<(&String, PageScan)> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html") || p.ends_with(".svg"))
-        .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+        .map(|(p, b)| (p, scan(&String::from_utf8_lossy(b))))
         .collect();
-    for (path, html) in &pages {
-        ids.insert(
-            path.as_str(),
-            attribute_values(html, "id").into_iter().collect(),
-        );
-    }
+    let ids: HashMap<&str, &HashSet<String>> =
+        scans.iter().map(|(p, s)| (p.as_str(), &s.ids)).collect();
     let mut problems = Vec::new();
-    for (path, html) in &pages {
-        for attr in ["href", "src"] {
-            for link in attribute_values(html, attr) {
-                if let Some(message) = broken(path, &link, base_path, files, &ids) {
-                    problems.push(Diagnostic::error(format!("(output) {path}"), message).help(
+    for (path, page) in &scans {
+        for link in &page.links {
+            if let Some(message) = broken(path, link, base_path, files, &ids) {
+                problems
+                    .push(Diagnostic::error(format!("(output) {path}"), message).help(
                         "fix the link in the commentary or template that produced this page",
                     ));
-                }
             }
         }
     }
@@ -67,9 +62,8 @@ fn broken(
     link: &str,
     base_path: &str,
     files: &BTreeMap<String, Vec<u8>>,
-    ids: &HashMap<&str, HashSet<String>>,
+    ids: &HashMap<&str, &HashSet<String>>,
 ) -> Option<String> {
-    let link = decode_entities(link);
     if link.is_empty() {
         return Some("an empty link".into());
     }
@@ -79,7 +73,7 @@ fn broken(
     }
     let (path_part, anchor) = match link.split_once('#') {
         Some((p, a)) => (p, Some(a)),
-        None => (link.as_str(), None),
+        None => (link, None),
     };
     let path_part = path_part.split('?').next().unwrap_or("");
     let target = if path_part.is_empty() {
@@ -146,27 +140,68 @@ fn resolve(page: &str, link: &str) -> Option<String> {
     Some(out)
 }
 
-fn decode_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&#x2F;", "/")
-        .replace("&#47;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+/// What the link check needs of one page: its element ids and its link targets.
+#[derive(Default)]
+struct PageScan {
+    ids: HashSet<String>,
+    links: Vec<String>,
 }
 
-/// The values of every `name="…"` attribute in `html`.
+/// Reads a page for the link check: its element ids and its link targets.
+fn scan(html: &str) -> PageScan {
+    let mut page = PageScan::default();
+    for_each_attribute(html, |name, value| match name {
+        "id" => {
+            page.ids.insert(value.to_string());
+        }
+        "href" | "src" => page.links.push(value.to_string()),
+        _ => {}
+    });
+    page
+}
+
+/// The values of every `name` attribute of every start tag in `html`.
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
     let mut values = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
-        if let Some(end) = rest.find('"') {
-            values.push(rest[..end].to_string());
-            rest = &rest[end..];
+    for_each_attribute(html, |n, v| {
+        if n == name {
+            values.push(v.to_string());
+        }
+    });
+    values
+}
+
+/// Calls `f(name, value)` for every attribute of every start tag, reading the page with
+/// an HTML tokenizer (html5ever) so attributes in any quoting, on several lines and with
+/// character references are read as a browser reads them.
+fn for_each_attribute(html: &str, f: impl FnMut(&str, &str)) {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+    use std::cell::RefCell;
+
+    struct Sink<F>(RefCell<F>);
+    impl<F: FnMut(&str, &str)> TokenSink for Sink<F> {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::TagToken(tag) = token
+                && tag.kind == TagKind::StartTag
+            {
+                let mut f = self.0.borrow_mut();
+                for attr in &tag.attrs {
+                    f(&attr.name.local, &attr.value);
+                }
+            }
+            TokenSinkResult::Continue
         }
     }
-    values
+
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Sink(RefCell::new(f)), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
 }
 
 #[cfg(test)]
@@ -201,6 +236,24 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("#missing")));
         assert!(messages.iter().any(|m| m.contains("static/x.png")));
+    }
+
+    #[test]
+    fn attributes_are_read_in_any_quoting_across_lines_and_with_references() {
+        let page = scan(
+            "<a class=x\n   href='one.html'>1</a><a href=two.html>2</a>\
+             <img\n src=\"a&amp;b.png\"><h2 id='sec'>S</h2><p>href=\"not-a-link\"</p>",
+        );
+        assert_eq!(page.links, ["one.html", "two.html", "a&b.png"]);
+        assert!(page.ids.contains("sec"));
+    }
+
+    #[test]
+    fn a_single_quoted_broken_link_is_found() {
+        let files = site(&[("index.html", "<a href='missing.html'>x</a>")]);
+        let problems = check_links(&files, "/");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("missing.html"));
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions) -> ExitCode {
     match pipeline::build(root, output, &options) {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
+            report.warnings.print();
             eprintln!(
                 "Built {} pages ({} files) into {} in {} ms.",
                 report.stats.pages,
@@ -125,7 +125,7 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
+            diagnostics.print();
             print_summary(&diagnostics);
             eprintln!("The build failed; the previous output (if any) is unchanged.");
             ExitCode::from(1)
@@ -135,7 +135,7 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
 
 fn check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
     let diagnostics = crate::check::check_site(root);
-    print_diagnostics(&diagnostics);
+    diagnostics.print();
     print_summary(&diagnostics);
     let failed =
         diagnostics.has_errors() || (deny_warnings && diagnostics.count(Severity::Warning) > 0);
@@ -221,13 +221,6 @@ fn extract(
         input.display()
     );
     ExitCode::SUCCESS
-}
-
-/// Prints every diagnostic with its snippet to standard error.
-pub fn print_diagnostics(diagnostics: &Diagnostics) {
-    for d in diagnostics.iter() {
-        anstream::eprintln!("{}\n", d.render(true));
-    }
 }
 
 fn print_summary(diagnostics: &Diagnostics) {

@@ -6,9 +6,9 @@
 
 use serde::Deserialize;
 
-use crate::content::id::Id;
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Text};
+use crate::vocab::{Date, Id};
 use crate::yaml::{SourceFile, YamlPath};
 
 /// The file name of the site configuration, at the site root.
@@ -30,7 +30,7 @@ struct RawConfig {
     /// The date plan statuses (in force / expired) are computed for; defaults to the
     /// build date (or SOURCE_DATE_EPOCH).
     #[serde(default)]
-    as_of: Option<crate::content::Date>,
+    as_of: Option<Date>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,7 +64,7 @@ pub struct Config {
     pub default_language: Lang,
     pub theme: Id,
     pub footer: Option<Footer>,
-    pub as_of: Option<crate::content::Date>,
+    pub as_of: Option<Date>,
 }
 
 /// The host organisation, shown in every page's footer as Chinese government sites must.

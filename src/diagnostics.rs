@@ -215,6 +215,15 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Prints every diagnostic with its snippet to standard error, styled when the
+    /// terminal takes colour. Lives beside the type so `cli` and `serve` print alike
+    /// without one depending on the other.
+    pub fn print(&self) {
+        for d in self.iter() {
+            anstream::eprintln!("{}\n", d.render(true));
+        }
+    }
+
     pub fn new() -> Diagnostics {
         Diagnostics::default()
     }
@@ -223,8 +232,9 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+    /// Adds every diagnostic of `other`: another list, or a `Vec` a stage collected.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
     }
 
     /// Returns true if and only if at least one problem is an error.
@@ -262,6 +272,24 @@ impl Diagnostics {
     }
 }
 
+/// A list of the one problem that stopped a step.
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Diagnostics {
+        Diagnostics {
+            items: vec![diagnostic],
+        }
+    }
+}
+
+/// The problems a stage collected, as one list (`Vec<Diagnostic>` into `Diagnostics`).
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(items: I) -> Diagnostics {
+        Diagnostics {
+            items: items.into_iter().collect(),
+        }
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
@@ -280,6 +308,19 @@ pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_made_from_one_problem_or_many() {
+        let one = Diagnostics::from(Diagnostic::warning("a.yaml", "w"));
+        assert!(!one.has_errors());
+        assert_eq!(one.count(Severity::Warning), 1);
+        let mut many: Diagnostics = vec![Diagnostic::error("b.yaml", "e")].into_iter().collect();
+        many.extend(one);
+        many.extend(vec![Diagnostic::error("c.yaml", "f")]);
+        let messages: Vec<&str> = many.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, vec!["e", "w", "f"]);
+        assert!(many.has_errors());
+    }
 
     #[test]
     fn byte_range_location_counts_characters_not_bytes() {

@@ -17,6 +17,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod extract;
 pub mod lang;
+pub mod numfmt;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
@@ -25,4 +26,5 @@ pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod timings;
+pub mod vocab;
 pub mod yaml;

@@ -188,32 +188,17 @@ fn is_replaceable(target: &Path) -> io::Result<bool> {
     Ok(std::fs::read_dir(target)?.next().is_none())
 }
 
-/// Exchanges two directories atomically where the system allows it.
+/// Exchanges two directories atomically where the system allows it
+/// (`renameat2(RENAME_EXCHANGE)`, through rustix's safe wrapper).
 #[cfg(target_os = "linux")]
 fn swap(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let ca = CString::new(a.as_os_str().as_bytes())?;
-    let cb = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        let err = io::Error::last_os_error();
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
         // Some file systems do not support the exchange: fall back to two renames.
-        match err.raw_os_error() {
-            Some(libc::EINVAL) | Some(libc::ENOSYS) => swap_by_renames(a, b),
-            _ => Err(err),
-        }
+        Err(Errno::INVAL) | Err(Errno::NOSYS) => swap_by_renames(a, b),
+        Err(e) => Err(e.into()),
     }
 }
 

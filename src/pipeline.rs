@@ -48,9 +48,7 @@ pub fn load(
     match Theme::load(root, &site.config.theme) {
         Ok(theme) => Ok((site, theme, diagnostics)),
         Err(ds) => {
-            for d in ds {
-                diagnostics.push(d);
-            }
+            diagnostics.extend(ds);
             diagnostics.sort();
             Err(diagnostics)
         }
@@ -65,7 +63,7 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    check_output_location(root, output).map_err(single)?;
+    check_output_location(root, output).map_err(Diagnostics::from)?;
     let (site, theme, mut warnings) = load(root, options)?;
     trace("load", started);
     let mut report = build_loaded(&site, &theme, output, options.progress)?;
@@ -83,7 +81,7 @@ pub fn build_loaded(
     progress: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let staging = Staging::begin(output).map_err(|e| single(output_error(output, e)))?;
+    let staging = Staging::begin(output).map_err(|e| Diagnostics::from(output_error(output, e)))?;
     let cx = RenderContext::new(site, theme)?;
     trace("prepare (templates, indexes, rows)", started);
     let sink = ProgressSink::new(&staging, cx.pages().len(), progress);
@@ -91,13 +89,9 @@ pub fn build_loaded(
     sink.finish();
     let (stats, warnings) = rendered?;
     trace("render", started);
-    // Test hook: die as a killed build would, with every file written but not swapped in.
-    if std::env::var_os("PLANSITE_ABORT_BEFORE_COMMIT").is_some() {
-        std::process::abort();
-    }
     staging
         .commit()
-        .map_err(|e| single(output_error(output, e)))?;
+        .map_err(|e| Diagnostics::from(output_error(output, e)))?;
     trace("commit", started);
     Ok(BuildReport {
         stats,
@@ -113,16 +107,19 @@ pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
     let (site, theme, mut warnings) = load(root, options)?;
-    let sink = MemorySink::new();
-    let (_, render_warnings) = render::render_site(&site, &theme, &sink as &dyn Sink)?;
+    let (files, render_warnings) = render_in_memory(&site, &theme)?;
     warnings.extend(render_warnings);
-    Ok((sink.into_files(), warnings))
+    Ok((files, warnings))
 }
 
-fn single(d: Diagnostic) -> Diagnostics {
-    let mut ds = Diagnostics::new();
-    ds.push(d);
-    ds
+/// Renders an already loaded site in memory: every file by site path.
+pub fn render_in_memory(
+    site: &Site,
+    theme: &Theme,
+) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
+    let sink = MemorySink::new();
+    let (_, warnings) = render::render_site(site, theme, &sink as &dyn Sink)?;
+    Ok((sink.into_files(), warnings))
 }
 
 fn output_error(output: &Path, e: std::io::Error) -> Diagnostic {

@@ -389,7 +389,7 @@ fn full_build(state: &State) -> bool {
     match result {
         Ok((site, theme, mut warnings, report)) => {
             warnings.extend(report.warnings);
-            crate::cli::print_diagnostics(&warnings);
+            warnings.print();
             eprintln!(
                 "Built {} pages in {} ms.",
                 report.stats.pages,
@@ -413,7 +413,7 @@ fn full_build(state: &State) -> bool {
 }
 
 fn report(state: &State, diagnostics: &Diagnostics) {
-    crate::cli::print_diagnostics(diagnostics);
+    diagnostics.print();
     eprintln!("The build failed; still serving the last good version.");
     let text: Vec<String> = diagnostics.iter().map(|d| d.render(false)).collect();
     if let Ok(mut error) = state.error.write() {
@@ -451,11 +451,7 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
         }
         let commentary = match content::load_commentary(&state.root, path) {
             Ok(c) => c,
-            Err(d) => {
-                let mut ds = Diagnostics::new();
-                ds.push(d);
-                return Some(Err(ds));
-            }
+            Err(d) => return Some(Err(Diagnostics::from(d))),
         };
         let (slot, page) = commentary_slot(site, &which);
         // The summary appears in lists and feeds: changing it needs a full rebuild.
@@ -479,12 +475,8 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
     }
     for (path, bytes) in sink.into_files() {
         if let Err(e) = replace_file(&state.out, &path, &bytes) {
-            let mut ds = Diagnostics::new();
-            ds.push(crate::diagnostics::Diagnostic::error(
-                path,
-                format!("cannot write: {e}"),
-            ));
-            return Some(Err(ds));
+            let d = crate::diagnostics::Diagnostic::error(path, format!("cannot write: {e}"));
+            return Some(Err(Diagnostics::from(d)));
         }
     }
     Some(Ok(()))

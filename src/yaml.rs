@@ -265,76 +265,44 @@ fn yaml_path(path: &serde_path_to_error::Path) -> YamlPath {
 
 /// Like [`locate`], but only if the whole path exists in the document.
 fn locate_exactly(text: &str, path: &YamlPath) -> Option<Location> {
-    let mut parser = Parser::new_from_str(text);
-    loop {
-        let (event, _) = parser.next_event()?.ok()?;
-        if matches!(event, Event::DocumentStart(_)) {
-            break;
-        }
-    }
-    let span = walk_exact(&mut parser, path.segments())?;
-    let start = char_to_byte(text, span.start.index());
-    let end = char_to_byte(text, span.end.index()).max(start);
-    let end = text[start..end].find('\n').map_or(end, |n| start + n);
-    Some(Location::from_byte_range(text, start..end))
-}
-
-fn walk_exact<'a>(
-    parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>,
-    path: &[Segment],
-) -> Option<Span> {
-    let (event, span) = parser.next_event()?.ok()?;
-    let Some((first, rest)) = path.split_first() else {
-        return Some(span);
-    };
-    match (event, first) {
-        (Event::MappingStart(..), Segment::Key(wanted)) => loop {
-            let (key, _) = parser.next_event()?.ok()?;
-            match key {
-                Event::MappingEnd => return None,
-                Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
-                    return walk_exact(parser, rest);
-                }
-                other => {
-                    skip_rest_of_node(parser, &other)?;
-                    skip_node(parser)?;
-                }
-            }
-        },
-        (Event::SequenceStart(..), Segment::Index(wanted)) => {
-            for _ in 0..*wanted {
-                let (item, _) = parser.next_event()?.ok()?;
-                if matches!(item, Event::SequenceEnd) {
-                    return None;
-                }
-                skip_rest_of_node(parser, &item)?;
-            }
-            walk_exact(parser, rest)
-        }
-        // A plain scalar such as `double` stands for a unit enum variant.
-        (Event::Scalar(..), Segment::Key(_)) if rest.is_empty() => Some(span),
-        _ => None,
-    }
+    locate_reaching(text, path, Reach::Whole)
 }
 
 /// Finds the line and column of the value at `path` in `text`. When the path does not
 /// exist to the end (a missing field), the deepest existing node is returned, which is
 /// where the missing value belongs.
 pub fn locate(text: &str, path: &YamlPath) -> Option<Location> {
+    locate_reaching(text, path, Reach::Deepest)
+}
+
+/// What [`walk`] returns when a path does not exist to its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Nothing: only the whole path is wanted.
+    Whole,
+    /// The deepest node that exists along the path.
+    Deepest,
+}
+
+fn locate_reaching(text: &str, path: &YamlPath, reach: Reach) -> Option<Location> {
     let mut parser = Parser::new_from_str(text);
-    // StreamStart, DocumentStart
-    loop {
-        let (event, _) = parser.next_event()?.ok()?;
-        if matches!(event, Event::DocumentStart(_)) {
-            break;
-        }
-    }
-    let span = walk(&mut parser, path.segments())?;
+    start_document(&mut parser)?;
+    let span = walk(&mut parser, path.segments(), reach)?;
     let start = char_to_byte(text, span.start.index());
     let end = char_to_byte(text, span.end.index()).max(start);
     // A collection's span covers only its first token; underline one line at most.
     let end = text[start..end].find('\n').map_or(end, |n| start + n);
     Some(Location::from_byte_range(text, start..end))
+}
+
+/// Reads the events before the document's root node (StreamStart, DocumentStart).
+fn start_document<'a>(parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>) -> Option<()> {
+    loop {
+        let (event, _) = parser.next_event()?.ok()?;
+        if matches!(event, Event::DocumentStart(_)) {
+            return Some(());
+        }
+    }
 }
 
 fn char_to_byte(text: &str, char_index: usize) -> usize {
@@ -343,23 +311,30 @@ fn char_to_byte(text: &str, char_index: usize) -> usize {
         .map_or(text.len(), |(i, _)| i)
 }
 
-/// Reads the node starting at the next event and descends along `path`.
+/// Reads the node starting at the next event and descends along `path`; where the
+/// path stops short, returns what `reach` asks for.
 fn walk<'a>(
     parser: &mut Parser<'a, saphyr_parser::StrInput<'a>>,
     path: &[Segment],
+    reach: Reach,
 ) -> Option<Span> {
     let (event, span) = parser.next_event()?.ok()?;
+    let short = |span: Span| (reach == Reach::Deepest).then_some(span);
     let Some((first, rest)) = path.split_first() else {
-        skip_rest_of_node(parser, &event)?;
+        // The deepest node is read to its end: one the parser cannot finish is not
+        // pointed at.
+        if reach == Reach::Deepest {
+            skip_rest_of_node(parser, &event)?;
+        }
         return Some(span);
     };
     match (event, first) {
         (Event::MappingStart(..), Segment::Key(wanted)) => loop {
             let (key, key_span) = parser.next_event()?.ok()?;
             match key {
-                Event::MappingEnd => return Some(span),
+                Event::MappingEnd => return short(span),
                 Event::Scalar(ref k, ..) if k.as_ref() == wanted.as_str() => {
-                    return walk(parser, rest).or(Some(key_span));
+                    return walk(parser, rest, reach).or(short(key_span));
                 }
                 other => {
                     skip_rest_of_node(parser, &other)?;
@@ -371,14 +346,15 @@ fn walk<'a>(
             for _ in 0..*wanted {
                 let (item, _) = parser.next_event()?.ok()?;
                 if matches!(item, Event::SequenceEnd) {
-                    return Some(span);
+                    return short(span);
                 }
                 skip_rest_of_node(parser, &item)?;
             }
-            let found = walk(parser, rest);
-            found.or(Some(span))
+            walk(parser, rest, reach).or(short(span))
         }
-        _ => Some(span),
+        // A plain scalar such as `double` stands for a unit enum variant.
+        (Event::Scalar(..), Segment::Key(_)) if rest.is_empty() => Some(span),
+        _ => short(span),
     }
 }
 
@@ -421,12 +397,7 @@ impl SourceFile {
 /// block sequence under it, and where the sequence ends.
 fn sequence_lines(text: &str, key: &str) -> Option<(usize, Vec<std::ops::Range<usize>>, usize)> {
     let mut parser = Parser::new_from_str(text);
-    loop {
-        let (event, _) = parser.next_event()?.ok()?;
-        if matches!(event, Event::DocumentStart(_)) {
-            break;
-        }
-    }
+    start_document(&mut parser)?;
     let (root, _) = parser.next_event()?.ok()?;
     if !matches!(root, Event::MappingStart(..)) {
         return None;
@@ -579,6 +550,14 @@ targets:
         let path = YamlPath::root().key("targets").index(0).key("unit");
         let loc = locate(DOC, &path).unwrap();
         assert_eq!(loc.line, 3);
+        // Only the whole path is located exactly.
+        assert_eq!(locate_exactly(DOC, &path), None);
+        assert_eq!(
+            locate_exactly(DOC, &YamlPath::root().key("targets").index(5)),
+            None
+        );
+        let chain = YamlPath::root().key("targets").index(1).key("chain");
+        assert_eq!(locate_exactly(DOC, &chain), locate(DOC, &chain));
     }
 
     #[test]

@@ -38,14 +38,11 @@ pub struct Loaded {
 pub fn load(root: &Path) -> Loaded {
     if !root.join(CONFIG_FILE).exists() {
         // Not a site at all: what else is missing would only bury that.
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
-            Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
-                .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`"),
-        );
+        let missing = Diagnostic::error(CONFIG_FILE, format!("no {CONFIG_FILE} in {}", root.display()))
+            .help("run plansite in a site directory, pass --root, or create one with `plansite new <dir>`");
         return Loaded {
             site: None,
-            diagnostics,
+            diagnostics: Diagnostics::from(missing),
         };
     }
     let mut problems = Problems::new();
@@ -61,10 +58,7 @@ pub fn load(root: &Path) -> Loaded {
         &mut problems,
     );
     let plans = read_plans(root, &registries, &mut problems);
-    let mut diagnostics = Diagnostics::new();
-    for p in problems {
-        diagnostics.push(p);
-    }
+    let mut diagnostics: Diagnostics = problems.into_iter().collect();
     diagnostics.sort();
     let site = match config {
         Some(config) if !diagnostics.has_errors() => Some(Site {
@@ -128,7 +122,7 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)?;
     // Read into a buffer of the file's size: `read_to_end` would ask the size again
     // and seek, two more system calls for each of tens of thousands of files.
@@ -161,7 +155,7 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Returns true if and only if opening `path` failed because it is a symbolic link.
 fn is_symlink_refusal(e: &std::io::Error, path: &Path) -> bool {
     #[cfg(target_os = "linux")]
-    if e.raw_os_error() == Some(libc::ELOOP) {
+    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
         return true;
     }
     let _ = e;
@@ -382,9 +376,7 @@ fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> O
     let raw = match file.parse::<super::raw::RawPlan>() {
         Ok(raw) => raw,
         Err(first) => {
-            for d in every_plan_error(&file, first) {
-                out.push(d);
-            }
+            out.extend(every_plan_error(&file, first));
             return None;
         }
     };

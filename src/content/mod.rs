@@ -4,14 +4,14 @@
 //! them into the `model`, and nothing after this module reads a content file again.
 
 mod commentary;
-pub mod id;
 mod load;
 pub mod model;
 pub mod raw;
 mod validate;
 pub mod value;
 
-pub use id::Id;
+pub use crate::vocab::Id;
+pub use crate::vocab::id;
 pub use load::{Loaded, load, load_commentary};
 pub use model::*;
 pub use value::*;

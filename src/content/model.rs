@@ -42,6 +42,12 @@ impl<T: HasId> Registry<T> {
         self.index.get(id.as_ref()).map(|&i| &self.items[i])
     }
 
+    /// The entry at `position`. Pages are listed from the registries themselves, so a
+    /// position always exists; a missing one is a bug in the page list, not bad input.
+    pub fn at(&self, position: usize) -> &T {
+        &self.items[position]
+    }
+
     pub fn contains(&self, id: &(impl AsRef<str> + ?Sized)) -> bool {
         self.index.contains_key(id.as_ref())
     }

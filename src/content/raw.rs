@@ -202,6 +202,16 @@ pub enum BreakdownKind {
     OfWhich,
 }
 
+impl BreakdownKind {
+    /// The key as written in YAML and in the open data.
+    pub fn key(self) -> &'static str {
+        match self {
+            BreakdownKind::Partition => "partition",
+            BreakdownKind::OfWhich => "of_which",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPart {

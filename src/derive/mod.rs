@@ -36,6 +36,17 @@ pub enum PlanStatus {
     NotYetIssued,
 }
 
+impl PlanStatus {
+    /// The key in the open data and in UI strings (`status_<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanStatus::InForce => "in_force",
+            PlanStatus::Expired => "expired",
+            PlanStatus::NotYetIssued => "not_yet_issued",
+        }
+    }
+}
+
 /// The indexes of a site.
 #[derive(Debug, Default)]
 pub struct Index {

@@ -201,43 +201,67 @@ pub fn assess(target: &Target, as_of_year: u16) -> Progress {
     if year <= base_year {
         return with_tiers(Status::NoData, Reason::NoBaseline);
     }
+    let (status, reason) = if is_rate(target) || target.annual {
+        gap_status(target, (base_year, base), (year, value), floor.value)
+    } else {
+        growth_status(target, (base_year, base), (year, value), floor.value)
+    };
+    with_tiers(status, reason)
+}
+
+/// For rates and annual targets: the share of the gap from the baseline to the target
+/// closed so far, against the share of the period elapsed.
+fn gap_status(
+    target: &Target,
+    base: (u16, f64),
+    latest: (u16, f64),
+    goal: f64,
+) -> (Status, Reason) {
+    let ((base_year, base), (year, value)) = (base, latest);
+    let needed = goal - base;
+    if needed == 0.0 {
+        return (Status::NoData, Reason::NotComputable);
+    }
+    let closed = (value - base) / needed;
+    let elapsed = f64::from(year - base_year) / f64::from(target.year - base_year);
+    let status = if closed < 0.0 {
+        Status::Regressing
+    } else if closed >= elapsed * 0.95 {
+        Status::OnTrack
+    } else {
+        Status::OffTrack
+    };
+    let reason = Reason::Gap {
+        year,
+        value,
+        closed,
+        elapsed,
+    };
+    (status, reason)
+}
+
+/// For levels: the growth rate achieved since the baseline against the rate needed to
+/// reach the target in time (PROGRESS-METHOD: compound annual growth).
+fn growth_status(
+    target: &Target,
+    base: (u16, f64),
+    latest: (u16, f64),
+    goal: f64,
+) -> (Status, Reason) {
+    let ((base_year, base), (year, value)) = (base, latest);
+    let signs_differ = (base < 0.0) != (value < 0.0) || (base < 0.0) != (goal < 0.0);
+    if base == 0.0 || goal == 0.0 || signs_differ {
+        return (Status::NoData, Reason::NotComputable);
+    }
     let d = match target.direction {
         Direction::Up => 1.0,
         Direction::Down => -1.0,
     };
-    if is_rate(target) || target.annual {
-        let needed = floor.value - base;
-        if needed == 0.0 {
-            return with_tiers(Status::NoData, Reason::NotComputable);
-        }
-        let closed = (value - base) / needed;
-        let elapsed = f64::from(year - base_year) / f64::from(target.year - base_year);
-        let status = if closed < 0.0 {
-            Status::Regressing
-        } else if closed >= elapsed * 0.95 {
-            Status::OnTrack
-        } else {
-            Status::OffTrack
-        };
-        return with_tiers(
-            status,
-            Reason::Gap {
-                year,
-                value,
-                closed,
-                elapsed,
-            },
-        );
-    }
-    let signs_differ = (base < 0.0) != (value < 0.0) || (base < 0.0) != (floor.value < 0.0);
-    if base == 0.0 || floor.value == 0.0 || signs_differ {
-        return with_tiers(Status::NoData, Reason::NotComputable);
-    }
     let s = if base < 0.0 { -1.0 } else { 1.0 };
     let achieved = cagr(base, value, year - base_year);
-    let needed = cagr(base, floor.value, target.year - base_year);
+    let needed = cagr(base, goal, target.year - base_year);
     if needed == 0.0 {
-        return with_tiers(Status::NoData, Reason::NotComputable);
+        return (Status::NoData, Reason::NotComputable);
     }
     let ratio = s * d * achieved / needed.abs();
     let status = if ratio >= 0.95 {
@@ -247,7 +271,7 @@ pub fn assess(target: &Target, as_of_year: u16) -> Progress {
     } else {
         Status::Regressing
     };
-    with_tiers(status, Reason::Ratio { year, value, ratio })
+    (status, Reason::Ratio { year, value, ratio })
 }
 
 /// The baseline: the stated one, or the first comparable outcome when the baseline has

@@ -7,8 +7,9 @@
 
 use std::fmt::Write as _;
 
-use super::goals::{Goal, GoalValue};
-use crate::render::format::plain;
+use super::model::Goal;
+use crate::content::{Bound, TargetValue};
+use crate::numfmt::plain;
 
 /// What extraction found.
 #[derive(Debug, Clone)]
@@ -56,28 +57,23 @@ fn comment(s: &str) -> String {
         .collect()
 }
 
-fn value_yaml(v: &GoalValue) -> String {
-    match *v {
-        GoalValue::Single(c, x) => format!("{{{}: {}}}", c.key(), plain(x, 6)),
-        GoalValue::Range(a, b) => format!("{{range: [{}, {}]}}", plain(a, 6), plain(b, 6)),
-        GoalValue::Tiers((c1, a), (c2, b)) => format!(
-            "{{tiers: {{floor: {{{}: {}}}, stretch: {{{}: {}}}}}}}",
-            c1.key(),
-            plain(a, 6),
-            c2.key(),
-            plain(b, 6)
-        ),
-        GoalValue::Double => "double".into(),
-        GoalValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
-    }
+fn bound_yaml(b: Bound) -> String {
+    format!("{{{}: {}}}", b.comparator.key(), plain(b.value, 6))
 }
 
-fn total(v: &GoalValue) -> Option<f64> {
+fn value_yaml(v: &TargetValue) -> String {
     match *v {
-        GoalValue::Single(_, x) => Some(x),
-        GoalValue::Range(_, b) => Some(b),
-        GoalValue::Tiers((_, a), _) => Some(a),
-        _ => None,
+        TargetValue::Single(b) => bound_yaml(b),
+        TargetValue::Range { low, high } => {
+            format!("{{range: [{}, {}]}}", plain(low, 6), plain(high, 6))
+        }
+        TargetValue::Tiers { floor, stretch } => format!(
+            "{{tiers: {{floor: {}, stretch: {}}}}}",
+            bound_yaml(floor),
+            bound_yaml(stretch)
+        ),
+        TargetValue::Double => "double".into(),
+        TargetValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
     }
 }
 
@@ -140,9 +136,9 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     }
     let _ = writeln!(out, "  - id: goal-{n:02}");
     let name = if g.subject.is_empty() {
-        &g.span
+        &*g.span
     } else {
-        &g.subject
+        g.subject.as_str()
     };
     let _ = writeln!(out, "    name: {{zh: {}, en: \"\"}}", quote(name));
     match g.chain {
@@ -163,22 +159,7 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     if let Some(year) = g.baseline_year {
         let _ = writeln!(out, "    baseline: {{year: {year}}}");
     }
-    if !g.parts.is_empty() {
-        let sum: f64 = g.parts.iter().map(|p| p.value).sum();
-        let kind = match total(&g.value) {
-            Some(t) if (sum - t).abs() < 0.01 => "partition",
-            _ => "of_which",
-        };
-        let _ = writeln!(out, "    breakdown:\n      kind: {kind}\n      parts:");
-        for p in &g.parts {
-            let _ = writeln!(
-                out,
-                "        - {{segment: {{zh: {}, en: \"\"}}, value: {}}}",
-                quote(&p.name),
-                plain(p.value, 6)
-            );
-        }
-    }
+    write_breakdown(out, g);
     out.push_str("    responsible: []\n");
     let clause = if g.clause.is_empty() {
         "fill-in"
@@ -186,6 +167,28 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
         &g.clause
     };
     let _ = writeln!(out, "    source: {{clause: {}}}", quote(clause));
+}
+
+/// The parts named with 其中, as a breakdown: a partition when they add up to the
+/// total, otherwise parts "of which".
+fn write_breakdown(out: &mut String, g: &Goal) {
+    if g.parts.is_empty() {
+        return;
+    }
+    let sum: f64 = g.parts.iter().map(|p| p.value).sum();
+    let kind = match g.value.total() {
+        Some(t) if (sum - t).abs() < 0.01 => "partition",
+        _ => "of_which",
+    };
+    let _ = writeln!(out, "    breakdown:\n      kind: {kind}\n      parts:");
+    for p in &g.parts {
+        let _ = writeln!(
+            out,
+            "        - {{segment: {{zh: {}, en: \"\"}}, value: {}}}",
+            quote(&p.name),
+            plain(p.value, 6)
+        );
+    }
 }
 
 /// A draft `seeds/` record: the document's clause outline, for the editor to complete

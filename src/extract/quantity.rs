@@ -244,75 +244,94 @@ pub fn find(sentence: &str) -> Vec<Quantity> {
         };
         let num_text = &caps["num"];
         let chinese = num_text.parse::<f64>().is_err();
-        let chinese_ok = matches!(
-            unit_text,
-            "个" | "家" | "户" | "项" | "位" | "人" | "次" | "场" | "支" | "强"
-        );
-        // 十四届十三次全会: a session's number, not a count.
-        let session =
-            unit_text == "次" && (before.ends_with(['届', '、']) || after.starts_with("全会"));
-        if session
-            || before.ends_with(['第', '前'])
-            || before.ends_with(|c: char| c.is_ascii_alphabetic())
-            || after.starts_with(['年', '月', '日', '号', '性'])
-            || (chinese && !chinese_ok)
-            // "500强企业" ranks others; "五十强市" is the place's own goal.
-            || (unit_text == "强" && !after.starts_with(['市', '县', '区', '城']))
-        {
+        if is_no_figure(unit_text, chinese, before, after) {
             continue;
         }
-        let Some((mut value, _)) = number(num_text) else {
+        let Some((value, _)) = number(num_text) else {
             continue;
         };
-        let mut high = caps
+        let high = caps
             .name("num2")
             .and_then(|m| number(m.as_str()))
             .map(|(v, _)| v);
         let mult = caps.name("mult").map_or("", |m| m.as_str());
-        let (unit, unit_sure) = match (mult, unit_text) {
-            ("万亿", "元") => {
-                value *= 10_000.0;
-                high = high.map(|h| h * 10_000.0);
-                (MeasureUnit::YiYuan, true)
-            }
-            ("亿", "元") => (MeasureUnit::YiYuan, true),
-            ("万", "元/亩") => (MeasureUnit::WanYuanPerMu, true),
-            ("万", "元") if last_chars(before, 12).contains("亩") => {
-                (MeasureUnit::WanYuanPerMu, true)
-            }
-            ("万", "元") => (MeasureUnit::WanYuan, true),
-            ("万", "平方米") => (MeasureUnit::WanM2, true),
-            ("", "亩") => (MeasureUnit::Mu, true),
-            ("", "%") => (MeasureUnit::Percent, true),
-            ("", "个百分点") => (MeasureUnit::PercentagePoints, true),
-            ("", "强") => (MeasureUnit::Place, true),
-            // Counts: 万 and 亿 multiply them (1万户, 新增就业2万人).
-            (m, counter) => {
-                let Some(unit) = count_unit(counter, after, before) else {
-                    continue;
-                };
-                let scale = match m {
-                    "" => 1.0,
-                    "万" => 1e4,
-                    "亿" => 1e8,
-                    _ => continue,
-                };
-                value *= scale;
-                high = high.map(|h| h * scale);
-                unit
-            }
+        let Some(read) = with_unit(mult, unit_text, before, after) else {
+            continue;
         };
         out.push(Quantity {
             start: whole.start(),
             end: whole.end(),
-            value,
-            high,
-            unit,
-            unit_sure,
+            value: value * read.scale,
+            high: high.map(|h| h * read.scale),
+            unit: read.unit,
+            unit_sure: read.sure,
             chinese,
         });
     }
     out
+}
+
+/// Whether a number written with `unit_text` is no figure at all: a session's number
+/// (十四届十三次全会), an ordinal (第二个), a code (5G), a date (3月), or a ranking of
+/// others (500强企业).
+fn is_no_figure(unit_text: &str, chinese: bool, before: &str, after: &str) -> bool {
+    let chinese_ok = matches!(
+        unit_text,
+        "个" | "家" | "户" | "项" | "位" | "人" | "次" | "场" | "支" | "强"
+    );
+    let session =
+        unit_text == "次" && (before.ends_with(['届', '、']) || after.starts_with("全会"));
+    session
+        || before.ends_with(['第', '前'])
+        || before.ends_with(|c: char| c.is_ascii_alphabetic())
+        || after.starts_with(['年', '月', '日', '号', '性'])
+        || (chinese && !chinese_ok)
+        // "500强企业" ranks others; "五十强市" is the place's own goal.
+        || (unit_text == "强" && !after.starts_with(['市', '县', '区', '城']))
+}
+
+/// A figure's unit, read from its multiplier (万, 亿) and unit words.
+struct Unit {
+    unit: MeasureUnit,
+    sure: bool,
+    /// What the written number is multiplied by to be in `unit` (1.3万亿元 is 13000亿元).
+    scale: f64,
+}
+
+/// The unit of a figure written with the multiplier `mult` and the unit `unit_text`;
+/// `None` when the two make no unit (a count in 万亿).
+fn with_unit(mult: &str, unit_text: &str, before: &str, after: &str) -> Option<Unit> {
+    let sure = |unit| Unit {
+        unit,
+        sure: true,
+        scale: 1.0,
+    };
+    Some(match (mult, unit_text) {
+        ("万亿", "元") => Unit {
+            scale: 10_000.0,
+            ..sure(MeasureUnit::YiYuan)
+        },
+        ("亿", "元") => sure(MeasureUnit::YiYuan),
+        ("万", "元/亩") => sure(MeasureUnit::WanYuanPerMu),
+        ("万", "元") if last_chars(before, 12).contains("亩") => sure(MeasureUnit::WanYuanPerMu),
+        ("万", "元") => sure(MeasureUnit::WanYuan),
+        ("万", "平方米") => sure(MeasureUnit::WanM2),
+        ("", "亩") => sure(MeasureUnit::Mu),
+        ("", "%") => sure(MeasureUnit::Percent),
+        ("", "个百分点") => sure(MeasureUnit::PercentagePoints),
+        ("", "强") => sure(MeasureUnit::Place),
+        // Counts: 万 and 亿 multiply them (1万户, 新增就业2万人).
+        (m, counter) => {
+            let (unit, sure) = count_unit(counter, after, before)?;
+            let scale = match m {
+                "" => 1.0,
+                "万" => 1e4,
+                "亿" => 1e8,
+                _ => return None,
+            };
+            Unit { unit, sure, scale }
+        }
+    })
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@
 //! A row starts with its number and its name; the figures that follow are the total
 //! and then one per column after 其中. Each row becomes a goal with a breakdown.
 
-use super::goals::{Goal, GoalPart, GoalValue};
-use super::text::{Document, YEAR};
+use super::model::{Goal, GoalPart, single};
+use super::text::{Document, Line, YEAR};
 use crate::content::{Comparator, MeasureUnit, Metric};
 
 fn figure(cell: &str) -> Option<Option<f64>> {
@@ -37,49 +37,72 @@ pub fn find(doc: &Document) -> Vec<Goal> {
     let mut i = 0;
     while i < lines.len() {
         let header = &lines[i].text;
-        if !is_header(header) {
+        // A line that only looked like a header has no rows below it.
+        let Some((columns, first_row)) = is_header(header).then(|| columns(lines, i)).flatten()
+        else {
             i += 1;
             continue;
-        }
-        let year = YEAR.captures(header).and_then(|c| c[1].parse::<u16>().ok());
-        let metric = if header.contains("产值") {
-            Metric::Output
-        } else {
-            Metric::Revenue
         };
-        // Column names after 其中, up to the first row number: short cells on lines
-        // of their own, a few lines at most.
-        let mut columns: Vec<String> = Vec::new();
-        let mut j = i + 1;
-        let mut after_of_which = false;
-        let scan_end = lines.len().min(i + 1 + MAX_HEADER_CELLS);
-        while j < scan_end
-            && lines[j].text != "1"
-            && lines[j].text.chars().count() <= 16
-            && !is_header(&lines[j].text)
-        {
-            let cell = lines[j].text.trim();
-            if cell == "其中" {
-                after_of_which = true;
-            } else if after_of_which {
-                match columns.last_mut() {
-                    Some(last) if cell.starts_with('(') => last.push_str(cell),
-                    _ => columns.push(cell.to_string()),
-                }
+        let table = Table {
+            year: YEAR.captures(header).and_then(|c| c[1].parse::<u16>().ok()),
+            metric: if header.contains("产值") {
+                Metric::Output
+            } else {
+                Metric::Revenue
+            },
+            columns,
+        };
+        let end = table.rows(lines, first_row, &mut goals);
+        i = end.max(i + 1);
+    }
+    goals
+}
+
+/// The column names after 其中 below the header at `header`, up to the first row
+/// number: short cells on lines of their own, a few lines at most. Also the line of
+/// the first row; `None` when no row follows.
+fn columns(lines: &[Line], header: usize) -> Option<(Vec<String>, usize)> {
+    let mut columns: Vec<String> = Vec::new();
+    let mut j = header + 1;
+    let mut after_of_which = false;
+    let scan_end = lines.len().min(header + 1 + MAX_HEADER_CELLS);
+    while j < scan_end
+        && lines[j].text != "1"
+        && lines[j].text.chars().count() <= 16
+        && !is_header(&lines[j].text)
+    {
+        let cell = lines[j].text.trim();
+        if cell == "其中" {
+            after_of_which = true;
+        } else if after_of_which {
+            match columns.last_mut() {
+                Some(last) if cell.starts_with('(') => last.push_str(cell),
+                _ => columns.push(cell.to_string()),
             }
-            j += 1;
         }
-        if j >= scan_end || lines[j].text != "1" {
-            // A line that only looked like a header.
-            i += 1;
-            continue;
-        }
+        j += 1;
+    }
+    (j < scan_end && lines[j].text == "1").then_some((columns, j))
+}
+
+/// What a table's header says of every row.
+struct Table {
+    year: Option<u16>,
+    metric: Metric,
+    /// The columns after 其中.
+    columns: Vec<String>,
+}
+
+impl Table {
+    /// Reads the rows numbered 1, 2, … from line `j` into `goals`; returns the line
+    /// after the last row.
+    fn rows(&self, lines: &[Line], mut j: usize, goals: &mut Vec<Goal>) -> usize {
         let mut row = 1;
         while j + 1 < lines.len() && lines[j].text == row.to_string() {
             let name = lines[j + 1].text.clone();
             let mut values: Vec<Option<f64>> = Vec::new();
             let mut k = j + 2;
-            while k < lines.len() && values.len() <= columns.len() {
+            while k < lines.len() && values.len() <= self.columns.len() {
                 match figure(&lines[k].text) {
                     Some(v) => values.push(v),
                     None => break,
@@ -89,47 +112,51 @@ pub fn find(doc: &Document) -> Vec<Goal> {
             let Some(Some(total)) = values.first().copied() else {
                 break;
             };
-            let parts = columns
-                .iter()
-                .zip(values.iter().skip(1))
-                .filter_map(|(c, v)| {
-                    v.map(|v| GoalPart {
-                        name: c.clone(),
-                        value: v,
-                    })
-                })
-                .collect();
-            goals.push(Goal {
-                line: lines[j].number,
-                span: format!("{name} {total}"),
-                clause: lines[j].clause.clone(),
-                subject: format!(
-                    "{name}{}",
-                    if metric == Metric::Output {
-                        "产值"
-                    } else {
-                        "营业收入"
-                    }
-                ),
-                metric,
-                unit: MeasureUnit::YiYuan,
-                year,
-                annual: false,
-                value: GoalValue::Single(Comparator::Reach, total),
-                baseline_year: None,
-                parts,
-                chain: None,
-                lead: Vec::new(),
-                responsible: Vec::new(),
-                confidence: 0.8,
-                doubts: vec!["read from a table: check the row against the text's own goal"],
-            });
+            goals.push(self.row_goal(&lines[j], name, total, &values[1..]));
             row += 1;
             j = k;
         }
-        i = j.max(i + 1);
+        j
     }
-    goals
+
+    /// The goal of the row numbered on `line`: the total of `name`, and a part for
+    /// each column with a figure in `values`.
+    fn row_goal(&self, line: &Line, name: String, total: f64, values: &[Option<f64>]) -> Goal {
+        let parts = self
+            .columns
+            .iter()
+            .zip(values)
+            .filter_map(|(c, v)| {
+                v.map(|v| GoalPart {
+                    name: c.clone(),
+                    value: v,
+                })
+            })
+            .collect();
+        let measure = if self.metric == Metric::Output {
+            "产值"
+        } else {
+            "营业收入"
+        };
+        Goal {
+            line: line.number,
+            span: format!("{name} {total}").into(),
+            clause: line.clause.clone(),
+            subject: format!("{name}{measure}"),
+            metric: self.metric,
+            unit: MeasureUnit::YiYuan,
+            year: self.year,
+            annual: false,
+            value: single(Comparator::Reach, total),
+            baseline_year: None,
+            parts,
+            chain: None,
+            lead: Vec::new(),
+            responsible: Vec::new(),
+            confidence: 0.8,
+            doubts: vec!["read from a table: check the row against the text's own goal"],
+        }
+    }
 }
 
 #[cfg(test)]
@@ -150,7 +177,7 @@ mod tests {
         let goals = find(&Document::parse(text));
         assert_eq!(goals.len(), 2, "{goals:?}");
         assert_eq!(goals[0].subject, "电子信息营业收入");
-        assert_eq!(goals[0].value, GoalValue::Single(Comparator::Reach, 500.0));
+        assert_eq!(goals[0].value, single(Comparator::Reach, 500.0));
         assert_eq!(goals[0].year, Some(2026));
         assert_eq!(
             goals[0].parts,

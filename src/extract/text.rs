@@ -113,10 +113,19 @@ pub fn normalise(line: &str) -> String {
         })
         .collect();
     let mut out = String::with_capacity(line.len());
+    // The first character after the current run of spaces, found once per run (a
+    // search from each space would be quadratic in a long run).
+    let mut run_end = 0;
     for (i, c) in chars.iter().enumerate() {
         if *c == ' ' {
-            let prev = out.chars().last();
-            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            if run_end <= i {
+                run_end = chars[i..]
+                    .iter()
+                    .position(|c| *c != ' ')
+                    .map_or(chars.len(), |n| i + n);
+            }
+            let prev = out.chars().next_back();
+            let next = chars.get(run_end);
             let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() || c.is_ascii_digit());
             let digits = prev.is_some_and(|c| c.is_ascii_digit())
                 && next.is_some_and(|c| c.is_ascii_digit());

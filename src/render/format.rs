@@ -8,33 +8,7 @@
 use crate::content::{Bound, Comparator, MeasureUnit, TargetValue, UnitKind};
 use crate::lang::Lang;
 
-/// A number with at most `decimals` decimals and no trailing zeros: 2600, 8.8, 4533.21.
-pub fn plain(v: f64, decimals: usize) -> String {
-    // Whole numbers, by far the most common figures, skip float formatting.
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return if v == 0.0 {
-            "0".into()
-        } else {
-            (v as i64).to_string()
-        };
-    }
-    // The shortest form that reads back as `v` is exact when it has few decimals.
-    let shortest = v.to_string();
-    if !shortest.contains('e')
-        && shortest
-            .split_once('.')
-            .is_some_and(|(_, frac)| frac.len() <= decimals)
-    {
-        return shortest;
-    }
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" { "0".into() } else { s }
-}
+pub use crate::numfmt::plain;
 
 /// A number with thousands separators for English: 10,000 or 1,234.5.
 pub fn grouped(v: f64, decimals: usize) -> String {
@@ -491,10 +465,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_and_grouped_numbers() {
-        assert_eq!(plain(2600.0, 4), "2600");
-        assert_eq!(plain(1.2, 4), "1.2");
-        assert_eq!(plain(-0.0, 2), "0");
+    fn grouped_numbers() {
         assert_eq!(grouped(1_234_567.5, 2), "1,234,567.5");
         assert_eq!(grouped(-1200.0, 0), "-1,200");
         assert_eq!(grouped(999.0, 0), "999");

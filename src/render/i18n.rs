@@ -7,8 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use super::charts::words::KEYS as CHART_KEYS;
-use crate::content::Metric;
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
 use crate::yaml::{SourceFile, YamlPath};
@@ -16,14 +14,30 @@ use crate::yaml::{SourceFile, YamlPath};
 /// The strings of one language.
 pub type Strings = BTreeMap<String, String>;
 
-/// Keys the generator itself looks up (beyond those templates use), checked up front:
-/// the metrics' names and every word of the charts.
-pub fn required_keys() -> Vec<String> {
-    Metric::ALL
-        .iter()
-        .map(|m| format!("metric_{}", m.key()))
-        .chain(CHART_KEYS.iter().map(|k| k.to_string()))
-        .collect()
+/// Fills the `{name}` placeholders of a UI string with `args`; a placeholder without
+/// an argument stays as written, so a rewording that drops one loses nothing silently.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)));
+        match value {
+            Some((close, (_, v))) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// One language's string file, as loaded.
@@ -53,6 +67,7 @@ pub fn parse(file: SourceFile) -> Result<StringFile, Diagnostic> {
 pub fn combine(
     theme: Localized<StringFile>,
     site: Localized<Option<StringFile>>,
+    required: &[String],
 ) -> Result<Localized<Strings>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let merged = Localized::from_fn(|lang| {
@@ -90,8 +105,8 @@ pub fn combine(
                 .help(format!("add `{key}: …` to {}", lacking.display.display())),
             );
         }
-        for key in required_keys() {
-            if !merged.get(lang).contains_key(&key) {
+        for key in required {
+            if !merged.get(lang).contains_key(key) {
                 let file = &theme.get(lang).file;
                 problems.push(
                     Diagnostic::error(&file.display, format!("the UI string `{key}` is missing"))
@@ -118,11 +133,12 @@ mod tests {
         parse(SourceFile::from_text(name, text)).unwrap()
     }
 
+    fn required() -> Vec<String> {
+        vec!["metric_output".to_string()]
+    }
+
     fn all_metrics() -> String {
-        required_keys()
-            .iter()
-            .map(|k| format!("{k}: x\n"))
-            .collect()
+        required().iter().map(|k| format!("{k}: x\n")).collect()
     }
 
     #[test]
@@ -132,7 +148,7 @@ mod tests {
             &format!("{}home: 首页\nsearch: 搜索\n", all_metrics()),
         );
         let en = strings("i18n/en.yaml", &format!("{}home: Home\n", all_metrics()));
-        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
+        let errs = combine(Localized { zh, en }, Localized::default(), &required()).unwrap_err();
         assert_eq!(errs.len(), 1);
         assert!(
             errs[0].message.contains("`search` is missing in `en`"),
@@ -153,6 +169,7 @@ mod tests {
                 zh: None,
                 en: Some(over),
             },
+            &required(),
         )
         .unwrap();
         assert_eq!(merged.en["home"], "Start");
@@ -160,30 +177,20 @@ mod tests {
     }
 
     #[test]
-    fn chart_words_are_required() {
-        let keys = required_keys();
-        assert!(keys.iter().any(|k| k == "chart_target"), "{keys:?}");
-        let without = |key: &str| -> String {
-            keys.iter()
-                .filter(|k| *k != key)
-                .map(|k| format!("{k}: x\n"))
-                .collect()
-        };
-        let zh = strings("zh.yaml", &without("chart_path_sentence"));
-        let en = strings("en.yaml", &without("chart_path_sentence"));
-        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
-        assert!(
-            errs.iter()
-                .any(|d| d.message.contains("`chart_path_sentence` is missing")),
-            "{errs:?}"
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(
+            fill("{year}年：{value}", &[("year", "2021"), ("value", "5家")]),
+            "2021年：5家"
         );
+        assert_eq!(fill("{a} {b} {", &[("a", "x")]), "x {b} {");
+        assert_eq!(fill("无占位", &[]), "无占位");
     }
 
     #[test]
     fn required_metric_labels_must_exist() {
         let zh = strings("zh.yaml", "home: 首页\n");
         let en = strings("en.yaml", "home: Home\n");
-        let errs = combine(Localized { zh, en }, Localized::default()).unwrap_err();
+        let errs = combine(Localized { zh, en }, Localized::default(), &required()).unwrap_err();
         assert!(errs.iter().any(|d| d.message.contains("metric_output")));
     }
 }

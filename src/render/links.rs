@@ -98,6 +98,23 @@ pub fn progress(lang: Lang) -> String {
     format!("{}/progress/", lang.code())
 }
 
+/// The open data: every target, one row each.
+pub const TARGETS_CSV: &str = "data/targets.csv";
+/// The open data: every target, nested, one line each.
+pub const TARGETS_JSON: &str = "data/targets.json";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// The search index script of a language.
+pub fn search_index(lang: Lang) -> String {
+    format!("{}/search-index.js", lang.code())
+}
+
+/// The Atom feed of a language's plans.
+pub fn feed(lang: Lang) -> String {
+    format!("{}/atom.xml", lang.code())
+}
+
 /// The subject's page: a chain's or a topic's.
 pub fn subject(lang: Lang, subject: &crate::content::Subject) -> String {
     match subject {

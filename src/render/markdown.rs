@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::diagnostics::Severity;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// What the renderer needs to know about the page the Markdown appears on.
@@ -27,6 +28,9 @@ pub struct MarkdownContext<'a> {
 /// A problem found in the Markdown, with the byte offset it starts at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkdownProblem {
+    /// Whether the build may go on: a removed script link is a warning (the page is
+    /// safe without it), a link to no page or a remote image is an error.
+    pub severity: Severity,
     pub offset: usize,
     pub message: String,
     pub help: String,
@@ -207,6 +211,7 @@ fn rewrite_link<'a>(
 ) -> CowStr<'a> {
     if is_script_url(dest) {
         problems.push(MarkdownProblem {
+            severity: Severity::Warning,
             offset,
             message: "a link to a script address was removed".into(),
             help: "link to a page or an https:// address".into(),
@@ -223,6 +228,7 @@ fn rewrite_link<'a>(
     }
     if !(ctx.page_exists)(&path) {
         problems.push(MarkdownProblem {
+            severity: Severity::Error,
             offset,
             message: format!("the link `{dest}` points to no page of the site"),
             help: "internal links look like @/plans/<plan-id>/ or @/plans/<plan-id>/<target-id>/"
@@ -254,6 +260,7 @@ fn rewrite_image<'a>(
         || lower.starts_with("//")
     {
         problems.push(MarkdownProblem {
+            severity: Severity::Error,
             offset,
             message: format!("the image `{dest}` is not a file of the site"),
             help: "put the image in static/ and write it as @/static/<file>; pages load nothing from other sites".into(),

@@ -12,28 +12,6 @@ use crate::config::{Config, Footer};
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
 
-/// Stands for the page's path to the site root in pre-rendered table rows, which are
-/// shared by pages at different depths; tables replace it with their page's `root`.
-/// A private-use character, so no content can contain it by accident.
-pub const ROW_ROOT: &str = "\u{E000}";
-
-/// Stands for a page's twin (the same page in the other language) in the shared header.
-pub const TWIN: &str = "\u{E001}";
-
-/// The navigation sections a page can belong to (`PageMeta::section`); the header is
-/// rendered once for each, with that entry marked as current.
-pub const SECTIONS: &[&str] = &[
-    "", "home", "plans", "chains", "topics", "regions", "units", "years", "progress", "data",
-    "search",
-];
-
-/// The header and footer, rendered once per language and shared by every page.
-#[derive(Serialize)]
-struct Chrome {
-    header: std::collections::BTreeMap<&'static str, String>,
-    footer: String,
-}
-
 /// The site as every template sees it, in one language.
 #[derive(Serialize)]
 struct SiteGlobals<'a> {
@@ -92,7 +70,7 @@ impl Templates {
         base.autoescape_on([".html", ".xml", ".svg"]);
         base.add_raw_templates(theme.templates.iter())
             .map_err(|e| vec![template_error(&e)])?;
-        let mut engines = Localized::from_fn(|lang| {
+        let engines = Localized::from_fn(|lang| {
             let mut tera = Tera::new();
             tera.autoescape_on([".html", ".xml", ".svg"]);
             tera.register_from(&base);
@@ -118,14 +96,6 @@ impl Templates {
             );
             tera
         });
-        for lang in Lang::ALL {
-            let chrome = render_chrome(engines.get(lang)).map_err(|d| vec![d])?;
-            let engine = match lang {
-                Lang::Zh => &mut engines.zh,
-                Lang::En => &mut engines.en,
-            };
-            engine.global_context().insert("chrome", &chrome);
-        }
         Ok(Templates { engines })
     }
 
@@ -144,62 +114,25 @@ impl Templates {
     }
 }
 
-/// Renders the shared header (once per section) and footer with root and twin markers.
-fn render_chrome(tera: &Tera) -> Result<Chrome, Diagnostic> {
-    let render = |name: &str, section: &str| -> Result<String, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("root", ROW_ROOT);
-        context.insert("twin", TWIN);
-        context.insert("section", section);
-        tera.render(name, &context).map_err(|e| template_error(&e))
-    };
-    let mut header = std::collections::BTreeMap::new();
-    for section in SECTIONS {
-        header.insert(*section, render("partials/header.html", section)?);
-    }
-    Ok(Chrome {
-        header,
-        footer: render("partials/footer.html", "")?,
-    })
-}
-
 impl Templates {
-    /// Renders one table row of a target (`partials/target_row.html`) for reuse in
-    /// every table that lists the target, cut around the plan cell that the partial
-    /// marks with `<!--plan-->` and `<!--/plan-->`.
-    pub fn render_row<T: Serialize>(&self, lang: Lang, row: &T) -> Result<RowHtml, Diagnostic> {
+    /// Renders one table row of a target (`partials/target_row.html`) for a page whose
+    /// path to the site root is `root`; `show_plan` says whether the table has a plan
+    /// column (tables that list several plans' targets).
+    pub fn render_row<T: Serialize>(
+        &self,
+        lang: Lang,
+        row: &T,
+        root: &str,
+        show_plan: bool,
+    ) -> Result<String, Diagnostic> {
         let mut context = Context::new();
         context.insert("row", row);
-        context.insert("root", ROW_ROOT);
+        context.insert("root", root);
+        context.insert("show_plan", &show_plan);
         let mut out = Vec::with_capacity(1024);
         self.render(lang, "partials/target_row.html", &context, &mut out)?;
-        let html = String::from_utf8(out)
-            .map_err(|_| Diagnostic::error("templates", "a row is not UTF-8"))?;
-        const OPEN: &str = "<!--plan-->";
-        const CLOSE: &str = "<!--/plan-->";
-        Ok(match (html.find(OPEN), html.find(CLOSE)) {
-            (Some(a), Some(b)) if a < b => RowHtml {
-                head: html[..a].to_string(),
-                plan: html[a + OPEN.len()..b].to_string(),
-                tail: html[b + CLOSE.len()..].to_string(),
-            },
-            _ => RowHtml {
-                head: html,
-                plan: String::new(),
-                tail: String::new(),
-            },
-        })
+        String::from_utf8(out).map_err(|_| Diagnostic::error("templates", "a row is not UTF-8"))
     }
-}
-
-/// A target's table row as markup, cut around its plan cell: tables of one plan's
-/// targets leave the cell out, tables of several plans keep it. Kept in three
-/// pieces rather than two whole rows, since every target's row is held in memory.
-#[derive(Debug, serde::Serialize)]
-pub struct RowHtml {
-    pub head: String,
-    pub plan: String,
-    pub tail: String,
 }
 
 /// A template error as a diagnostic; Tera's message already quotes the template.

@@ -87,7 +87,13 @@ impl Theme {
             }
         }
         static_files.extend(read_tree(root, &root.join("static"), &mut problems));
-        let strings = load_strings(root, &theme_name, &mut string_files, &mut problems);
+        let strings = load_strings(
+            root,
+            &theme_name,
+            &templates,
+            &mut string_files,
+            &mut problems,
+        );
         match strings {
             Some(strings) if problems.is_empty() => Ok(Theme {
                 templates,
@@ -102,6 +108,7 @@ impl Theme {
 fn load_strings(
     root: &Path,
     theme_name: &Path,
+    templates: &BTreeMap<String, String>,
     files: &mut BTreeMap<String, SourceFile>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Localized<Strings>> {
@@ -133,7 +140,11 @@ fn load_strings(
         i18n::parse(file).map_err(|d| problems.push(d)).ok()
     });
     let [zh, en]: [_; 2] = theme.try_into().ok()?;
-    match i18n::combine(Localized { zh, en }, site) {
+    match i18n::combine(
+        Localized { zh, en },
+        site,
+        &super::keys::required_with(templates),
+    ) {
         Ok(strings) => Some(strings),
         Err(ds) => {
             problems.extend(ds);

@@ -403,25 +403,80 @@ fn markup_in_names_and_commentary_is_neutralised() {
     assert!(!index.contains("</script>"));
 }
 
+/// Grows the starter plan to `n` targets, so a build takes long enough to be killed
+/// half way through.
+fn grow_starter_plan(site: &TestSite, n: usize) {
+    let mut plan = site.read(PLAN);
+    for i in 0..n {
+        plan.push_str(&format!(
+            "  - id: extra-{i}\n    name: {{zh: 新增企业{i}, en: Extra firms {i}}}\n    \
+             topic: innovation\n    metric: count\n    unit: firms\n    year: 2025\n    \
+             value: {{reach: {v}}}\n    source: {{clause: 二}}\n",
+            v = i + 1
+        ));
+    }
+    site.write(PLAN, plan);
+}
+
 #[test]
-fn a_killed_build_leaves_the_previous_output_and_the_next_build_recovers() {
+fn a_build_killed_at_any_moment_leaves_one_whole_site_and_the_next_build_recovers() {
+    // A real SIGKILL at several moments of a build: the output is always either the
+    // previous site or the new one, byte for byte, never a mixture.
     let site = TestSite::starter();
+    grow_starter_plan(&site, 120);
     let before = site.build_ok();
     site.edit(
         PLAN,
         "en: New high-tech enterprises}",
         "en: Newly certified high-tech firms}",
     );
-    let output = site
-        .cmd(&["build"])
-        .env("PLANSITE_ABORT_BEFORE_COMMIT", "1")
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    assert_eq!(read_tree(&site.path("public")), before);
+    let started = std::time::Instant::now();
     let after = site.build_ok();
+    let full = started.elapsed();
+    assert_ne!(before, after);
+    site.edit(
+        PLAN,
+        "en: Newly certified high-tech firms}",
+        "en: New high-tech enterprises}",
+    );
+    site.build_ok();
+    let mut saw_old = false;
+    for step in 0..5u32 {
+        site.edit(
+            PLAN,
+            "en: New high-tech enterprises}",
+            "en: Newly certified high-tech firms}",
+        );
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plansite"))
+            .arg("--root")
+            .arg(site.root())
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full * step / 5);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let now = read_tree(&site.path("public"));
+        if status.success() {
+            assert_eq!(now, after, "a finished build wrote the new site");
+        } else {
+            assert!(
+                now == before || now == after,
+                "a killed build left a mixture"
+            );
+            saw_old |= now == before;
+        }
+        site.edit(
+            PLAN,
+            "en: Newly certified high-tech firms}",
+            "en: New high-tech enterprises}",
+        );
+        assert_eq!(site.build_ok(), before, "the next build recovers");
+    }
     assert!(
-        after["en/plans/example-2025/new-high-tech-firms/index.html"].contains("Newly certified")
+        saw_old,
+        "no kill landed before the swap; the test proved nothing"
     );
     assert!(!site.path(".public.plansite-staging").exists());
 }

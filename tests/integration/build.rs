@@ -209,3 +209,22 @@ fn usage_errors_exit_with_two() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_site_rewords_a_view_sentence_and_a_date_through_its_i18n_override() {
+    let site = TestSite::starter();
+    site.write(
+        "i18n/zh.yaml",
+        "baseline_with_value: \"基数：{year}年为{value}\"\ndate_day: \"{year}年{month}月{day}号\"\n",
+    );
+    site.write(
+        "i18n/en.yaml",
+        "baseline_with_value: \"Base year {year}, at {value}\"\n",
+    );
+    let out = site.build_ok();
+    let zh = &out["zh/plans/example-2025/electronics-revenue/index.html"];
+    let en = &out["en/plans/example-2025/electronics-revenue/index.html"];
+    assert!(zh.contains("基数：2022年为700亿元"), "{zh}");
+    assert!(zh.contains("号"), "the reworded date pattern is used");
+    assert!(en.contains("Base year 2022, at CNY 70 billion"), "{en}");
+}

@@ -10,10 +10,10 @@ use super::layout::{
 };
 use super::series::{Bar, highest};
 use super::svg::SvgBackend;
-use super::words::Word;
 use crate::content::MeasureUnit;
 use crate::render::encode::text_width;
 use crate::render::format;
+use crate::render::keys::ChartWord;
 use crate::render::views::ViewCtx;
 
 /// The height of a bar's row.
@@ -95,8 +95,16 @@ fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
         return Vec::new();
     }
     vec![
-        (palette::BLUE, Swatch::Filled, c.cx.t(Word::Target.key())),
-        (palette::SKY, Swatch::Filled, c.cx.t(Word::Stretch.key())),
+        (
+            palette::BLUE,
+            Swatch::Filled,
+            c.cx.t(ChartWord::Target.key()),
+        ),
+        (
+            palette::SKY,
+            Swatch::Filled,
+            c.cx.t(ChartWord::Stretch.key()),
+        ),
     ]
 }
 
@@ -107,7 +115,7 @@ fn value_label(b: &Bar, c: &BarChart) -> String {
         Some(ext) => format!(
             "{} ({} {})",
             format::figure_only(b.value, unit, lang),
-            c.cx.t(Word::Stretch.key()),
+            c.cx.t(ChartWord::Stretch.key()),
             format::figure_only(ext, unit, lang)
         ),
         None => format::figure_only(b.value, unit, lang),

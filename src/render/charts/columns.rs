@@ -10,9 +10,9 @@ use super::layout::{
 };
 use super::series::{Bar, Kind, Trajectory, highest, stretch_word};
 use super::svg::{DASHED, SvgBackend};
-use super::words::Word;
 use crate::content::MeasureUnit;
 use crate::render::format;
+use crate::render::keys::ChartWord;
 use crate::render::views::ViewCtx;
 
 /// The height of the plotting area, above the legend.
@@ -111,7 +111,7 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
 /// A legend entry per kind of column drawn, the upper tier and the path. A lone
 /// target column needs no key: its title and table say what it is.
 fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
-    let say = |w: Word| c.cx.t(w.key());
+    let say = |w: ChartWord| c.cx.t(w.key());
     let mut legend: Vec<LegendItem> = Vec::new();
     for kind in Kind::LEGEND_ORDER {
         if c.bars.iter().any(|b| b.kind == kind) {
@@ -127,7 +127,7 @@ fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
         legend.push((palette::SKY, Swatch::Filled, say(stretch_word(c.tiers))));
     }
     if c.path.is_some() {
-        legend.push((palette::VERMILLION, Swatch::Line, say(Word::Path)));
+        legend.push((palette::VERMILLION, Swatch::Line, say(ChartWord::Path)));
     }
     if legend.len() == 1 {
         legend.clear();

@@ -25,7 +25,6 @@ mod layout;
 mod series;
 mod svg;
 mod table;
-pub(super) mod words;
 
 use serde::Serialize;
 
@@ -35,8 +34,8 @@ use self::layout::{FONT_STACK, WIDTH};
 use self::series::Bar;
 pub use self::table::DataTable;
 use self::table::{ChartData, describe};
-use self::words::Word;
 use super::encode::{base64_url, escape};
+use super::keys::ChartWord;
 use super::views::ViewCtx;
 use crate::content::*;
 use crate::lang::Lang;
@@ -74,7 +73,7 @@ pub struct Chart {
 /// (a doubling of an unpublished baseline) or is a ranking.
 pub fn target_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
     let series = series::target_series(cx, target)?;
-    let title = titled(cx, cx.text(&target.name), Word::TitleTarget);
+    let title = titled(cx, cx.text(&target.name), ChartWord::TitleTarget);
     let since = cx
         .site
         .plans
@@ -107,7 +106,7 @@ pub fn target_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
 /// The breakdown of a target among its parts, largest first.
 pub fn breakdown_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
     let bars = series::breakdown_bars(cx, target)?;
-    let title = titled(cx, cx.text(&target.name), Word::TitleBreakdown);
+    let title = titled(cx, cx.text(&target.name), ChartWord::TitleBreakdown);
     finish_bars(cx, "chart-breakdown", "breakdown", title, bars, target.unit)
 }
 
@@ -115,19 +114,19 @@ pub fn breakdown_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
 /// plan's most common chain unit are drawn, so bars share one scale.
 pub fn plan_chart(cx: ViewCtx, plan: &Plan) -> Option<Chart> {
     let (bars, unit) = series::plan_bars(cx, plan)?;
-    let title = titled(cx, cx.text(&plan.short_title), Word::TitleOverview);
+    let title = titled(cx, cx.text(&plan.short_title), ChartWord::TitleOverview);
     finish_bars(cx, "chart-overview", "overview", title, bars, unit)
 }
 
 /// The targets of one chain across plans, ordered by year.
 pub fn chain_chart(cx: ViewCtx, chain: &Chain, targets: &[(&Plan, &Target)]) -> Option<Chart> {
     let (bars, unit) = series::chain_bars(cx, targets)?;
-    let title = titled(cx, cx.text(&chain.name), Word::TitleComparison);
+    let title = titled(cx, cx.text(&chain.name), ChartWord::TitleComparison);
     finish_bars(cx, "chart-comparison", "comparison", title, bars, unit)
 }
 
 /// A chart's title: what it is of, and what it shows.
-fn titled(cx: ViewCtx, name: &str, what: Word) -> String {
+fn titled(cx: ViewCtx, name: &str, what: ChartWord) -> String {
     format!("{name} · {}", cx.t(what.key()))
 }
 

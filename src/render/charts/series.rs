@@ -2,9 +2,9 @@
 //! SVG, the description, the table and the CSV are all made from this list, so they
 //! can never disagree.
 
-use super::words::Word;
 use crate::content::*;
 use crate::render::format;
+use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
 
 /// What a bar or column stands for: it decides colour, legend entry and wording.
@@ -27,22 +27,22 @@ impl Kind {
     ];
 
     /// The word for the kind, in the legend and the table.
-    pub fn word(self) -> Word {
+    pub fn word(self) -> ChartWord {
         match self {
-            Kind::Target => Word::Target,
-            Kind::Baseline => Word::Baseline,
-            Kind::Actual => Word::Actual,
-            Kind::OtherMeasure => Word::OtherMeasure,
+            Kind::Target => ChartWord::Target,
+            Kind::Baseline => ChartWord::Baseline,
+            Kind::Actual => ChartWord::Actual,
+            Kind::OtherMeasure => ChartWord::OtherMeasure,
         }
     }
 }
 
 /// The name of a bar's extension: a stretch tier, or the top of a range.
-pub fn stretch_word(tiers: bool) -> Word {
+pub fn stretch_word(tiers: bool) -> ChartWord {
     if tiers {
-        Word::Stretch
+        ChartWord::Stretch
     } else {
-        Word::TopOfRange
+        ChartWord::TopOfRange
     }
 }
 

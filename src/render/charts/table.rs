@@ -4,12 +4,11 @@
 use serde::Serialize;
 
 use super::series::{Bar, Kind, Trajectory};
-use super::words::Word::{self, *};
-use super::words::fill;
 use crate::content::{MeasureUnit, Target};
 use crate::lang::Lang;
 use crate::render::encode::to_csv;
 use crate::render::format;
+use crate::render::keys::ChartWord::{self, *};
 use crate::render::views::{ViewCtx, period_text};
 
 /// The numbers of a chart as an HTML table.
@@ -113,7 +112,7 @@ impl ChartData {
     /// The HTML table, captioned after the chart's title.
     pub fn into_table(self, cx: ViewCtx, title: &str) -> DataTable {
         DataTable {
-            caption: fill(cx.t(Word::TableCaption.key()), &[("title", title)]),
+            caption: cx.tf(TableCaption.key(), &[("title", title)]),
             head: self.head,
             rows: self.rows,
         }
@@ -138,8 +137,8 @@ pub fn describe(
     if let Some(path) = path
         && let Some(rate) = path.yearly_growth()
     {
-        let sentence = fill(
-            cx.t(Word::PathSentence.key()),
+        let sentence = cx.tf(
+            PathSentence.key(),
             &[
                 ("from", &path.from.0.to_string()),
                 ("to", &path.to.0.to_string()),
@@ -153,7 +152,7 @@ pub fn describe(
 }
 
 /// The words of `keys`, in order.
-fn words(cx: ViewCtx, keys: &[Word]) -> Vec<String> {
+fn words(cx: ViewCtx, keys: &[ChartWord]) -> Vec<String> {
     keys.iter().map(|w| cx.t(w.key()).to_string()).collect()
 }
 

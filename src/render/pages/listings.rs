@@ -75,8 +75,12 @@ fn target_of(v: ViewCtx<'_>, r: TargetRef) -> (&Plan, &Target) {
     (plan, &plan.targets[r.target])
 }
 
-fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Vec<tera::Value> {
-    refs.iter().map(|r| out.cx.row(lang, *r)).collect()
+/// The rows of a table listing several plans' targets, for this page.
+fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Result<Vec<tera::Value>, Diagnostic> {
+    let root = crate::render::links::root_of(out.path);
+    refs.iter()
+        .map(|r| out.cx.row(lang, *r, &root, true))
+        .collect()
 }
 
 fn cards(out: &PageOut, lang: Lang, plans: Option<&Vec<usize>>) -> Vec<tera::Value> {
@@ -146,12 +150,7 @@ fn nav_key(section: &str) -> &'static str {
 
 pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let chain = v
-        .site
-        .chains
-        .iter()
-        .nth(i)
-        .expect("page of an existing chain");
+    let chain = v.site.chains.at(i);
     let refs = v.index.by_chain.get(&chain.id).cloned().unwrap_or_default();
     let pairs: Vec<(&Plan, &Target)> = refs.iter().map(|r| target_of(v, *r)).collect();
     let chart = charts::chain_chart(v, chain, &pairs);
@@ -172,7 +171,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         },
     ];
     let mut s = section("targets", v.t("listing_chain_targets").to_string());
-    s.rows = rows(out, lang, &refs);
+    s.rows = rows(out, lang, &refs)?;
     listing(
         out,
         lang,
@@ -200,15 +199,10 @@ fn dedup<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<&'a Id> {
 
 pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let topic = v
-        .site
-        .topics
-        .iter()
-        .nth(i)
-        .expect("page of an existing topic");
+    let topic = v.site.topics.at(i);
     let refs = v.index.by_topic.get(&topic.id).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_topic_targets").to_string());
-    s.rows = rows(out, lang, &refs);
+    s.rows = rows(out, lang, &refs)?;
     listing(
         out,
         lang,
@@ -226,12 +220,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
 
 pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let region = v
-        .site
-        .regions
-        .iter()
-        .nth(i)
-        .expect("page of an existing region");
+    let region = v.site.regions.at(i);
     let mut facts = Vec::new();
     if let Some(parent) = &region.parent {
         let r = v.region_ref(parent);
@@ -272,7 +261,7 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         out,
         lang,
         v.index.by_region.get(&region.id).map_or(&[], Vec::as_slice),
-    );
+    )?;
     let mut parts = section("shares", v.t("listing_region_parts").to_string());
     parts.parts = v
         .index
@@ -320,12 +309,7 @@ fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<Part
 
 pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let unit = v
-        .site
-        .units
-        .iter()
-        .nth(i)
-        .expect("page of an existing unit");
+    let unit = v.site.units.at(i);
     let mut facts = Vec::new();
     if let Some(region) = &unit.region {
         let r = v.region_ref(region);
@@ -346,9 +330,9 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
     let mut issued = section("plans", v.t("listing_unit_plans").to_string());
     issued.plans = cards(out, lang, v.index.plans_by_issuer.get(&unit.id));
     let mut lead = section("lead", v.t("listing_unit_lead").to_string());
-    lead.rows = rows(out, lang, &by_role(Role::Lead));
+    lead.rows = rows(out, lang, &by_role(Role::Lead))?;
     let mut responsible = section("responsible", v.t("listing_unit_responsible").to_string());
-    responsible.rows = rows(out, lang, &by_role(Role::Responsible));
+    responsible.rows = rows(out, lang, &by_role(Role::Responsible))?;
     facts.push(Fact {
         label: v.t("facts_assignments").to_string(),
         value: assignments.len().to_string(),
@@ -377,11 +361,8 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     let v = out.view(lang);
     let refs = v.index.by_year.get(&year).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_year_targets").to_string());
-    s.rows = rows(out, lang, &refs);
-    let name = match lang {
-        Lang::Zh => format!("{year}年"),
-        Lang::En => year.to_string(),
-    };
+    s.rows = rows(out, lang, &refs)?;
+    let name = v.year(year);
     listing(
         out,
         lang,
@@ -562,10 +543,7 @@ pub fn years(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         .by_year
         .iter()
         .map(|(year, refs)| Entry {
-            name: match lang {
-                Lang::Zh => format!("{year}年"),
-                Lang::En => year.to_string(),
-            },
+            name: v.year(*year),
             href: links::href(&links::year(lang, *year)),
             count: refs.len(),
             note: None,

@@ -7,157 +7,17 @@ mod listings;
 mod plans;
 mod special;
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 use tera::Context;
 
 use super::charts::Chart;
+use super::context::RenderContext;
+use super::links;
+pub use super::page_list::{Page, plan_at};
 use super::views::ViewCtx;
-use super::{RenderContext, links};
-use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::output::Sink;
-
-/// One page to render. Numbers are positions in the site's registries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Page {
-    /// `index.html` at the site root: leads to the default language without script.
-    Root,
-    /// `404.html` at the site root, for servers that show it for any missing address.
-    RootNotFound,
-    Home(Lang),
-    NotFound(Lang),
-    Search(Lang),
-    DataDocs(Lang),
-    Progress(Lang),
-    Plans(Lang),
-    Plan(Lang, usize),
-    Target(Lang, usize, usize),
-    Chains(Lang),
-    Chain(Lang, usize),
-    Topics(Lang),
-    Topic(Lang, usize),
-    Regions(Lang),
-    Region(Lang, usize),
-    Units(Lang),
-    Unit(Lang, usize),
-    Years(Lang),
-    Year(Lang, u16),
-}
-
-impl Page {
-    /// The page's site path (a directory, or a file for 404 pages).
-    pub fn path(&self, site: &Site) -> String {
-        use Page::*;
-        match *self {
-            Root => String::new(),
-            RootNotFound => "404.html".into(),
-            Home(l) => links::home(l),
-            NotFound(l) => format!("{}/404.html", l.code()),
-            Search(l) => links::search(l),
-            DataDocs(l) => links::data_docs(l),
-            Progress(l) => links::progress(l),
-            Plans(l) => links::plans(l),
-            Plan(l, p) => links::plan(l, &plan_at(site, p).id),
-            Target(l, p, t) => {
-                let plan = plan_at(site, p);
-                links::target(l, &plan.id, &plan.targets[t].id)
-            }
-            Chains(l) => links::chains(l),
-            Chain(l, i) => links::chain(l, &nth(site.chains.iter(), i).id),
-            Topics(l) => links::topics(l),
-            Topic(l, i) => links::topic(l, &nth(site.topics.iter(), i).id),
-            Regions(l) => links::regions(l),
-            Region(l, i) => links::region(l, &nth(site.regions.iter(), i).id),
-            Units(l) => links::units(l),
-            Unit(l, i) => links::unit(l, &nth(site.units.iter(), i).id),
-            Years(l) => links::years(l),
-            Year(l, y) => links::year(l, y),
-        }
-    }
-
-    /// The language of the page; root pages use the default language.
-    pub fn lang(&self, site: &Site) -> Lang {
-        use Page::*;
-        match *self {
-            Root | RootNotFound => site.config.default_language,
-            Home(l)
-            | NotFound(l)
-            | Search(l)
-            | DataDocs(l)
-            | Progress(l)
-            | Plans(l)
-            | Plan(l, _)
-            | Target(l, _, _)
-            | Chains(l)
-            | Chain(l, _)
-            | Topics(l)
-            | Topic(l, _)
-            | Regions(l)
-            | Region(l, _)
-            | Units(l)
-            | Unit(l, _)
-            | Years(l)
-            | Year(l, _) => l,
-        }
-    }
-
-    /// Returns true if and only if the page belongs in the sitemap and search engines'
-    /// view (not the redirect and the error pages).
-    pub fn is_listed(&self) -> bool {
-        !matches!(self, Page::Root | Page::RootNotFound | Page::NotFound(_))
-    }
-}
-
-fn nth<T>(mut iter: impl Iterator<Item = T>, i: usize) -> T {
-    iter.nth(i)
-        .expect("page built from an existing registry entry")
-}
-
-pub(crate) fn plan_at(site: &Site, index: usize) -> &crate::content::Plan {
-    nth(site.plans.iter(), index)
-}
-
-/// Every page of the site, in a fixed order.
-pub fn all_pages(site: &Site, index: &crate::derive::Index) -> Vec<Page> {
-    let mut pages = vec![Page::Root, Page::RootNotFound];
-    for lang in Lang::ALL {
-        pages.extend([
-            Page::Home(lang),
-            Page::NotFound(lang),
-            Page::Search(lang),
-            Page::DataDocs(lang),
-            Page::Progress(lang),
-            Page::Plans(lang),
-            Page::Chains(lang),
-            Page::Topics(lang),
-            Page::Regions(lang),
-            Page::Units(lang),
-            Page::Years(lang),
-        ]);
-        for (p, plan) in site.plans.iter().enumerate() {
-            pages.push(Page::Plan(lang, p));
-            pages.extend((0..plan.targets.len()).map(|t| Page::Target(lang, p, t)));
-        }
-        pages.extend((0..site.chains.len()).map(|i| Page::Chain(lang, i)));
-        pages.extend((0..site.topics.len()).map(|i| Page::Topic(lang, i)));
-        pages.extend((0..site.regions.len()).map(|i| Page::Region(lang, i)));
-        pages.extend((0..site.units.len()).map(|i| Page::Unit(lang, i)));
-        pages.extend(index.by_year.keys().map(|y| Page::Year(lang, *y)));
-    }
-    pages
-}
-
-/// Site paths of the pages an `@/` link may point to, without the language segment.
-pub fn page_paths(site: &Site, index: &crate::derive::Index) -> HashSet<String> {
-    all_pages(site, index)
-        .iter()
-        .filter(|p| p.lang(site) == Lang::Zh && !matches!(p, Page::Root | Page::RootNotFound))
-        .filter_map(|p| p.path(site).strip_prefix("zh/").map(str::to_string))
-        .collect()
-}
 
 /// What every page's template sees about the page itself.
 #[derive(Debug, Serialize)]
@@ -228,45 +88,6 @@ fn page_root(cx: &RenderContext, path: &str) -> String {
     }
 }
 
-/// Replaces the markers of shared, pre-rendered markup (header, footer, table rows)
-/// with this page's path to the root and to its twin, in one pass over the page.
-fn fill_markers(html: Vec<u8>, root: &str, twin: &str) -> Vec<u8> {
-    let root_marker = super::templates::ROW_ROOT.as_bytes();
-    let twin_marker = super::templates::TWIN.as_bytes();
-    // Both markers are three bytes starting with 0xEE, which no ASCII byte and no
-    // common CJK character starts with.
-    let lead = root_marker[0];
-    if memchr::memchr(lead, &html).is_none() {
-        return html;
-    }
-    let mut out = Vec::with_capacity(html.len() + 1024);
-    let mut i = 0;
-    while i < html.len() {
-        match memchr::memchr(lead, &html[i..]) {
-            None => {
-                out.extend_from_slice(&html[i..]);
-                break;
-            }
-            Some(n) => {
-                out.extend_from_slice(&html[i..i + n]);
-                i += n;
-                if html[i..].starts_with(root_marker) {
-                    out.extend_from_slice(root.as_bytes());
-                    i += root_marker.len();
-                } else if html[i..].starts_with(twin_marker) {
-                    out.extend_from_slice(root.as_bytes());
-                    out.extend_from_slice(twin.as_bytes());
-                    i += twin_marker.len();
-                } else {
-                    out.push(html[i]);
-                    i += 1;
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Renders one page into `sink`; returns the problems met (errors and warnings).
 pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -316,8 +137,6 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         problems.push(d);
         return problems;
     }
-    let twin = links::href(&links::twin(&path, lang));
-    let html = fill_markers(html, &page_root(cx, &path), &twin);
     let file = links::file_of(&path);
     if let Err(e) = sink.write(&file, &html) {
         problems.push(Diagnostic::error(file, format!("cannot write: {e}")));
@@ -378,29 +197,11 @@ impl<'a> PageOut<'a, '_> {
         c: Option<&crate::content::Commentary>,
         lang: Lang,
     ) -> Option<String> {
-        c.map(|c| super::render_commentary(self.cx, c, self.path, lang, self.problems))
+        c.map(|c| super::context::render_commentary(self.cx, c, self.path, lang, self.problems))
     }
 }
 
 /// Serializes a page's context.
 pub fn context<T: Serialize>(value: &T) -> Result<Context, Diagnostic> {
     Context::from_serialize(value).map_err(|e| super::templates::template_error(&e))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fill_markers;
-    use crate::render::templates::{ROW_ROOT, TWIN};
-
-    #[test]
-    fn markers_become_the_page_s_paths() {
-        let html = format!("<a href=\"{ROW_ROOT}zh/\">首页</a><a href=\"{TWIN}\">EN</a>");
-        let out = fill_markers(html.into_bytes(), "../../", "en/x/index.html");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "<a href=\"../../zh/\">首页</a><a href=\"../../en/x/index.html\">EN</a>"
-        );
-        let plain = "电子信息".as_bytes().to_vec();
-        assert_eq!(fill_markers(plain.clone(), "../", "x"), plain);
-    }
 }

@@ -182,17 +182,16 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
         },
     );
     let chart = charts::plan_chart(v, plan);
+    let root = links::root_of(out.path);
     let targets = (0..plan.targets.len())
         .map(|t| {
-            out.cx.row(
-                lang,
-                TargetRef {
-                    plan: index,
-                    target: t,
-                },
-            )
+            let r = TargetRef {
+                plan: index,
+                target: t,
+            };
+            out.cx.row(lang, r, &root, false)
         })
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     if let Some(c) = &chart {
         out.write_chart_files(c);
     }

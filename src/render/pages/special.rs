@@ -20,7 +20,7 @@ struct RootPage {
 struct LanguageLink {
     href: String,
     html_lang: &'static str,
-    label: &'static str,
+    label: String,
     title: String,
 }
 
@@ -31,10 +31,14 @@ fn language_links(out: &PageOut, prefix: &str) -> Vec<LanguageLink> {
         .map(|&l| LanguageLink {
             href: format!("{prefix}{}", links::href(&links::home(l))),
             html_lang: l.html_tag(),
-            label: match l {
-                Lang::Zh => "中文",
-                Lang::En => "English",
-            },
+            label: out
+                .cx
+                .theme
+                .strings
+                .get(l)
+                .get("language_self_name")
+                .cloned()
+                .unwrap_or_default(),
             title: out.cx.site.config.title.get(l).clone(),
         })
         .collect();
@@ -94,7 +98,7 @@ pub fn search(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
     );
     context(&SearchPage {
         page,
-        index_href: data::search_index_path(lang),
+        index_href: links::search_index(lang),
     })
 }
 
@@ -110,7 +114,7 @@ struct DataPage {
 #[derive(Serialize)]
 struct ColumnDoc {
     name: &'static str,
-    description: &'static str,
+    description: String,
 }
 
 pub fn data_docs(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
@@ -129,17 +133,14 @@ pub fn data_docs(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         .iter()
         .map(|c| ColumnDoc {
             name: c.name,
-            description: match lang {
-                Lang::Zh => c.zh,
-                Lang::En => c.en,
-            },
+            description: v.t(&c.doc_key()).to_string(),
         })
         .collect();
     context(&DataPage {
         page,
         columns,
-        csv_href: data::TARGETS_CSV.into(),
-        json_href: data::TARGETS_JSON.into(),
+        csv_href: links::TARGETS_CSV.into(),
+        json_href: links::TARGETS_JSON.into(),
         targets: out.cx.site.targets().count(),
     })
 }
@@ -216,4 +217,38 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         plans,
         assessed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::output::MemorySink;
+    use crate::render::encode::escape;
+    use crate::render::test_site::starter;
+    use crate::render::theme::Theme;
+    use crate::render::{data, render_site};
+
+    #[test]
+    fn the_data_page_documents_every_column_in_its_language() {
+        let s = starter();
+        let theme = Theme::load(&s.site.root, &s.site.config.theme).unwrap();
+        let sink = MemorySink::new();
+        render_site(&s.site, &theme, &sink).unwrap();
+        let files = sink.into_files();
+        for lang in Lang::ALL {
+            let page =
+                String::from_utf8(files[&format!("{}/data/index.html", lang.code())].clone())
+                    .unwrap();
+            let strings = theme.strings.get(lang);
+            for c in data::COLUMNS {
+                let doc = strings.get(&c.doc_key()).expect("a documented column");
+                let want = format!("<code>{}</code></th><td>{}</td>", c.name, escape(doc));
+                assert!(page.contains(&want), "{lang}: {want}");
+            }
+        }
+        assert_ne!(
+            theme.strings.zh["data_column_plan_id"],
+            theme.strings.en["data_column_plan_id"]
+        );
+    }
 }

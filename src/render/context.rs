@@ -1,0 +1,212 @@
+//! What every page is rendered from: the prepared templates, indexes and shared rows
+//! ([`Prepared`]), and the [`RenderContext`] a page builder receives. Kept apart from
+//! the page builders so they depend on it and it never on them.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::markdown::{self, MarkdownContext, MarkdownProblem};
+use super::page_list::{self, Page};
+use super::templates::Templates;
+use super::theme::Theme;
+use super::{links, views};
+use crate::content::Site;
+use crate::derive::Index;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::lang::{Lang, Localized};
+
+/// The path to the site root from every listing page (`zh/chains/<id>/`,
+/// `zh/years/<year>/`…): the pages whose target tables share pre-rendered rows.
+pub const LISTING_ROOT: &str = "../../../";
+
+/// What pages are rendered from besides the site itself: the parsed templates, the
+/// indexes and each target's table row, prepared once per build. None of it depends
+/// on commentary bodies, so `serve` keeps it across commentary edits.
+pub struct Prepared {
+    pub index: Index,
+    pub templates: Templates,
+    /// Site paths without the language (`plans/x/`), for checking `@/` links.
+    pub page_paths: HashSet<String>,
+    /// Each target's table row as markup, by language, plan and target position, as the
+    /// listing pages show it ([`LISTING_ROOT`], with a plan column). A target appears
+    /// in up to ten tables (its chain, region, units, year…); its row is rendered once,
+    /// then shared (a cheap clone). Only the markup is kept: the row's fields, which
+    /// few pages show, are built when a page asks ([`RenderContext::row_fields`]), so a
+    /// large site does not hold them all.
+    rows: Localized<Vec<Vec<tera::Value>>>,
+    /// Each plan's card for lists, by language and plan position.
+    cards: Localized<Vec<tera::Value>>,
+}
+
+impl Prepared {
+    /// Parses the templates, builds the indexes and every row and card.
+    pub fn new(site: &Site, theme: &Theme) -> Result<Prepared, Diagnostics> {
+        let templates = Templates::new(theme, &site.config).map_err(Diagnostics::from_iter)?;
+        let index = Index::build(site, crate::derive::status_date(site.config.as_of));
+        let page_paths = page_list::page_paths(site, &index);
+        let view = |lang| views::ViewCtx {
+            site,
+            index: &index,
+            lang,
+            strings: theme.strings.get(lang),
+        };
+        let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
+        let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
+        for lang in Lang::ALL {
+            let v = view(lang);
+            let built: Result<Vec<Vec<tera::Value>>, Diagnostic> = plans
+                .par_iter()
+                .map(|plan| {
+                    plan.targets
+                        .iter()
+                        .map(|t| {
+                            let row = views::TargetRow::new(v, t);
+                            let html = templates.render_row(lang, &row, LISTING_ROOT, true)?;
+                            Ok(tera::Value::from(html))
+                        })
+                        .collect()
+                })
+                .collect();
+            let built = built.map_err(Diagnostics::from)?;
+            match lang {
+                Lang::Zh => rows.zh = built,
+                Lang::En => rows.en = built,
+            }
+        }
+        let cards = Localized::from_fn(|lang| {
+            let v = view(lang);
+            site.plans
+                .iter()
+                .map(|p| tera::Value::from_serializable(&views::PlanCard::new(v, p)))
+                .collect()
+        });
+        Ok(Prepared {
+            index,
+            templates,
+            page_paths,
+            rows,
+            cards,
+        })
+    }
+}
+
+/// Everything one build's pages are rendered from.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub prepared: Arc<Prepared>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// Prepares rendering: parses the templates and builds the indexes.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<RenderContext<'a>, Diagnostics> {
+        Ok(RenderContext {
+            site,
+            theme,
+            prepared: Arc::new(Prepared::new(site, theme)?),
+        })
+    }
+
+    /// A target's table row for a page whose path to the site root is `root`: shared
+    /// markup for the listing pages, rendered afresh for any other table (a plan's own
+    /// table, which has no plan column, shows each target once).
+    pub fn row(
+        &self,
+        lang: Lang,
+        r: crate::derive::TargetRef,
+        root: &str,
+        show_plan: bool,
+    ) -> Result<tera::Value, Diagnostic> {
+        if show_plan && root == LISTING_ROOT {
+            return Ok(self.prepared.rows.get(lang)[r.plan][r.target].clone());
+        }
+        let view = views::ViewCtx {
+            site: self.site,
+            index: self.index(),
+            lang,
+            strings: self.theme.strings.get(lang),
+        };
+        let target = &page_list::plan_at(self.site, r.plan).targets[r.target];
+        let row = views::TargetRow::new(view, target);
+        let html = self
+            .prepared
+            .templates
+            .render_row(lang, &row, root, show_plan)?;
+        Ok(tera::Value::from(html))
+    }
+
+    /// A target's row fields (name, links, value, status…), for the pages that show
+    /// them one by one: its own page, the progress page, breakdown parts.
+    pub fn row_fields(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
+        let view = views::ViewCtx {
+            site: self.site,
+            index: self.index(),
+            lang,
+            strings: self.theme.strings.get(lang),
+        };
+        let target = &page_list::plan_at(self.site, r.plan).targets[r.target];
+        tera::Value::from_serializable(&views::TargetRow::new(view, target))
+    }
+
+    /// A plan's card, ready for templates.
+    pub fn card(&self, lang: Lang, plan: usize) -> tera::Value {
+        self.prepared.cards.get(lang)[plan].clone()
+    }
+
+    /// The indexes of the site.
+    pub fn index(&self) -> &Index {
+        &self.prepared.index
+    }
+
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        page_list::all_pages(self.site, self.index())
+    }
+}
+
+/// Renders a commentary body for the page at `page_path`, turning Markdown problems
+/// into diagnostics located in the commentary file.
+pub fn render_commentary(
+    cx: &RenderContext,
+    commentary: &crate::content::Commentary,
+    page_path: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let root = links::root_of(page_path);
+    let exists = |p: &str| cx.prepared.page_paths.contains(p);
+    let mcx = MarkdownContext {
+        root: &root,
+        lang: lang.code(),
+        page_exists: &exists,
+    };
+    let rendered = markdown::render(commentary.body(), &mcx);
+    let body_offset = commentary.body_start;
+    for p in rendered.problems {
+        problems.push(markdown_diagnostic(
+            &commentary.file.text,
+            &commentary.file.display,
+            body_offset,
+            p,
+        ));
+    }
+    rendered.html
+}
+
+fn markdown_diagnostic(
+    text: &Arc<str>,
+    file: &std::path::Path,
+    body_offset: usize,
+    p: MarkdownProblem,
+) -> Diagnostic {
+    let start = body_offset + p.offset;
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    let d = Diagnostic {
+        severity: p.severity,
+        ..Diagnostic::error(file, p.message)
+    };
+    d.at(text, Location::from_byte_range(text, start..end))
+        .help(p.help)
+}

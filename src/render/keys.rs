@@ -1,0 +1,393 @@
+//! The one list of UI-string keys a build needs: those the generator's code looks up
+//! (listed here, beside the helpers that make keys from enums) and those the templates
+//! use (`t.<key>`). The theme's and a site's language files are checked against it when
+//! the theme loads ([`required_with`]), so a key used anywhere but missing in a
+//! language is a build error naming the key and the file, never an empty label; a test
+//! fails when the code looks up a literal key that is not listed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::data::COLUMNS;
+use crate::content::Metric;
+use crate::derive::progress::Status;
+
+/// What a search result is; the search index lists the kinds' labels in this order, and
+/// the search script reads them by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKind {
+    Plan,
+    Chain,
+    Target,
+    Topic,
+    Region,
+    Unit,
+}
+
+impl SearchKind {
+    pub const ALL: [SearchKind; 6] = [
+        SearchKind::Plan,
+        SearchKind::Chain,
+        SearchKind::Target,
+        SearchKind::Topic,
+        SearchKind::Region,
+        SearchKind::Unit,
+    ];
+
+    /// The kind as the search index and script name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            SearchKind::Plan => "plan",
+            SearchKind::Chain => "chain",
+            SearchKind::Target => "target",
+            SearchKind::Topic => "topic",
+            SearchKind::Region => "region",
+            SearchKind::Unit => "unit",
+        }
+    }
+}
+
+/// A word or sentence the charts (`charts/`) show: legend, titles, table and CSV
+/// heads, and two sentences with placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartWord {
+    // What a column or bar stands for, in the legend and the table.
+    Target,
+    Baseline,
+    Actual,
+    OtherMeasure,
+    Stretch,
+    TopOfRange,
+    Path,
+    // What a chart is about, after the name in its title.
+    TitleTarget,
+    TitleBreakdown,
+    TitleOverview,
+    TitleComparison,
+    // The data table's columns.
+    ColYear,
+    ColSeries,
+    ColFigure,
+    ColMeasure,
+    ColItem,
+    ColDetails,
+    ColPart,
+    // The CSV's columns.
+    CsvYear,
+    CsvSeries,
+    CsvValue,
+    CsvUpper,
+    CsvUnit,
+    CsvMeasure,
+    CsvItem,
+    CsvDetails,
+    // Sentences with placeholders.
+    /// `{title}`: the data table's caption.
+    TableCaption,
+    /// `{from}`, `{to}`, `{rate}`: the growth a year the path to the target needs.
+    PathSentence,
+}
+
+impl ChartWord {
+    pub const ALL: [ChartWord; 28] = [
+        ChartWord::Target,
+        ChartWord::Baseline,
+        ChartWord::Actual,
+        ChartWord::OtherMeasure,
+        ChartWord::Stretch,
+        ChartWord::TopOfRange,
+        ChartWord::Path,
+        ChartWord::TitleTarget,
+        ChartWord::TitleBreakdown,
+        ChartWord::TitleOverview,
+        ChartWord::TitleComparison,
+        ChartWord::ColYear,
+        ChartWord::ColSeries,
+        ChartWord::ColFigure,
+        ChartWord::ColMeasure,
+        ChartWord::ColItem,
+        ChartWord::ColDetails,
+        ChartWord::ColPart,
+        ChartWord::CsvYear,
+        ChartWord::CsvSeries,
+        ChartWord::CsvValue,
+        ChartWord::CsvUpper,
+        ChartWord::CsvUnit,
+        ChartWord::CsvMeasure,
+        ChartWord::CsvItem,
+        ChartWord::CsvDetails,
+        ChartWord::TableCaption,
+        ChartWord::PathSentence,
+    ];
+
+    /// The key of the word in the language files.
+    pub const fn key(self) -> &'static str {
+        match self {
+            ChartWord::Target => "chart_target",
+            ChartWord::Baseline => "chart_baseline",
+            ChartWord::Actual => "chart_actual",
+            ChartWord::OtherMeasure => "chart_other_measure",
+            ChartWord::Stretch => "chart_stretch",
+            ChartWord::TopOfRange => "chart_top_of_range",
+            ChartWord::Path => "chart_path",
+            ChartWord::TitleTarget => "chart_title_target",
+            ChartWord::TitleBreakdown => "chart_title_breakdown",
+            ChartWord::TitleOverview => "chart_title_overview",
+            ChartWord::TitleComparison => "chart_title_comparison",
+            ChartWord::ColYear => "chart_col_year",
+            ChartWord::ColSeries => "chart_col_series",
+            ChartWord::ColFigure => "chart_col_figure",
+            ChartWord::ColMeasure => "chart_col_measure",
+            ChartWord::ColItem => "chart_col_item",
+            ChartWord::ColDetails => "chart_col_details",
+            ChartWord::ColPart => "chart_col_part",
+            ChartWord::CsvYear => "chart_csv_year",
+            ChartWord::CsvSeries => "chart_csv_series",
+            ChartWord::CsvValue => "chart_csv_value",
+            ChartWord::CsvUpper => "chart_csv_upper",
+            ChartWord::CsvUnit => "chart_csv_unit",
+            ChartWord::CsvMeasure => "chart_csv_measure",
+            ChartWord::CsvItem => "chart_csv_item",
+            ChartWord::CsvDetails => "chart_csv_details",
+            ChartWord::TableCaption => "chart_table_caption",
+            ChartWord::PathSentence => "chart_path_sentence",
+        }
+    }
+}
+
+/// The UI strings the charts look up: every [`ChartWord`]'s key.
+pub const CHART_KEYS: &[&str] = &chart_keys();
+
+const fn chart_keys() -> [&'static str; ChartWord::ALL.len()] {
+    let mut keys = [""; ChartWord::ALL.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = ChartWord::ALL[i].key();
+        i += 1;
+    }
+    keys
+}
+
+/// The label of a metric.
+pub fn metric(m: Metric) -> String {
+    format!("metric_{}", m.key())
+}
+
+/// The label of a kind of search result.
+pub fn search_kind(k: SearchKind) -> String {
+    format!("search_kind_{}", k.code())
+}
+
+/// Every key the build needs, sorted: those the code looks up ([`required`]) and those
+/// the templates use.
+pub fn required_with(templates: &BTreeMap<String, String>) -> Vec<String> {
+    let mut keys: BTreeSet<String> = required().into_iter().collect();
+    for text in templates.values() {
+        keys.extend(template_keys(text));
+    }
+    keys.into_iter().collect()
+}
+
+/// The keys a template reads as `t.<key>`.
+fn template_keys(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("t.").filter_map(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            return None;
+        }
+        let key: String = text[i + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (!key.is_empty()).then_some(key)
+    })
+}
+
+/// The UI strings the views (`views.rs`) look up by name.
+pub const VIEW_KEYS: &[&str] = &[
+    "annual_span",
+    "baseline_with_value",
+    "baseline_year_only",
+    "citation_long_form",
+    "citation_number",
+    "citation_retrieved",
+    "citation_short_form",
+    "date_day",
+    "date_month",
+    "list_separator",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "reason_gap",
+    "reason_met",
+    "reason_missed",
+    "reason_no_baseline",
+    "reason_no_figure",
+    "reason_no_final",
+    "reason_no_outcome",
+    "reason_not_computable",
+    "reason_other_measure",
+    "reason_ratio",
+    "status_expired",
+    "status_in_force",
+    "status_not_yet_issued",
+    "tiers_floor_met",
+    "tiers_floor_missed",
+    "tiers_stretch_met",
+    "tiers_stretch_missed",
+    "year_label",
+];
+
+/// The UI strings the page builders (`pages/`) look up by name.
+pub const PAGE_KEYS: &[&str] = &[
+    "data_description",
+    "facts_assignments",
+    "facts_part_of",
+    "facts_plans",
+    "facts_targets",
+    "facts_targets_within",
+    "intro_chains",
+    "intro_regions",
+    "intro_topics",
+    "intro_units",
+    "intro_years",
+    "kind_chain",
+    "kind_region",
+    "kind_topic",
+    "kind_unit",
+    "kind_year",
+    "language_self_name",
+    "listing_chain_targets",
+    "listing_region_parts",
+    "listing_region_plans",
+    "listing_region_targets",
+    "listing_topic_targets",
+    "listing_unit_lead",
+    "listing_unit_plans",
+    "listing_unit_responsible",
+    "listing_year_targets",
+    "nav_chains",
+    "nav_data",
+    "nav_home",
+    "nav_plans",
+    "nav_progress",
+    "nav_regions",
+    "nav_search",
+    "nav_topics",
+    "nav_units",
+    "nav_years",
+    "not_found_text",
+    "not_found_title",
+    "plan_targets_count",
+    "plans_description",
+    "progress_description",
+    "search_description",
+    "target_region",
+    "units_no_region",
+];
+
+/// Every key the code looks up: the views', page builders' and charts' lists, metric
+/// labels, the open-data columns' documentation ([`super::data::Column::doc_key`]) and
+/// the search result kinds.
+pub fn required() -> Vec<String> {
+    let metrics = Metric::ALL.into_iter().map(metric);
+    let columns = COLUMNS.iter().map(|c| c.doc_key());
+    let kinds = SearchKind::ALL.into_iter().map(search_kind);
+    let named = VIEW_KEYS
+        .iter()
+        .chain(PAGE_KEYS)
+        .chain(CHART_KEYS)
+        .map(|k| k.to_string());
+    let statuses = Status::ALL.iter().map(|s| format!("progress_{}", s.key()));
+    named
+        .chain(metrics)
+        .chain(statuses)
+        .chain(columns)
+        .chain(kinds)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_looked_up_key_is_required_once() {
+        let keys = required();
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "a key is listed twice");
+        for want in [
+            "metric_output",
+            "data_column_plan_id",
+            "search_kind_unit",
+            "chart_path_sentence",
+        ] {
+            assert!(keys.iter().any(|k| k == want), "{want} missing");
+        }
+        assert_eq!(
+            keys.len(),
+            VIEW_KEYS.len()
+                + PAGE_KEYS.len()
+                + CHART_KEYS.len()
+                + Metric::ALL.len()
+                + Status::ALL.len()
+                + COLUMNS.len()
+                + SearchKind::ALL.len()
+        );
+    }
+
+    #[test]
+    fn chart_words_have_keys_of_their_own() {
+        assert!(CHART_KEYS.iter().all(|k| k.starts_with("chart_")));
+        assert_eq!(CHART_KEYS.len(), ChartWord::ALL.len());
+        assert_eq!(ChartWord::PathSentence.key(), "chart_path_sentence");
+    }
+
+    #[test]
+    fn template_keys_are_read_from_t_dot_key_only() {
+        let keys: Vec<String> =
+            template_keys("{{ t.nav_home }} {{ site.t.x }} {{ t.col_year ~ page.t }} it.y")
+                .collect();
+        assert_eq!(keys, ["nav_home", "col_year"]);
+    }
+
+    #[test]
+    fn every_literal_key_in_the_code_is_in_the_list() {
+        // The code looks strings up as `t("key")`; each such key must be listed, or a
+        // theme lacking it would show an empty label without a build error.
+        let listed: BTreeSet<String> = required().into_iter().collect();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (i, _) in text.match_indices(".t(\"") {
+                let rest = &text[i + 4..];
+                let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                let is_key = key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if is_key && !key.is_empty() && !listed.contains(&key) {
+                    missing.push(format!("{}: {key}", entry.path().display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys looked up but not listed: {missing:#?}"
+        );
+    }
+}

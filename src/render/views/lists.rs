@@ -1,0 +1,192 @@
+//! What lists show: plan cards, status badges and counts, and a target's row.
+
+use serde::Serialize;
+
+use super::ViewCtx;
+use crate::content::*;
+use crate::derive::progress::Status;
+use crate::lang::Lang;
+use crate::render::format;
+use crate::render::links;
+
+/// A plan's status, for a badge: the key (for styling) and the words (never colour alone).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub key: &'static str,
+    pub label: String,
+}
+
+/// A plan in lists.
+#[derive(Debug, Serialize)]
+pub struct PlanCard {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub short_title: String,
+    pub issuer: NameRef,
+    pub region: NameRef,
+    pub status: StatusView,
+    pub issued: String,
+    pub issued_iso: String,
+    pub horizon: String,
+    pub document_number: Option<String>,
+    pub target_count: usize,
+    pub summary: Option<String>,
+    /// How many targets have each progress status (only statuses that occur).
+    pub progress: Vec<StatusCount>,
+}
+
+/// A number of targets with one status.
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
+}
+
+impl PlanCard {
+    pub fn new(cx: ViewCtx, plan: &Plan) -> PlanCard {
+        let record = cx.site.records.get(&plan.record);
+        PlanCard {
+            id: plan.id.to_string(),
+            href: links::href(&links::plan(cx.lang, &plan.id)),
+            title: cx.text(&plan.title).to_string(),
+            short_title: cx.text(&plan.short_title).to_string(),
+            issuer: cx.unit_ref(&plan.issuer),
+            region: cx.region_ref(&plan.region),
+            status: cx.status(cx.site.plans.position(&plan.id).unwrap_or(0)),
+            issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
+            issued_iso: record.map(|r| r.issued.to_string()).unwrap_or_default(),
+            horizon: horizon_text(plan.horizon),
+            document_number: record.and_then(|r| r.document_number.clone()),
+            target_count: plan.targets.len(),
+            summary: plan
+                .commentary
+                .get(cx.lang)
+                .as_ref()
+                .and_then(|c| c.summary.clone()),
+            progress: status_counts(cx, plan.targets.iter()),
+        }
+    }
+}
+
+/// Counts targets per progress status, in the order of [`Status::ALL`].
+pub fn status_counts<'t>(
+    cx: ViewCtx,
+    targets: impl Iterator<Item = &'t Target>,
+) -> Vec<StatusCount> {
+    let mut counts = [0usize; Status::ALL.len()];
+    for t in targets {
+        let status = cx.progress_of(t).map_or(Status::NoData, |p| p.status);
+        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
+            counts[i] += 1;
+        }
+    }
+    Status::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, count)| StatusCount {
+            key: s.key(),
+            label: cx.status_label(*s),
+            count,
+        })
+        .collect()
+}
+
+pub fn horizon_text(h: Horizon) -> String {
+    if h.start == h.end {
+        h.start.to_string()
+    } else {
+        format!("{}–{}", h.start, h.end)
+    }
+}
+
+/// A target in tables.
+#[derive(Debug, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub href: String,
+    pub name: String,
+    pub subject: String,
+    pub subject_href: String,
+    pub is_chain: bool,
+    pub metric: String,
+    pub year: u16,
+    pub year_href: String,
+    /// The year, or the span of years for targets set for each year.
+    pub period: String,
+    pub value: String,
+    pub region: NameRef,
+    /// The plan's short title, for tables that list targets of several plans.
+    pub plan: String,
+    pub plan_href: String,
+    /// The progress status key and label, for badges in tables.
+    pub status_key: &'static str,
+    pub status_label: String,
+}
+
+impl TargetRow {
+    pub fn new(cx: ViewCtx, target: &Target) -> TargetRow {
+        TargetRow {
+            id: target.id.to_string(),
+            href: links::href(&links::target(cx.lang, &target.plan, &target.id)),
+            name: cx.text(&target.name).to_string(),
+            subject: cx.site.subject_name(&target.subject, cx.lang).to_string(),
+            subject_href: links::href(&links::subject(cx.lang, &target.subject)),
+            is_chain: target.chain().is_some(),
+            metric: cx.metric(target.metric).to_string(),
+            year: target.year,
+            year_href: links::href(&links::year(cx.lang, target.year)),
+            period: period_text(cx, target),
+            value: value_text(cx.lang, target),
+            region: cx.region_ref(&target.region),
+            plan: cx
+                .site
+                .plans
+                .get(&target.plan)
+                .map(|p| cx.text(&p.short_title).to_string())
+                .unwrap_or_default(),
+            plan_href: links::href(&links::plan(cx.lang, &target.plan)),
+            status_key: cx.progress_of(target).map_or("no_data", |p| p.status.key()),
+            status_label: cx
+                .status_label(cx.progress_of(target).map_or(Status::NoData, |p| p.status)),
+        }
+    }
+}
+
+/// `2023`, or for a target set for each year `2021–2023年每年` / `each year, 2021–2023`.
+pub fn period_text(cx: ViewCtx, target: &Target) -> String {
+    if !target.annual {
+        return target.year.to_string();
+    }
+    let start = cx
+        .site
+        .plans
+        .get(&target.plan)
+        .map_or(target.year, |p| p.horizon.start.min(target.year));
+    let span = horizon_text(Horizon {
+        start,
+        end: target.year,
+    });
+    cx.tf("annual_span", &[("span", &span)])
+}
+
+/// The target's value in words, in `lang`.
+pub fn value_text(lang: Lang, target: &Target) -> String {
+    format::target_value(
+        &target.value,
+        target.unit,
+        target.baseline.map(|b| b.year),
+        lang,
+    )
+}
+
+/// A name with a link, for units and regions.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameRef {
+    pub id: String,
+    pub name: String,
+    /// The page, from the site root.
+    pub href: String,
+}

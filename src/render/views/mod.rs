@@ -1,0 +1,134 @@
+//! What templates see: plain structs built from the model for one language.
+//!
+//! Every page kind gets a typed context built from these views (never a map of string
+//! keys), so a template typo is a render error, not a silently empty field. Links are
+//! site paths relative to the root (`zh/plans/x/index.html`); templates prefix them with
+//! the page's `root`.
+
+use super::i18n::Strings;
+use super::links;
+use crate::content::*;
+use crate::derive::{Index, PlanStatus};
+use crate::lang::Lang;
+
+/// Everything a view builder needs: the site, its indexes, the language and its UI
+/// strings.
+#[derive(Clone, Copy)]
+pub struct ViewCtx<'a> {
+    pub site: &'a Site,
+    pub index: &'a Index,
+    pub lang: Lang,
+    pub strings: &'a Strings,
+}
+
+impl<'a> ViewCtx<'a> {
+    /// A UI string; keys used here are checked when the theme loads.
+    pub fn t(&self, key: &str) -> &'a str {
+        debug_assert!(
+            self.strings.contains_key(key),
+            "the UI string `{key}` is looked up but not listed in render/keys.rs"
+        );
+        self.strings.get(key).map_or("", String::as_str)
+    }
+
+    /// A UI string with its `{name}` placeholders filled from `args`.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        super::i18n::fill(self.t(key), args)
+    }
+
+    /// A year as a label ("2025年", "2025").
+    pub fn year(&self, year: u16) -> String {
+        self.tf("year_label", &[("year", &year.to_string())])
+    }
+
+    pub fn metric(&self, metric: Metric) -> &'a str {
+        self.t(&super::keys::metric(metric))
+    }
+
+    pub fn text<'t>(&self, text: &'t crate::lang::Text) -> &'t str {
+        text.get(self.lang)
+    }
+
+    /// A date as the language writes it ("2021年4月26日", "26 April 2021"); the
+    /// patterns and month names are UI strings.
+    pub fn date(&self, d: Date) -> String {
+        let month_name = self.t(&format!("month_{}", d.month.clamp(1, 12)));
+        let (year, month) = (d.year.to_string(), d.month.to_string());
+        match d.day {
+            Some(day) => self.tf(
+                "date_day",
+                &[
+                    ("year", &year),
+                    ("month", &month),
+                    ("month_name", month_name),
+                    ("day", &day.to_string()),
+                ],
+            ),
+            None => self.tf(
+                "date_month",
+                &[
+                    ("year", &year),
+                    ("month", &month),
+                    ("month_name", month_name),
+                ],
+            ),
+        }
+    }
+
+    pub fn unit_name(&self, id: &Id) -> String {
+        self.site
+            .units
+            .get(id)
+            .map(|u| self.text(&u.name).to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn region_name(&self, id: &Id) -> String {
+        self.site
+            .regions
+            .get(id)
+            .map(|r| self.text(&r.name).to_string())
+            .unwrap_or_default()
+    }
+
+    /// A unit's name and page.
+    pub fn unit_ref(&self, id: &Id) -> NameRef {
+        NameRef {
+            id: id.to_string(),
+            name: self.unit_name(id),
+            href: links::href(&links::unit(self.lang, id)),
+        }
+    }
+
+    /// A region's name and page.
+    pub fn region_ref(&self, id: &Id) -> NameRef {
+        NameRef {
+            id: id.to_string(),
+            name: self.region_name(id),
+            href: links::href(&links::region(self.lang, id)),
+        }
+    }
+
+    /// The status of the plan at `position` in `site.plans`.
+    pub fn status(&self, position: usize) -> StatusView {
+        let status = self
+            .index
+            .status
+            .get(position)
+            .copied()
+            .unwrap_or(PlanStatus::InForce);
+        let key = status.key();
+        StatusView {
+            key,
+            label: self.t(&format!("status_{key}")).to_string(),
+        }
+    }
+}
+
+mod detail;
+mod lists;
+mod progress;
+
+pub use detail::*;
+pub use lists::*;
+pub use progress::*;

@@ -1,0 +1,148 @@
+//! A target's progress in words: its badge and the sentence that explains it.
+
+use serde::Serialize;
+
+use super::ViewCtx;
+use super::lists::value_text;
+use crate::content::*;
+use crate::derive::TargetRef;
+use crate::derive::progress::{Progress, Reason, Status};
+use crate::render::format;
+
+/// A target's progress, for a badge and its explanation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub key: &'static str,
+    pub label: String,
+    /// Why: the outcome and how it compares, in a sentence.
+    pub explanation: String,
+    /// For two tiers: whether the floor and the stretch were met.
+    pub tiers: Option<String>,
+}
+
+impl ViewCtx<'_> {
+    /// The progress of `target`, from the index.
+    pub fn progress_of(&self, target: &Target) -> Option<Progress> {
+        let plan = self.site.plans.position(&target.plan)?;
+        self.index
+            .progress_of(TargetRef {
+                plan,
+                target: target.position,
+            })
+            .copied()
+    }
+
+    pub fn status_label(&self, status: Status) -> String {
+        self.t(&format!("progress_{}", status.key())).to_string()
+    }
+
+    /// The badge and the sentence explaining a target's progress.
+    pub fn progress_view(&self, target: &Target) -> ProgressView {
+        let p = self.progress_of(target).unwrap_or(Progress {
+            status: Status::NoData,
+            reason: Reason::NoOutcome,
+            tiers: None,
+        });
+        let explanation = self.explain(target, p.reason);
+        let tiers = p.tiers.map(|t| {
+            let floor = if t.floor {
+                "tiers_floor_met"
+            } else {
+                "tiers_floor_missed"
+            };
+            let stretch = if t.stretch {
+                "tiers_stretch_met"
+            } else {
+                "tiers_stretch_missed"
+            };
+            format!(
+                "{}{}{}",
+                self.t(floor),
+                self.t("list_separator"),
+                self.t(stretch)
+            )
+        });
+        ProgressView {
+            key: p.status.key(),
+            label: self.status_label(p.status),
+            explanation,
+            tiers,
+        }
+    }
+
+    /// Why a target has its status, in a sentence of the page's language.
+    fn explain(&self, target: &Target, reason: Reason) -> String {
+        let q = |v: f64| format::quantity(v, target.unit, self.lang);
+        let fill = |key: &str, pairs: &[(&str, String)]| {
+            let args: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            self.tf(key, &args)
+        };
+        match reason {
+            Reason::NoOutcome => self.t("reason_no_outcome").to_string(),
+            Reason::NoFinalFigure => self.t("reason_no_final").to_string(),
+            Reason::NoFigure => self.t("reason_no_figure").to_string(),
+            Reason::NoBaseline => self.t("reason_no_baseline").to_string(),
+            Reason::NotComputable => self.t("reason_not_computable").to_string(),
+            Reason::OtherMeasure(metric) => {
+                let reported = target
+                    .actuals
+                    .iter()
+                    .filter(|a| a.metric == metric)
+                    .max_by_key(|a| a.year)
+                    .map(|a| format!("{} ({})", q(a.value), a.year))
+                    .unwrap_or_default();
+                fill(
+                    "reason_other_measure",
+                    &[
+                        ("metric", in_sentence(self.metric(metric))),
+                        ("reported", reported),
+                        ("target_metric", in_sentence(self.metric(target.metric))),
+                        ("target", value_text(self.lang, target)),
+                    ],
+                )
+            }
+            Reason::Met { year, value } => fill(
+                "reason_met",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::Missed { year, value } => fill(
+                "reason_missed",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::Ratio { year, value, ratio } => fill(
+                "reason_ratio",
+                &[
+                    ("year", year.to_string()),
+                    ("value", q(value)),
+                    ("ratio", format::plain(ratio, 2)),
+                ],
+            ),
+            Reason::Gap {
+                year,
+                value,
+                closed,
+                elapsed,
+            } => fill(
+                "reason_gap",
+                &[
+                    ("year", year.to_string()),
+                    ("value", q(value)),
+                    ("closed", format::plain(closed * 100.0, 0)),
+                    ("elapsed", format::plain(elapsed * 100.0, 0)),
+                ],
+            ),
+        }
+    }
+}
+
+/// A label written to stand alone ("Operating revenue") as it reads inside an English
+/// sentence ("operating revenue"); acronyms ("GDP") and Chinese stay as they are.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && !second.is_uppercase() => {
+            first.to_ascii_lowercase().to_string() + &label[1..]
+        }
+        _ => label.to_string(),
+    }
+}
