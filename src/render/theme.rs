@@ -196,6 +196,16 @@ fn read_tree(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Files {
             .strip_prefix(dir)
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
+        if rel.split('/').any(crate::content::id::is_windows_device) {
+            problems.push(
+                Diagnostic::error(
+                    relative_to(entry.path(), root),
+                    "Windows reserves this file name for a device, so the site could not be copied to a Windows server",
+                )
+                .help("rename the file (con, prn, aux, nul, com1–9 and lpt1–9 are reserved, with any extension)"),
+            );
+            continue;
+        }
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 files.insert(rel, bytes);

@@ -2,7 +2,8 @@
 //!
 //! Ids become directory names in the output (`/zh/plans/<id>/`), so they are checked
 //! when they are read: lowercase ASCII letters, digits and single hyphens. That rules
-//! out path traversal (`..`, `/`), spaces and characters a URL would need to escape.
+//! out path traversal (`..`, `/`), spaces and characters a URL would need to escape;
+//! the names Windows keeps for devices (`con`, `nul`, `com1`…) are refused too.
 
 use std::fmt;
 use std::sync::Arc;
@@ -36,11 +37,34 @@ impl Id {
                  such as `electronic-information`"
             ));
         }
+        if is_windows_device(s) {
+            return Err(format!(
+                "`{s}` cannot be an id: Windows reserves the name for a device, so a folder \
+                 named after it could not be copied to or opened on Windows; choose another, \
+                 such as `{s}-plan`"
+            ));
+        }
         Ok(Id(Arc::from(s)))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Returns true if and only if Windows reserves `name` for a device (`con`, `nul`,
+/// `com1`…), in any case and with any extension: ids become folder and file names
+/// of the output, which has to be copied to Windows servers too.
+pub fn is_windows_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match stem.as_str() {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => {
+            let numbered = stem
+                .strip_prefix("com")
+                .or_else(|| stem.strip_prefix("lpt"));
+            numbered.is_some_and(|n| n.len() == 1 && matches!(n.as_bytes()[0], b'1'..=b'9'))
+        }
     }
 }
 
@@ -88,6 +112,17 @@ mod tests {
     #[test]
     fn accepts_slugs() {
         for ok in ["a", "electronic-information", "ganzhou-2021", "x1-2-3"] {
+            assert!(Id::parse(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_names_windows_reserves() {
+        for bad in ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"] {
+            let err = Id::parse(bad).unwrap_err();
+            assert!(err.contains("Windows"), "{bad}: {err}");
+        }
+        for ok in ["cons", "console", "com10", "com", "lpt", "nul-2", "a-con"] {
             assert!(Id::parse(ok).is_ok(), "{ok}");
         }
     }

@@ -238,6 +238,24 @@ const CASES: &[Case] = &[
         location: "plan.yaml:21:9",
     },
     Case {
+        name: "an id Windows cannot name a file",
+        edits: &[Replace(PLAN, "  - id: new-high-tech-firms", "  - id: con")],
+        message: "`con` cannot be an id: Windows reserves the name",
+        location: "plan.yaml:21:9",
+    },
+    Case {
+        name: "a target commentary named like a Windows device",
+        edits: &[Write("content/plans/example-2025/targets/lpt1.en.md", b"Text\n")],
+        message: "`lpt1` cannot be an id",
+        location: "targets/lpt1.en.md",
+    },
+    Case {
+        name: "a static file named like a Windows device",
+        edits: &[Write("static/docs/Aux.pdf", b"%PDF")],
+        message: "Windows reserves this file name",
+        location: "static/docs/Aux.pdf",
+    },
+    Case {
         name: "a plan directory that is not a valid id",
         edits: &[Write("content/plans/Bad Plan/plan.yaml", b"title: {zh: x, en: x}\n")],
         message: "`Bad Plan` is not a valid id",
