@@ -16,6 +16,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Location};
 
+pub mod guard;
+
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
@@ -132,6 +134,7 @@ impl SourceFile {
             return Err(Diagnostic::error(&self.display, "the file is empty")
                 .help("fill it in, or delete it if it is not needed"));
         }
+        self.guard(0..self.text.len())?;
         match serde_yaml::from_str(&self.text) {
             Ok(value) => Ok(value),
             // Only a failing file pays for tracking the path of each value.
@@ -143,6 +146,18 @@ impl SourceFile {
                 }
             }
         }
+    }
+
+    /// Runs the checks of [`guard`] on the YAML at `range` of the file (all of it, or
+    /// a commentary's front matter), before anything deserializes it.
+    pub fn guard(&self, range: std::ops::Range<usize>) -> Result<(), Diagnostic> {
+        let start = range.start;
+        guard::check(&self.text[range]).map_err(|r| {
+            let span = start + r.span.start..start + r.span.end;
+            Diagnostic::error(&self.display, r.message)
+                .at(&self.text, Location::from_byte_range(&self.text, span))
+                .help(r.help)
+        })
     }
 
     /// Locates an error at the exact value it is about. serde_yaml places errors raised

@@ -85,6 +85,7 @@ fn parse_section<T: DeserializeOwned + Default>(
     if section.trim().is_empty() {
         return Ok(T::default());
     }
+    file.guard(start..end)?;
     let lines_before = file.text[..start].matches('\n').count();
     serde_yaml::from_str(section).map_err(|e| file.yaml_error(&e, lines_before))
 }

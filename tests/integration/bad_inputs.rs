@@ -26,6 +26,26 @@ struct Case {
 
 use Edit::*;
 
+/// A value nested 64,000 levels deep.
+const DEEP: &str = const_str_deep();
+
+const fn const_str_deep() -> &'static str {
+    const N: usize = 64_000;
+    const BYTES: [u8; 2 * N] = {
+        let mut b = [b']'; 2 * N];
+        let mut i = 0;
+        while i < N {
+            b[i] = b'[';
+            i += 1;
+        }
+        b
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("brackets are ASCII"),
+    }
+}
+
 const CASES: &[Case] = &[
     Case {
         name: "malformed YAML: a key without its colon",
@@ -44,6 +64,12 @@ const CASES: &[Case] = &[
         edits: &[Replace(PLAN, "    unit: yi-yuan", "\tunit: yi-yuan")],
         message: "found a tab character that violates indentation",
         location: "plan.yaml:14:1",
+    },
+    Case {
+        name: "nesting 64,000 levels deep",
+        edits: &[Replace(PLAN, "{range: [30, 50]}", DEEP)],
+        message: "nested more than 32 levels deep",
+        location: "plan.yaml:27:",
     },
     Case {
         name: "wrong type: a year in words",
