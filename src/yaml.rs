@@ -148,16 +148,25 @@ impl SourceFile {
         }
     }
 
+    /// Refuses a control character anywhere in the file (commentary bodies, which are
+    /// not YAML, go through this alone).
+    pub fn refuse_control_characters(&self) -> Result<(), Diagnostic> {
+        guard::control_characters(&self.text).map_err(|r| self.refusal(r, 0))
+    }
+
     /// Runs the checks of [`guard`] on the YAML at `range` of the file (all of it, or
     /// a commentary's front matter), before anything deserializes it.
     pub fn guard(&self, range: std::ops::Range<usize>) -> Result<(), Diagnostic> {
         let start = range.start;
-        guard::check(&self.text[range]).map_err(|r| {
-            let span = start + r.span.start..start + r.span.end;
-            Diagnostic::error(&self.display, r.message)
-                .at(&self.text, Location::from_byte_range(&self.text, span))
-                .help(r.help)
-        })
+        guard::check(&self.text[range]).map_err(|r| self.refusal(r, start))
+    }
+
+    /// A refusal of [`guard`] in the text at byte `start` of the file, as a diagnostic.
+    fn refusal(&self, r: guard::Refusal, start: usize) -> Diagnostic {
+        let span = start + r.span.start..start + r.span.end;
+        Diagnostic::error(&self.display, r.message)
+            .at(&self.text, Location::from_byte_range(&self.text, span))
+            .help(r.help)
     }
 
     /// Locates an error at the exact value it is about. serde_yaml places errors raised

@@ -9,6 +9,7 @@ use crate::yaml::SourceFile;
 
 /// Splits and checks a commentary file.
 pub fn parse_commentary(file: SourceFile) -> Result<Commentary, Diagnostic> {
+    file.refuse_control_characters()?;
     let Layout {
         front,
         body_start,

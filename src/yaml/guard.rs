@@ -4,6 +4,9 @@
 //! - Nesting is capped: a value 64,000 levels deep took half a minute to reject,
 //!   in the passes that locate an error. No plansite file needs more than a dozen
 //!   levels.
+//! - Control characters are refused, written raw or as an escape (`"\0"`, `"\e"`,
+//!   `"\x85"`): invisible in an editor, they reached pages, data files and charts,
+//!   and broke the charts' XML. Tab, line feed and carriage return are text.
 //!
 //! The check reads the file's events with `saphyr-parser` and stops at the first
 //! refusal, so an overly deep file costs only the prefix that shows it. A text the
@@ -11,7 +14,7 @@
 
 use std::ops::Range;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// The deepest nesting of mappings and sequences a file may use. A plan's deepest
 /// value (`targets[0].value.tiers.floor.exceed`) is six levels down.
@@ -25,8 +28,42 @@ pub struct Refusal {
     pub help: String,
 }
 
-/// Refuses `text` if it nests deeper than [`MAX_DEPTH`].
+/// Returns true if and only if `c` is a control character text may not hold: C0
+/// controls but tab, line feed and carriage return; DEL; the C1 controls.
+pub fn is_forbidden_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Refuses `text` if it holds a control character written as it is. A byte scan:
+/// every file of the site goes through it.
+pub fn control_characters(text: &str) -> Result<(), Refusal> {
+    let bytes = text.as_bytes();
+    let found = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            // C1 controls are U+0080–U+009F, encoded as C2 80 to C2 9F.
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    match found {
+        None => Ok(()),
+        Some(at) => {
+            let c = text[at..].chars().next().unwrap_or('\0');
+            Err(Refusal {
+                span: at..at + c.len_utf8(),
+                message: format!("the file holds the control character U+{:04X}", c as u32),
+                help: CONTROL_HELP.into(),
+            })
+        }
+    }
+}
+
+const CONTROL_HELP: &str = "remove it: control characters are invisible in an editor and \
+     would reach pages, data files and charts; use a space or a line break";
+
+/// Refuses `text` if it holds a control character, raw or written as an escape, or
+/// nests deeper than [`MAX_DEPTH`].
 pub fn check(text: &str) -> Result<(), Refusal> {
+    control_characters(text)?;
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     let mut last = 0;
@@ -57,10 +94,75 @@ pub fn check(text: &str) -> Result<(), Refusal> {
                 }
             }
             Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::Scalar(value, ScalarStyle::DoubleQuoted, ..)
+                if value.chars().any(is_forbidden_control) =>
+            {
+                let start = super::char_to_byte(text, span.start.index());
+                return Err(control_escape(text, start));
+            }
             Event::StreamEnd => return Ok(()),
             _ => {}
         }
     }
+}
+
+/// The refusal of a control character written as an escape in the double-quoted
+/// scalar that starts at byte `start`: located at the escape itself.
+fn control_escape(text: &str, start: usize) -> Refusal {
+    let found = forbidden_escape(&text[start..]);
+    let (at, len, code) = found.map_or((start, 1, 0), |(at, len, c)| (start + at, len, c));
+    Refusal {
+        span: at..at + len,
+        message: format!(
+            "the text holds the control character U+{code:04X}, written as the escape `{}`",
+            &text[at..at + len]
+        ),
+        help: CONTROL_HELP.into(),
+    }
+}
+
+/// In a double-quoted scalar (`quoted` starts at its opening quote), the byte
+/// offset and length of the first escape that stands for a forbidden control
+/// character, and the character's code.
+fn forbidden_escape(quoted: &str) -> Option<(usize, usize, u32)> {
+    let mut chars = quoted.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => {
+                let (_, e) = chars.next()?;
+                let digits = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    'U' => 8,
+                    _ => 0,
+                };
+                let code = if digits == 0 {
+                    match e {
+                        '0' => 0,
+                        'a' => 7,
+                        'b' => 8,
+                        'v' => 0xb,
+                        'f' => 0xc,
+                        'e' => 0x1b,
+                        'N' => 0x85,
+                        _ => continue,
+                    }
+                } else {
+                    let hex = quoted.get(i + 2..i + 2 + digits)?;
+                    for _ in 0..digits {
+                        chars.next();
+                    }
+                    u32::from_str_radix(hex, 16).ok()?
+                };
+                if char::from_u32(code).is_some_and(is_forbidden_control) {
+                    return Some((i, 2 + digits, code));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn too_deep(at: usize) -> Refusal {
@@ -128,6 +230,34 @@ mod tests {
         assert!(check(&blocks).is_err());
         let dashes = format!("{}x\n", "- ".repeat(40));
         assert!(check(&dashes).is_err());
+    }
+
+    #[test]
+    fn control_characters_are_refused_raw_or_escaped_at_their_place() {
+        let raw = check("a: x\nb: y\u{7}z\n").unwrap_err();
+        assert_eq!(raw.span, 9..10);
+        assert!(raw.message.contains("U+0007"), "{}", raw.message);
+        assert_eq!(check("a: \u{85}\n").unwrap_err().span, 3..5);
+        assert_eq!(check("a: \u{7f}\n").unwrap_err().span, 3..4);
+        for (text, escape, code) in [
+            ("a: \"x\\0y\"\n", "\\0", "U+0000"),
+            ("a: \"\\e[31m\"\n", "\\e", "U+001B"),
+            ("a: \"\\\\ \\x85\"\n", "\\x85", "U+0085"),
+            ("a: \"\\u0001\"\n", "\\u0001", "U+0001"),
+            ("{\"\\U0000009b\": 1}\n", "\\U0000009b", "U+009B"),
+        ] {
+            let r = check(text).unwrap_err();
+            assert_eq!(&text[r.span.clone()], escape, "{text:?}");
+            assert!(r.message.contains(code), "{}", r.message);
+        }
+        for fine in [
+            "a: \"tab\\tnew\\nline\\r \\u00e9 \\x41\"\n",
+            "a: 'x\\0'\n",
+            "a: x\\e\n",
+            "a: \"\t\"\r\n",
+        ] {
+            assert_eq!(check(fine), Ok(()), "{fine:?}");
+        }
     }
 
     #[test]

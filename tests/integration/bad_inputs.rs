@@ -66,6 +66,36 @@ const CASES: &[Case] = &[
         location: "plan.yaml:14:1",
     },
     Case {
+        name: "a control character written as an escape",
+        edits: &[Replace(PLAN, "en: New high-tech enterprises}", "en: \"New\\0 firms\"}")],
+        message: "the control character U+0000",
+        location: "plan.yaml:22:34",
+    },
+    Case {
+        name: "an escape character written as \\e in site.yaml",
+        edits: &[Replace("site.yaml", "  en: Example City industrial plan targets", "  en: \"Example \\e[31mCity\"")],
+        message: "the control character U+001B",
+        location: "site.yaml:4:16",
+    },
+    Case {
+        name: "a C1 control written as \\x85 in front matter",
+        edits: &[Write("content/index.en.md", b"---\nsummary: \"A\\x85B\"\n---\nText\n")],
+        message: "the control character U+0085",
+        location: "index.en.md:2:12",
+    },
+    Case {
+        name: "a raw control character in a name",
+        edits: &[Replace(PLAN, "en: New high-tech enterprises}", "en: New\x07 firms}")],
+        message: "the control character U+0007",
+        location: "plan.yaml:22:33",
+    },
+    Case {
+        name: "a raw C1 control character in commentary",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nOne\n\nTwo \xC2\x9B three\n")],
+        message: "the control character U+009B",
+        location: "index.en.md:6:5",
+    },
+    Case {
         name: "nesting 64,000 levels deep",
         edits: &[Replace(PLAN, "{range: [30, 50]}", DEEP)],
         message: "nested more than 32 levels deep",
