@@ -7,6 +7,8 @@
 //! - Control characters are refused, written raw or as an escape (`"\0"`, `"\e"`,
 //!   `"\x85"`): invisible in an editor, they reached pages, data files and charts,
 //!   and broke the charts' XML. Tab, line feed and carriage return are text.
+//! - A file holds one document: serde_yaml refuses a second one (`---` again)
+//!   without saying where it starts.
 //!
 //! The check reads the file's events with `saphyr-parser` and stops at the first
 //! refusal, so an overly deep file costs only the prefix that shows it. A text the
@@ -67,6 +69,7 @@ pub fn check(text: &str) -> Result<(), Refusal> {
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     let mut last = 0;
+    let mut documents = 0;
     loop {
         let (event, span) = match parser.next_event() {
             Some(Ok(next)) => next,
@@ -99,6 +102,17 @@ pub fn check(text: &str) -> Result<(), Refusal> {
             {
                 let start = super::char_to_byte(text, span.start.index());
                 return Err(control_escape(text, start));
+            }
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    let at = super::char_to_byte(text, span.start.index());
+                    return Err(Refusal {
+                        span: at..at + 3,
+                        message: "a second YAML document starts here".into(),
+                        help: "a file holds one document: remove this `---` line, or move what follows into a file of its own".into(),
+                    });
+                }
             }
             Event::StreamEnd => return Ok(()),
             _ => {}
@@ -258,6 +272,14 @@ mod tests {
         ] {
             assert_eq!(check(fine), Ok(()), "{fine:?}");
         }
+    }
+
+    #[test]
+    fn a_second_document_is_refused_at_its_start() {
+        let r = check("---\na: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(r.span.start, "---\na: 1\n".len());
+        assert!(check("a: 1\n...\n---\nb: 2\n").is_err());
+        assert_eq!(check("---\na: 1\n...\n"), Ok(()));
     }
 
     #[test]

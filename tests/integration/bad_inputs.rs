@@ -96,6 +96,12 @@ const CASES: &[Case] = &[
         location: "index.en.md:6:5",
     },
     Case {
+        name: "two YAML documents in one plan",
+        edits: &[Replace(PLAN, "    source: {clause: 三(一)}\n", "    source: {clause: 三(一)}\n---\ntitle: {zh: 二, en: Two}\n")],
+        message: "a second YAML document starts here",
+        location: "plan.yaml:30:1",
+    },
+    Case {
         name: "nesting 64,000 levels deep",
         edits: &[Replace(PLAN, "{range: [30, 50]}", DEEP)],
         message: "nested more than 32 levels deep",
