@@ -1,6 +1,7 @@
 //! Commentary Markdown to HTML.
 //!
-//! - Tables, footnotes, strikethrough and `{#id}` heading attributes are on.
+//! - Tables, footnotes, strikethrough and heading attributes are on; a heading may
+//!   take an id and classes (`{#id .class}`), any other attribute is an error.
 //! - Headings are demoted one level, because the page's title is its only `<h1>`.
 //! - Headings get readable ids, Chinese kept as it is (`#发展目标`), deduplicated.
 //! - `@/plans/<plan>/<target>/` links to a page of the site in the same language,
@@ -13,6 +14,9 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::Severity;
+mod markup;
+pub use markup::unexpected_markup;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// What the renderer needs to know about the page the Markdown appears on.
@@ -71,12 +75,13 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                 classes,
                 attrs,
             }) => {
+                refuse_heading_attributes(&attrs, range.start, &mut problems);
                 heading_start = Some(events.len());
                 events.push(Event::Start(Tag::Heading {
                     level: demote(level),
                     id,
                     classes,
-                    attrs,
+                    attrs: Vec::new(),
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
@@ -129,6 +134,26 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         html,
         problems,
         sanitized: has_raw_html,
+    }
+}
+
+/// A heading's `{…}` may give an id (`#id`) and classes (`.class`), nothing else:
+/// any other attribute (`onfocus=…`, `style=…`) would reach the page without raw HTML,
+/// past the sanitizer. Each one is an error, and none is written.
+fn refuse_heading_attributes(
+    attrs: &[(CowStr, Option<CowStr>)],
+    offset: usize,
+    problems: &mut Vec<MarkdownProblem>,
+) {
+    for (name, _) in attrs {
+        problems.push(MarkdownProblem {
+            severity: Severity::Error,
+            offset,
+            message: format!("the heading attribute `{name}` is not allowed"),
+            help:
+                "a heading's {…} takes only an id ({#id}) and classes ({.class}); remove the rest"
+                    .into(),
+        });
     }
 }
 
@@ -319,6 +344,35 @@ mod tests {
     fn explicit_heading_ids_are_kept() {
         let r = html("## 目标 {#goals}\n");
         assert!(r.html.contains("<h3 id=\"goals\">目标</h3>"), "{}", r.html);
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_errors_and_dropped() {
+        let r = html("## T {#t .wide onfocus=alert(1) autofocus style=color:red}\n");
+        assert!(
+            r.html.contains("<h3 id=\"t\" class=\"wide\">T</h3>"),
+            "{}",
+            r.html
+        );
+        let messages: Vec<&str> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the heading attribute `onfocus` is not allowed",
+                "the heading attribute `autofocus` is not allowed",
+                "the heading attribute `style` is not allowed",
+            ]
+        );
+        assert!(!r.sanitized);
+    }
+
+    #[test]
+    fn markdown_alone_writes_only_known_markup() {
+        let r = html(
+            "# H {#x .y}\n\n## H {z=1}\n\n[a](b.html \"t\") ![i](c.png) `c` ~~d~~\n\n\
+             | a | b |\n|:--|--:|\n| 1 | 2 |\n\nN[^1]\n\n[^1]: F\n\n3. x\n\n```rs\ncode\n```\n\n> q\n\n---\n",
+        );
+        assert_eq!(unexpected_markup(&r.html), None, "{}", r.html);
     }
 
     #[test]

@@ -366,6 +366,18 @@ const CASES: &[Case] = &[
         location: "index.zh.md:3:1",
     },
     Case {
+        name: "an event handler as a heading attribute",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nText\n\n## T {onfocus=alert(1) autofocus}\n")],
+        message: "the heading attribute `onfocus` is not allowed",
+        location: "index.en.md:6:1",
+    },
+    Case {
+        name: "a style as a heading attribute",
+        edits: &[Write("content/index.zh.md", b"\xE6\x96\x87\n\n# T {#t .c style=background:url(https://x.example/a.png)}\n")],
+        message: "the heading attribute `style` is not allowed",
+        location: "index.zh.md:3:1",
+    },
+    Case {
         name: "commentary in an unknown language",
         edits: &[Write("content/plans/example-2025/index.fr.md", b"Bonjour\n")],
         message: "unexpected file in a plan directory",

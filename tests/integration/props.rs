@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use plansite::content::raw::{RawChain, RawPlan, RawRecord};
-use plansite::render::markdown::{MarkdownContext, render};
+use plansite::render::markdown::{MarkdownContext, render, unexpected_markup};
 use plansite::yaml::{SourceFile, YamlPath, locate};
 use proptest::prelude::*;
 
@@ -97,6 +97,14 @@ proptest! {
     }
 
     #[test]
+    fn markdown_alone_writes_only_known_markup(text in markdownish()) {
+        let out = render(&text, &markdown_context());
+        if !out.sanitized {
+            prop_assert_eq!(unexpected_markup(&out.html), None, "{}", out.html);
+        }
+    }
+
+    #[test]
     fn raw_html_never_keeps_a_script(
         before in "[a-z \n#*|-]{0,40}",
         attr in prop_oneof![Just("onclick"), Just("onerror"), Just("onload"), Just("ONMOUSEOVER")],
@@ -130,6 +138,44 @@ proptest! {
     fn extract_never_panics_on_any_text(text in "\\PC{0,300}") {
         let _ = plansite::extract::extract(&text);
     }
+}
+
+/// Text that looks like Markdown: headings with attribute blocks, links and images
+/// of every scheme, tables, footnotes, code, entities and quotes.
+fn markdownish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("## ".to_string()),
+            Just("# ".to_string()),
+            Just(" {".to_string()),
+            Just("}".to_string()),
+            Just("#id ".to_string()),
+            Just(".cls ".to_string()),
+            Just("onfocus=alert(1) ".to_string()),
+            Just("style=\"x\" ".to_string()),
+            Just("autofocus ".to_string()),
+            Just("[a](".to_string()),
+            Just("![a](".to_string()),
+            Just(")".to_string()),
+            Just("javascript:alert(1)".to_string()),
+            Just("&#106;avascript:x".to_string()),
+            Just("data:text/html,x".to_string()),
+            Just("@/plans/a/".to_string()),
+            Just("<https://x.example/>".to_string()),
+            Just("| a | b |\n|:--|--:|\n| 1 | 2 |\n".to_string()),
+            Just("[^1]".to_string()),
+            Just("[^1]: n\n".to_string()),
+            Just("```x\"y\n".to_string()),
+            Just("`".to_string()),
+            Just("\"'&".to_string()),
+            "[a-z =\"'{}#.]{0,10}",
+            "[#.a-z=()\"' ]{0,16}".prop_map(|a| format!("\n## T {{{a}}}\n")),
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
 }
 
 /// Text that looks like a plan: clause numbers, figures, units, years, brackets of
