@@ -6,8 +6,9 @@
 //! - Headings get readable ids, Chinese kept as it is (`#发展目标`), deduplicated.
 //! - `@/plans/<plan>/<target>/` links to a page of the site in the same language,
 //!   written relative so the site works under a sub-path and from disk.
-//! - Links with script schemes are dropped; images must be local (no request may leave
-//!   the site).
+//! - Links with script schemes are dropped, links without a scheme (`//host`) refused;
+//!   images must be local, and so must every file raw HTML would load (`src`,
+//!   `srcset`, `poster`…): no request may leave the site.
 //! - Raw HTML is sanitized with ammonia, but only in documents that contain some, so
 //!   ordinary commentary pays nothing for it.
 
@@ -15,7 +16,12 @@ use std::collections::HashMap;
 
 use crate::diagnostics::Severity;
 mod markup;
+mod raw_html;
+mod urls;
+
 pub use markup::unexpected_markup;
+pub use raw_html::sanitize;
+use urls::{is_off_site, is_protocol_relative, is_script_url};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -63,10 +69,20 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
     let mut heading_start: Option<usize> = None;
+    let mut fragment = raw_html::Fragment::default();
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        // Consecutive lines of an HTML block make one fragment; anything else ends it.
+        let continues = matches!(event, Event::Html(_));
+        if !continues && !fragment.is_empty() {
+            raw_html::check(source, &std::mem::take(&mut fragment), &mut problems);
+        }
         match event {
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 has_raw_html = true;
+                fragment.push(html, range);
+                if !continues {
+                    raw_html::check(source, &std::mem::take(&mut fragment), &mut problems);
+                }
                 events.push(event);
             }
             Event::Start(Tag::Heading {
@@ -124,6 +140,9 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
             }
             other => events.push(other),
         }
+    }
+    if !fragment.is_empty() {
+        raw_html::check(source, &fragment, &mut problems);
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -218,15 +237,6 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-fn is_script_url(url: &str) -> bool {
-    let lower: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
-}
-
 /// Resolves `@/path#anchor` to a relative link and drops script links.
 fn rewrite_link<'a>(
     dest: &CowStr<'a>,
@@ -242,6 +252,14 @@ fn rewrite_link<'a>(
             help: "link to a page or an https:// address".into(),
         });
         return CowStr::from("");
+    }
+    if is_protocol_relative(dest) {
+        problems.push(MarkdownProblem {
+            severity: Severity::Error,
+            offset,
+            message: format!("the link `{dest}` names no scheme"),
+            help: "write the address in full, starting with https://".into(),
+        });
     }
     let Some(internal) = dest.strip_prefix("@/") else {
         return dest.clone();
@@ -278,12 +296,7 @@ fn rewrite_image<'a>(
     offset: usize,
     problems: &mut Vec<MarkdownProblem>,
 ) -> CowStr<'a> {
-    let lower = dest.to_ascii_lowercase();
-    if is_script_url(dest)
-        || lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("//")
-    {
+    if is_off_site(dest) {
         problems.push(MarkdownProblem {
             severity: Severity::Error,
             offset,
@@ -296,20 +309,6 @@ fn rewrite_image<'a>(
         Some(path) => CowStr::from(format!("{}{}", ctx.root, path)),
         None => dest.clone(),
     }
-}
-
-/// Cleans HTML that contains raw markup from the author: keeps ordinary structure
-/// (tables, lists, emphasis, links, heading ids, footnotes), drops scripts, styles,
-/// event handlers and script URLs.
-pub fn sanitize(html: &str) -> String {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class"])
-        .add_tag_attributes("td", ["align"])
-        .add_tag_attributes("th", ["align"])
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"));
-    builder.clean(html).to_string()
 }
 
 #[cfg(test)]

@@ -378,6 +378,36 @@ const CASES: &[Case] = &[
         location: "index.zh.md:3:1",
     },
     Case {
+        name: "remote image in raw HTML",
+        edits: &[Write("content/plans/example-2025/index.zh.md", b"Text\n\n<p>\n<img alt=x\n  src=\"https://cdn.example.com/a.png\">\n</p>\n")],
+        message: "`src` points to `https://cdn.example.com/a.png`, which is not a file of the site",
+        location: "index.zh.md:5:3",
+    },
+    Case {
+        name: "protocol-relative link in raw HTML",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nSee <a href=\"//evil.example/\">this</a>.\n")],
+        message: "the link `//evil.example/` names no scheme",
+        location: "index.en.md:4:8",
+    },
+    Case {
+        name: "protocol-relative link in Markdown",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nText\n\nSee [this](/\\evil.example/).\n")],
+        message: "names no scheme",
+        location: "index.en.md:6:5",
+    },
+    Case {
+        name: "remote poster in raw HTML, written with entities",
+        edits: &[Write("content/index.en.md", b"<video poster=\"&#104;ttps://x.example/p.png\"></video>\n")],
+        message: "`poster` points to `https://x.example/p.png`",
+        location: "index.en.md:1:8",
+    },
+    Case {
+        name: "remote srcset in raw HTML",
+        edits: &[Write("content/index.en.md", b"Text <img srcset=\"a.png 1x, HTTPS://x.example/b.png 2x\"> more\n")],
+        message: "`srcset` points to `HTTPS://x.example/b.png`",
+        location: "index.en.md:1:11",
+    },
+    Case {
         name: "commentary in an unknown language",
         edits: &[Write("content/plans/example-2025/index.fr.md", b"Bonjour\n")],
         message: "unexpected file in a plan directory",
