@@ -75,10 +75,8 @@ pub fn combine(
         if let Some(over) = site.get(lang) {
             for (k, v) in &over.strings {
                 if !strings.contains_key(k) {
-                    problems.push(over.file.warning_at(
-                        &YamlPath::root().key(k),
-                        format!("the theme has no UI string `{k}`; the override is unused"),
-                    ));
+                    problems.push(unknown_override(&over.file, k, &strings));
+                    continue;
                 }
                 strings.insert(k.clone(), v.clone());
             }
@@ -123,6 +121,41 @@ pub fn combine(
     } else {
         Ok(merged)
     }
+}
+
+/// An override of a string the theme does not have: a misspelt key, which would
+/// silently leave the theme's text on every page.
+fn unknown_override(file: &SourceFile, key: &str, theme: &Strings) -> Diagnostic {
+    let closest = theme
+        .keys()
+        .map(|k| (strsim::jaro_winkler(key, k), k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8);
+    let help = match closest {
+        Some((_, k)) => format!("did you mean `{k}`? Only the theme's own keys can be overridden"),
+        None => "only the theme's own keys can be overridden; see the theme's i18n/ files".into(),
+    };
+    let message =
+        format!("the theme has no UI string `{key}`, so this override would change nothing");
+    // The key is what is wrong, not its text: point at the line that starts with it.
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        if line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            let at = crate::diagnostics::Location::from_byte_range(
+                &file.text,
+                offset..offset + key.len(),
+            );
+            return Diagnostic::error(&file.display, message)
+                .at(&file.text, at)
+                .help(help);
+        }
+        offset += line.len();
+    }
+    file.error_at(&YamlPath::root().key(key), message)
+        .help(help)
 }
 
 #[cfg(test)]
@@ -184,6 +217,40 @@ mod tests {
         );
         assert_eq!(fill("{a} {b} {", &[("a", "x")]), "x {b} {");
         assert_eq!(fill("无占位", &[]), "无占位");
+    }
+
+    #[test]
+    fn an_override_of_no_theme_string_is_an_error_suggesting_the_closest_key() {
+        let zh = strings(
+            "zh.yaml",
+            &format!("{}nav_home: 首页\nnav_search: 搜索\n", all_metrics()),
+        );
+        let en = strings(
+            "en.yaml",
+            &format!("{}nav_home: Home\nnav_search: Search\n", all_metrics()),
+        );
+        let over = strings("i18n/en.yaml", "nav_home: Start\nnav_serach: Find\n");
+        let errs = combine(
+            Localized { zh, en },
+            Localized {
+                zh: None,
+                en: Some(over),
+            },
+            &required(),
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let d = &errs[0];
+        assert_eq!(d.severity, crate::diagnostics::Severity::Error);
+        assert!(d.message.contains("`nav_serach`"), "{}", d.message);
+        assert_eq!(d.position(), "i18n/en.yaml:2:1");
+        assert!(
+            d.help
+                .as_deref()
+                .is_some_and(|h| h.contains("`nav_search`")),
+            "{:?}",
+            d.help
+        );
     }
 
     #[test]

@@ -438,6 +438,12 @@ const CASES: &[Case] = &[
         location: "site.yaml",
     },
     Case {
+        name: "a misspelt UI string key in the site's override",
+        edits: &[Write("i18n/en.yaml", b"nav_home: Start\nnav_serach: Find\n")],
+        message: "the theme has no UI string `nav_serach`",
+        location: "i18n/en.yaml:2:1",
+    },
+    Case {
         name: "template error in a site override",
         edits: &[Write("templates/home.html", b"{% extends \"base.html\" %}{% block main %}{{ nosuch.field }}{% endblock main %}")],
         message: "template error",
