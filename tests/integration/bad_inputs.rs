@@ -31,7 +31,7 @@ const DEEP: &str = const_str_deep();
 
 const fn const_str_deep() -> &'static str {
     const N: usize = 64_000;
-    const BYTES: [u8; 2 * N] = {
+    static BYTES: [u8; 2 * N] = {
         let mut b = [b']'; 2 * N];
         let mut i = 0;
         while i < N {
