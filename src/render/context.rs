@@ -122,14 +122,8 @@ impl<'a> RenderContext<'a> {
         if show_plan && root == LISTING_ROOT {
             return Ok(self.prepared.rows.get(lang)[r.plan][r.target].clone());
         }
-        let view = views::ViewCtx {
-            site: self.site,
-            index: self.index(),
-            lang,
-            strings: self.theme.strings.get(lang),
-        };
         let target = &page_list::plan_at(self.site, r.plan).targets[r.target];
-        let row = views::TargetRow::new(view, target);
+        let row = views::TargetRow::new(self.view(lang), target);
         let html = self
             .prepared
             .templates
@@ -140,14 +134,18 @@ impl<'a> RenderContext<'a> {
     /// A target's row fields (name, links, value, status…), for the pages that show
     /// them one by one: its own page, the progress page, breakdown parts.
     pub fn row_fields(&self, lang: Lang, r: crate::derive::TargetRef) -> tera::Value {
-        let view = views::ViewCtx {
+        let target = &page_list::plan_at(self.site, r.plan).targets[r.target];
+        tera::Value::from_serializable(&views::TargetRow::new(self.view(lang), target))
+    }
+
+    /// What view builders need, in `lang`.
+    pub fn view(&self, lang: Lang) -> views::ViewCtx<'_> {
+        views::ViewCtx {
             site: self.site,
             index: self.index(),
             lang,
             strings: self.theme.strings.get(lang),
-        };
-        let target = &page_list::plan_at(self.site, r.plan).targets[r.target];
-        tera::Value::from_serializable(&views::TargetRow::new(view, target))
+        }
     }
 
     /// A plan's card, ready for templates.

@@ -134,12 +134,7 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
     write(links::SITEMAP, feeds::sitemap(site, listed));
     write(links::ROBOTS, feeds::robots(site));
     for lang in Lang::ALL {
-        let v = views::ViewCtx {
-            site,
-            index: cx.index(),
-            lang,
-            strings: cx.theme.strings.get(lang),
-        };
+        let v = cx.view(lang);
         write(&links::search_index(lang), search::search_index(v));
         write(&links::feed(lang), feeds::feed(v));
     }
