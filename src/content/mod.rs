@@ -9,9 +9,11 @@ pub mod model;
 pub mod raw;
 mod validate;
 pub mod value;
+pub mod wording;
 
 pub use crate::vocab::Id;
 pub use crate::vocab::id;
 pub use load::{Loaded, load, load_commentary};
 pub use model::*;
 pub use value::*;
+pub use wording::*;

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use super::id::Id;
 use super::raw::BreakdownKind;
 use super::value::{Date, Direction, MeasureUnit, Metric, TargetValue};
+use super::wording::{Counting, Inferred, RecordField, Recurrence, TargetField, ValidityStatus};
 use crate::config::Config;
 use crate::lang::{Lang, Localized, Text};
 use crate::yaml::SourceFile;
@@ -124,11 +125,30 @@ pub struct Unit {
 pub struct Record {
     pub id: Id,
     pub title: Text,
+    /// 发文机关.
     pub issuer: Text,
+    /// 成文日期.
     pub issued: Date,
+    /// 文号.
     pub document_number: Option<String>,
+    /// 索引号.
+    pub index_number: Option<String>,
+    /// 有效性, when the record states it.
+    pub validity: Option<Validity>,
+    /// 主题分类.
+    pub subjects: Vec<Text>,
     pub published: Vec<Publication>,
     pub clauses: Vec<Clause>,
+    pub inferred: Inferred<RecordField>,
+}
+
+/// Whether a document is in force, with the dates the record gives.
+#[derive(Debug, Clone)]
+pub struct Validity {
+    pub status: ValidityStatus,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub replaced_by: Option<Text>,
 }
 
 impl Record {
@@ -205,9 +225,16 @@ pub struct Target {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: u16,
-    /// The figure applies to each year of the plan up to `year` (每年).
-    pub annual: bool,
+    /// The figure applies to each year, quarter or month of a span of years (每年).
+    pub each: Option<Recurrence>,
     pub value: TargetValue,
+    /// For an average growth rate, the year it counts from: the baseline year, or the
+    /// year before the plan starts (a 2023–2026 plan grows from its 2022 level).
+    pub growth_since: Option<u16>,
+    /// The same goal stated in a second form (突破40%，达到42%).
+    pub also: Option<TargetValue>,
+    /// The counting word and English noun of a count.
+    pub counting: Counting,
     pub direction: Direction,
     pub baseline: Option<Baseline>,
     pub breakdown: Option<Breakdown>,
@@ -216,10 +243,39 @@ pub struct Target {
     pub source: SourceRef,
     pub actuals: Vec<Actual>,
     pub note: Option<Text>,
+    /// Facts the site filled in that the document does not state.
+    pub inferred: Inferred<TargetField>,
     pub commentary: Localized<Option<Commentary>>,
 }
 
 impl Target {
+    /// The years the target applies to: every year of its span, or its one year.
+    pub fn years(&self) -> std::ops::RangeInclusive<u16> {
+        self.each.map_or(self.year..=self.year, |r| r.years())
+    }
+
+    /// The figure the target implies in its unit: its value, or the baseline doubled,
+    /// raised or grown each year up to the target year (see [`TargetValue::implied_figure`]).
+    pub fn implied_figure(&self) -> Option<f64> {
+        let since = self
+            .growth_since
+            .or(self.baseline.map(|b| b.year))
+            .unwrap_or(self.year);
+        self.value.implied_figure(
+            self.unit,
+            self.baseline.and_then(|b| b.value),
+            self.year.saturating_sub(since),
+        )
+    }
+
+    /// The figure a breakdown splits: the value's own (see [`TargetValue::total`]), or
+    /// that of its second form, as when a plan says 翻番 and also names the amount.
+    pub fn total(&self) -> Option<f64> {
+        self.value
+            .total()
+            .or_else(|| self.also.as_ref().and_then(TargetValue::total))
+    }
+
     /// The chain this target belongs to, if it is an industry-chain target.
     pub fn chain(&self) -> Option<&Id> {
         match &self.subject {
@@ -270,6 +326,8 @@ pub enum PartKey {
 pub struct SourceRef {
     pub record: Id,
     pub clause: Option<String>,
+    /// The document's own sentence for the goal, when the editor quotes it.
+    pub wording: Option<String>,
 }
 
 /// A published outcome for a target.

@@ -5,11 +5,15 @@
 //! `validate` turns them into the checked model of `model`, resolving references and
 //! reporting problems with the YAML path of the offending value.
 
+mod value;
+
 use serde::Deserialize;
 
 use super::id::Id;
 use super::value::{Date, Direction, MeasureUnit, Metric, Num, Year};
+use super::wording::{Counter, Noun, Period, ValidityStatus};
 use crate::lang::Text;
+pub use value::{BoundOrNumber, RawBound, RawTiers, RawValue, VALUE_FORMS, ValueOrWord};
 
 /// `content/chains.yaml`: one entry per industry chain.
 #[derive(Debug, Deserialize)]
@@ -56,16 +60,62 @@ pub struct RawUnit {
 #[serde(deny_unknown_fields)]
 pub struct RawRecord {
     pub title: Text,
+    /// 发文机关.
     pub issuer: Text,
+    /// 成文日期: the date the document was written or issued.
     pub issued: Date,
+    /// 文号.
     #[serde(default)]
     pub document_number: Option<String>,
+    /// 索引号: the index number a disclosure portal gives the document.
+    #[serde(default)]
+    pub index_number: Option<String>,
+    /// 有效性.
+    #[serde(default)]
+    pub validity: Option<RawValidity>,
+    /// 主题分类.
+    #[serde(default)]
+    pub subjects: Vec<Text>,
+    /// Facts of the record the document does not state, with the reason.
+    #[serde(default)]
+    pub inferred: RawRecordInferred,
     /// Where the text was published.
     #[serde(default)]
     pub published: Vec<RawPublication>,
     /// The document's numbered parts, in document order.
     #[serde(default)]
     pub clauses: Vec<RawClause>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawValidity {
+    pub status: ValidityStatus,
+    /// The date the status took effect (in force from, expired or repealed on).
+    #[serde(default)]
+    pub since: Option<Date>,
+    /// The date it stops being in force, when the document says so.
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// The document that replaced this one.
+    #[serde(default)]
+    pub replaced_by: Option<Text>,
+}
+
+/// The reasons for the facts of a record the site inferred, one field each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecordInferred {
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub issuer: Option<Text>,
+    #[serde(default)]
+    pub issued: Option<Text>,
+    #[serde(default)]
+    pub document_number: Option<Text>,
+    #[serde(default)]
+    pub published: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,8 +141,8 @@ pub struct RawClause {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
-    pub title: Text,
-    /// A short name for lists and chart labels.
+    /// A short name for lists and chart labels. The full title is the record's, so
+    /// that page, citation, feeds and data use one title.
     #[serde(default)]
     pub short_title: Option<Text>,
     /// The unit that issued the plan.
@@ -127,11 +177,22 @@ pub struct RawTarget {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: Year,
-    /// The figure applies to every year of the plan up to `year` (每年).
+    /// The figure applies to each year (每年), quarter or month from `from` to `year`.
     #[serde(default)]
-    pub annual: bool,
-    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
-    pub value: RawValue,
+    pub each: Option<Period>,
+    /// The first year of `each`; defaults to the plan's first year.
+    #[serde(default)]
+    pub from: Option<Year>,
+    pub value: ValueOrWord,
+    /// The same goal in a second form (突破40%，达到42%).
+    #[serde(default)]
+    pub also: Option<ValueOrWord>,
+    /// The counting word as written (户, 家…).
+    #[serde(default)]
+    pub counter: Option<Counter>,
+    /// The English noun of a count, singular and plural.
+    #[serde(default)]
+    pub noun: Option<Noun>,
     #[serde(default)]
     pub direction: Option<Direction>,
     #[serde(default)]
@@ -147,33 +208,41 @@ pub struct RawTarget {
     pub actuals: Vec<RawActual>,
     #[serde(default)]
     pub note: Option<Text>,
+    /// Facts of the target the document does not state, with the reason.
+    #[serde(default)]
+    pub inferred: RawTargetInferred,
 }
 
-/// A target's value, one key naming its form: `{exceed: 1000}`, `{range: [3, 5]}`,
-/// `{tiers: {floor: {exceed: 1000}, stretch: {reach: 1200}}}`, `double`, `{increase_by: 15}`.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum RawValue {
-    Reach(Num),
-    Exceed(Num),
-    About(Num),
-    AtLeast(Num),
-    AtMost(Num),
-    Range([Num; 2]),
-    Tiers { floor: RawBound, stretch: RawBound },
-    Double,
-    IncreaseBy(Num),
-}
-
-/// One tier of a tiered value.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum RawBound {
-    Reach(Num),
-    Exceed(Num),
-    About(Num),
-    AtLeast(Num),
-    AtMost(Num),
+/// The reasons for the facts of a target the site inferred, one field each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargetInferred {
+    #[serde(default)]
+    pub name: Option<Text>,
+    #[serde(default)]
+    pub subject: Option<Text>,
+    #[serde(default)]
+    pub region: Option<Text>,
+    #[serde(default)]
+    pub metric: Option<Text>,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub year: Option<Text>,
+    #[serde(default)]
+    pub value: Option<Text>,
+    #[serde(default)]
+    pub baseline: Option<Text>,
+    #[serde(default)]
+    pub each: Option<Text>,
+    #[serde(default)]
+    pub counter: Option<Text>,
+    #[serde(default)]
+    pub clause: Option<Text>,
+    #[serde(default)]
+    pub responsible: Option<Text>,
+    #[serde(default)]
+    pub lead: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -229,6 +298,9 @@ pub struct RawSource {
     #[serde(default)]
     pub record: Option<Id>,
     pub clause: String,
+    /// The document's own sentence for the goal, quoted on the target's page.
+    #[serde(default)]
+    pub wording: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

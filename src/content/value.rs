@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::wording::Qualifier;
 pub use crate::vocab::{Date, YEAR_RANGE, Year};
 
 /// What a target measures. The label in each language lives in the theme's UI strings
@@ -311,6 +312,8 @@ pub enum Comparator {
     AtLeast,
     /// 以内 / 不超过: at most.
     AtMost,
+    /// 近: nearly.
+    Nearly,
 }
 
 impl Comparator {
@@ -321,31 +324,70 @@ impl Comparator {
             Comparator::About => "about",
             Comparator::AtLeast => "at_least",
             Comparator::AtMost => "at_most",
+            Comparator::Nearly => "nearly",
         }
     }
 }
 
-/// One figure with the way it is to be met, such as "突破1000".
+/// One figure with the way it is to be met, such as "突破1000", and the modal word
+/// before it, such as 力争.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bound {
     pub comparator: Comparator,
     pub value: f64,
+    pub qualifier: Option<Qualifier>,
+}
+
+impl Bound {
+    /// A figure with no modal word before it.
+    pub fn plain(comparator: Comparator, value: f64) -> Bound {
+        Bound {
+            comparator,
+            value,
+            qualifier: None,
+        }
+    }
+}
+
+/// "or more" / "or less" after a range (3—5家以上).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpenEnd {
+    More,
+    Less,
+}
+
+impl OpenEnd {
+    pub fn key(self) -> &'static str {
+        match self {
+            OpenEnd::More => "more",
+            OpenEnd::Less => "less",
+        }
+    }
 }
 
 /// The value a target aims for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TargetValue {
-    /// One figure: 达到2600, 突破1000, 8.8左右, 350以上.
+    /// One figure: 达到2600, 突破1000, 8.8左右, 350以上, 力争达到2600.
     Single(Bound),
-    /// A range: 3–5 firms.
-    Range { low: f64, high: f64 },
+    /// A range: 3–5 firms, 1–2项以上.
+    Range {
+        low: f64,
+        high: f64,
+        or: Option<OpenEnd>,
+        qualifier: Option<Qualifier>,
+    },
     /// Two tiers: 确保 (floor) and 力争 (stretch).
     Tiers { floor: Bound, stretch: Bound },
     /// 翻番: double the baseline.
-    Double,
+    Double { qualifier: Option<Qualifier> },
     /// A rise over the baseline: in percentage points when the unit is percentage
-    /// points (提升2个百分点), otherwise in percent of the baseline (提高15%).
-    IncreaseBy(f64),
+    /// points (提升2个百分点), otherwise in percent of the baseline (提高15%以上).
+    IncreaseBy(Bound),
+    /// 年均增长9%左右: a yearly growth rate in percent, kept up from the baseline year
+    /// (or the year before the plan starts) to the target year.
+    AverageGrowth(Bound),
 }
 
 impl TargetValue {
@@ -355,8 +397,20 @@ impl TargetValue {
             TargetValue::Single(_) => "single",
             TargetValue::Range { .. } => "range",
             TargetValue::Tiers { .. } => "tiers",
-            TargetValue::Double => "double",
+            TargetValue::Double { .. } => "double",
             TargetValue::IncreaseBy(_) => "increase_by",
+            TargetValue::AverageGrowth(_) => "average_growth",
+        }
+    }
+
+    /// The modal word of the value (for tiers, of the floor).
+    pub fn qualifier(&self) -> Option<Qualifier> {
+        match *self {
+            TargetValue::Single(b) | TargetValue::IncreaseBy(b) | TargetValue::AverageGrowth(b) => {
+                b.qualifier
+            }
+            TargetValue::Range { qualifier, .. } | TargetValue::Double { qualifier } => qualifier,
+            TargetValue::Tiers { floor, .. } => floor.qualifier,
         }
     }
 
@@ -367,7 +421,9 @@ impl TargetValue {
             TargetValue::Single(b) => Some(b.value),
             TargetValue::Range { high, .. } => Some(high),
             TargetValue::Tiers { floor, .. } => Some(floor.value),
-            TargetValue::Double | TargetValue::IncreaseBy(_) => None,
+            TargetValue::Double { .. }
+            | TargetValue::IncreaseBy(_)
+            | TargetValue::AverageGrowth(_) => None,
         }
     }
 
@@ -377,34 +433,48 @@ impl TargetValue {
             TargetValue::Single(Bound {
                 comparator: Comparator::AtMost,
                 ..
-            }) => Direction::Down,
+            })
+            | TargetValue::Range {
+                or: Some(OpenEnd::Less),
+                ..
+            } => Direction::Down,
             _ => Direction::Up,
         }
     }
 
-    /// Every figure stated, for range checks.
+    /// Every figure stated in the target's unit, for range checks.
     pub fn figures(&self) -> Vec<f64> {
         match *self {
             TargetValue::Single(b) => vec![b.value],
-            TargetValue::Range { low, high } => vec![low, high],
+            TargetValue::Range { low, high, .. } => vec![low, high],
             TargetValue::Tiers { floor, stretch } => vec![floor.value, stretch.value],
-            TargetValue::Double => vec![],
-            TargetValue::IncreaseBy(_) => vec![],
+            TargetValue::Double { .. }
+            | TargetValue::IncreaseBy(_)
+            | TargetValue::AverageGrowth(_) => vec![],
         }
     }
 
-    /// The figure the target implies, given the baseline value: the single value, the
-    /// floor of two tiers, the bottom of a range, or the baseline doubled or raised.
-    pub fn implied_figure(&self, unit: MeasureUnit, baseline: Option<f64>) -> Option<f64> {
+    /// The figure the target implies, given the baseline value and the years from the
+    /// baseline to the target: the single value, the floor of two tiers, the bottom of a
+    /// range, or the baseline doubled, raised or grown.
+    pub fn implied_figure(
+        &self,
+        unit: MeasureUnit,
+        baseline: Option<f64>,
+        years: u16,
+    ) -> Option<f64> {
         match *self {
             TargetValue::Single(b) => Some(b.value),
             TargetValue::Range { low, .. } => Some(low),
             TargetValue::Tiers { floor, .. } => Some(floor.value),
-            TargetValue::Double => baseline.map(|b| b * 2.0),
+            TargetValue::Double { .. } => baseline.map(|b| b * 2.0),
             TargetValue::IncreaseBy(x) => baseline.map(|b| match unit {
-                MeasureUnit::PercentagePoints => b + x,
-                _ => b * (1.0 + x / 100.0),
+                MeasureUnit::PercentagePoints => b + x.value,
+                _ => b * (1.0 + x.value / 100.0),
             }),
+            TargetValue::AverageGrowth(r) => {
+                baseline.map(|b| b * (1.0 + r.value / 100.0).powi(i32::from(years)))
+            }
         }
     }
 
@@ -419,7 +489,15 @@ impl TargetValue {
 
     /// Returns true if and only if the value is defined against a baseline.
     pub fn needs_baseline(&self) -> bool {
-        matches!(self, TargetValue::Double | TargetValue::IncreaseBy(_))
+        matches!(
+            self,
+            TargetValue::Double { .. } | TargetValue::IncreaseBy(_)
+        )
+    }
+
+    /// Returns true if and only if the value is a rate kept up every year.
+    pub fn is_average_growth(&self) -> bool {
+        matches!(self, TargetValue::AverageGrowth(_))
     }
 }
 
@@ -442,10 +520,7 @@ mod tests {
 
     #[test]
     fn total_of_each_form() {
-        let b = |v| Bound {
-            comparator: Comparator::Exceed,
-            value: v,
-        };
+        let b = |v| Bound::plain(Comparator::Exceed, v);
         assert_eq!(TargetValue::Single(b(5.0)).total(), Some(5.0));
         assert_eq!(
             TargetValue::Tiers {
@@ -455,8 +530,13 @@ mod tests {
             .total(),
             Some(1000.0)
         );
-        assert_eq!(TargetValue::Double.total(), None);
-        assert!(TargetValue::Double.needs_baseline());
+        let double = TargetValue::Double { qualifier: None };
+        assert_eq!(double.total(), None);
+        assert!(double.needs_baseline());
+        let growth = TargetValue::AverageGrowth(Bound::plain(Comparator::About, 10.0));
+        let grown = growth.implied_figure(MeasureUnit::YiYuan, Some(100.0), 2);
+        assert!((grown.unwrap() - 121.0).abs() < 1e-9);
+        assert_eq!(growth.total(), None);
     }
 
     #[test]

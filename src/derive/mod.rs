@@ -65,8 +65,12 @@ pub struct Index {
     pub plans_by_region: BTreeMap<Id, Vec<usize>>,
     /// Every assignment of a unit: (target, role).
     pub by_unit: BTreeMap<Id, Vec<(TargetRef, Role)>>,
-    /// Targets per target year.
+    /// Targets per year they apply to: a target set for each year of a span is
+    /// listed under every year of it. Every year a plan's period covers has an
+    /// entry, empty when no target falls in it.
     pub by_year: BTreeMap<u16, Vec<TargetRef>>,
+    /// Plans per year of their period.
+    pub plans_by_year: BTreeMap<u16, Vec<usize>>,
     /// Plan status, by plan position.
     pub status: Vec<PlanStatus>,
     /// Each target's progress, by plan and target position.
@@ -95,6 +99,10 @@ impl Index {
                 .push(p);
             for region in ancestors(site, &plan.region) {
                 index.plans_by_region.entry(region).or_default().push(p);
+            }
+            for year in plan.horizon.start..=plan.horizon.end {
+                index.plans_by_year.entry(year).or_default().push(p);
+                index.by_year.entry(year).or_default();
             }
             let issued = site.records.get(&plan.record).map(|r| r.issued);
             index.status.push(status(issued, plan.horizon.end, as_of));
@@ -146,7 +154,9 @@ impl Index {
                         .or_default()
                         .push((r, Role::Responsible));
                 }
-                index.by_year.entry(target.year).or_default().push(r);
+                for year in target.years() {
+                    index.by_year.entry(year).or_default().push(r);
+                }
             }
         }
         index

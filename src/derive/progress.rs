@@ -77,6 +77,14 @@ pub enum Reason {
     NotComputable,
     /// The latest outcome meets the target.
     Met { year: u16, value: f64 },
+    /// A figure set for each year: that year's outcome meets it, and later years are
+    /// still to come.
+    MetYear { year: u16, value: f64 },
+    /// A figure set for each year: that year's outcome falls short of it.
+    MissedYear { year: u16, value: f64 },
+    /// A ranking not yet reached before the target year: a place is not a level that
+    /// grows, so no path to it is computed.
+    NotYetRanked { year: u16, value: f64 },
     /// The outcome for the target year falls short.
     Missed { year: u16, value: f64 },
     /// Levels: R, the achieved CAGR over the needed CAGR.
@@ -116,27 +124,23 @@ pub fn meets(value: f64, bound: Bound, direction: Direction) -> bool {
         (Comparator::Exceed, Direction::Up) => value > x,
         (Comparator::About, Direction::Up) => value >= x - x.abs() * 0.05,
         (Comparator::Reach | Comparator::AtLeast, Direction::Up) => value >= x,
+        // 近100 is met a little short of the figure, as "about" is.
+        (Comparator::Nearly, Direction::Up) => value >= x - x.abs() * 0.05,
     }
 }
 
 /// The bound a value must meet: the floor of tiers, the bottom of a range, the
 /// figure a doubling or rise implies.
 fn floor_bound(target: &Target) -> Option<Bound> {
-    let baseline = target.baseline.and_then(|b| b.value);
     match target.value {
         TargetValue::Single(b) => Some(b),
         TargetValue::Tiers { floor, .. } => Some(floor),
-        TargetValue::Range { low, .. } => Some(Bound {
-            comparator: Comparator::AtLeast,
-            value: low,
-        }),
-        TargetValue::Double | TargetValue::IncreaseBy(_) => target
-            .value
-            .implied_figure(target.unit, baseline)
-            .map(|v| Bound {
-                comparator: Comparator::AtLeast,
-                value: v,
-            }),
+        TargetValue::Range { low, .. } => Some(Bound::plain(Comparator::AtLeast, low)),
+        TargetValue::Double { .. } | TargetValue::IncreaseBy(_) | TargetValue::AverageGrowth(_) => {
+            target
+                .implied_figure()
+                .map(|v| Bound::plain(Comparator::AtLeast, v))
+        }
     }
 }
 
@@ -186,8 +190,17 @@ pub fn assess(target: &Target, as_of_year: u16) -> Progress {
         tiers,
     };
     let (year, value) = (latest.year, latest.value);
+    let each_year = target.each.is_some();
     if meets(value, floor, target.direction) {
+        if each_year && year < target.year {
+            return with_tiers(Status::OnTrack, Reason::MetYear { year, value });
+        }
         return with_tiers(Status::Achieved, Reason::Met { year, value });
+    }
+    // A figure for each year is judged year by year: a year that falls short is
+    // missed, whatever the later years bring.
+    if each_year && year < target.year {
+        return with_tiers(Status::OffTrack, Reason::MissedYear { year, value });
     }
     if year >= target.year {
         return with_tiers(Status::NotAchieved, Reason::Missed { year, value });
@@ -195,13 +208,16 @@ pub fn assess(target: &Target, as_of_year: u16) -> Progress {
     if as_of_year > target.year {
         return with_tiers(Status::NoData, Reason::NoFinalFigure);
     }
+    if target.unit == MeasureUnit::Place {
+        return with_tiers(Status::NoData, Reason::NotYetRanked { year, value });
+    }
     let Some((base_year, base)) = baseline_point(target, &comparable) else {
         return with_tiers(Status::NoData, Reason::NoBaseline);
     };
     if year <= base_year {
         return with_tiers(Status::NoData, Reason::NoBaseline);
     }
-    let (status, reason) = if is_rate(target) || target.annual {
+    let (status, reason) = if is_rate(target) || target.each.is_some() {
         gap_status(target, (base_year, base), (year, value), floor.value)
     } else {
         growth_status(target, (base_year, base), (year, value), floor.value)
@@ -319,9 +335,12 @@ mod tests {
             metric: Metric::Output,
             unit: MeasureUnit::YiYuan,
             year,
-            annual: false,
+            each: None,
+            growth_since: None,
             direction: value.implied_direction(),
             value,
+            also: None,
+            counting: Counting::default(),
             baseline: baseline.map(|(year, value)| Baseline { year, value }),
             breakdown: None,
             responsible: Vec::new(),
@@ -329,9 +348,11 @@ mod tests {
             source: SourceRef {
                 record: Id::parse("r").unwrap(),
                 clause: None,
+                wording: None,
             },
             actuals: Vec::new(),
             note: None,
+            inferred: Inferred::default(),
             commentary: Localized::default(),
         }
     }
@@ -344,6 +365,7 @@ mod tests {
             source: SourceRef {
                 record: Id::parse("r").unwrap(),
                 clause: None,
+                wording: None,
             },
             note: None,
         }
@@ -353,6 +375,7 @@ mod tests {
         TargetValue::Single(Bound {
             comparator: Comparator::Reach,
             value: v,
+            qualifier: None,
         })
     }
 
@@ -392,6 +415,7 @@ mod tests {
             TargetValue::Single(Bound {
                 comparator: Comparator::AtMost,
                 value: 20.0,
+                qualifier: None,
             }),
             2030,
             Some((2015, Some(40.0))),
@@ -433,10 +457,12 @@ mod tests {
                 floor: Bound {
                     comparator: Comparator::Exceed,
                     value: 1000.0,
+                    qualifier: None,
                 },
                 stretch: Bound {
                     comparator: Comparator::Reach,
                     value: 1200.0,
+                    qualifier: None,
                 },
             },
             2021,
@@ -476,6 +502,7 @@ mod tests {
             TargetValue::Single(Bound {
                 comparator: Comparator::About,
                 value: 8.8,
+                qualifier: None,
             }),
             2021,
             None,
@@ -503,6 +530,7 @@ mod tests {
             TargetValue::Single(Bound {
                 comparator: Comparator::AtLeast,
                 value: 40.0,
+                qualifier: None,
             }),
             2025,
             Some((2020, Some(30.0))),
@@ -528,7 +556,11 @@ mod tests {
 
     #[test]
     fn not_assessable_cases_say_why() {
-        let t = target(TargetValue::Double, 2023, Some((2020, None)));
+        let t = target(
+            TargetValue::Double { qualifier: None },
+            2023,
+            Some((2020, None)),
+        );
         assert_eq!(
             assess(&with(t, &[(2021, 10.0)]), 2022).reason,
             Reason::NoFigure

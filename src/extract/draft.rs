@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::model::Goal;
-use crate::content::{Bound, TargetValue};
+use crate::content::{Bound, Comparator, OpenEnd, Qualifier, TargetValue};
 use crate::numfmt::plain;
 
 /// What extraction found.
@@ -58,22 +58,54 @@ fn comment(s: &str) -> String {
 }
 
 fn bound_yaml(b: Bound) -> String {
-    format!("{{{}: {}}}", b.comparator.key(), plain(b.value, 6))
+    match b.qualifier {
+        Some(q) => format!(
+            "{{{}: {}, qualifier: {}}}",
+            b.comparator.key(),
+            plain(b.value, 6),
+            q.key()
+        ),
+        None => format!("{{{}: {}}}", b.comparator.key(), plain(b.value, 6)),
+    }
+}
+
+/// `, or: more, qualifier: strive` for a range's extra keys.
+fn range_keys(or: Option<OpenEnd>, qualifier: Option<Qualifier>) -> String {
+    let or = or.map_or_else(String::new, |o| format!(", or: {}", o.key()));
+    let q = qualifier.map_or_else(String::new, |q| format!(", qualifier: {}", q.key()));
+    format!("{or}{q}")
 }
 
 fn value_yaml(v: &TargetValue) -> String {
     match *v {
         TargetValue::Single(b) => bound_yaml(b),
-        TargetValue::Range { low, high } => {
-            format!("{{range: [{}, {}]}}", plain(low, 6), plain(high, 6))
-        }
+        TargetValue::Range {
+            low,
+            high,
+            or,
+            qualifier,
+        } => format!(
+            "{{range: [{}, {}]{}}}",
+            plain(low, 6),
+            plain(high, 6),
+            range_keys(or, qualifier)
+        ),
         TargetValue::Tiers { floor, stretch } => format!(
             "{{tiers: {{floor: {}, stretch: {}}}}}",
             bound_yaml(floor),
             bound_yaml(stretch)
         ),
-        TargetValue::Double => "double".into(),
-        TargetValue::IncreaseBy(x) => format!("{{increase_by: {}}}", plain(x, 6)),
+        TargetValue::Double { qualifier: None } => "double".into(),
+        TargetValue::Double { qualifier: Some(q) } => {
+            format!("{{double: true, qualifier: {}}}", q.key())
+        }
+        TargetValue::IncreaseBy(x)
+            if x.comparator == Comparator::Reach && x.qualifier.is_none() =>
+        {
+            format!("{{increase_by: {}}}", plain(x.value, 6))
+        }
+        TargetValue::IncreaseBy(x) => format!("{{increase_by: {}}}", bound_yaml(x)),
+        TargetValue::AverageGrowth(x) => format!("{{average_growth: {}}}", bound_yaml(x)),
     }
 }
 
@@ -89,7 +121,11 @@ pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
          # REVIEW, then run `plansite check`.",
         draft.goals.len()
     );
-    let _ = writeln!(out, "title: {{zh: {}, en: \"\"}}", quote(&draft.title));
+    let _ = writeln!(
+        out,
+        "# The plan's title is its source record's (seeds/{plan_id}.yaml): {}",
+        quote(&draft.title)
+    );
     out.push_str("issuer: fill-in\nregion: fill-in\n");
     let _ = writeln!(out, "record: {plan_id}");
     match draft.period {
@@ -151,7 +187,7 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     let _ = writeln!(out, "    unit: {}", g.unit.key());
     let _ = writeln!(out, "    year: {}", g.year.unwrap_or(0));
     if g.annual {
-        out.push_str("    annual: true\n");
+        out.push_str("    each: year\n");
     }
     let _ = writeln!(out, "    value: {}", value_yaml(&g.value));
     // Doublings and rises carry their baseline year (the year before the plan's

@@ -32,7 +32,7 @@ impl Reader<'_> {
                 if subject.is_empty() || unit == MeasureUnit::Items {
                     continue;
                 }
-                let mut goal = self.goal(subject, unit, TargetValue::Double);
+                let mut goal = self.goal(subject, unit, TargetValue::Double { qualifier: None });
                 goal.baseline_year =
                     baseline_year.or(self.doc.period.map(|(start, _)| start.saturating_sub(1)));
                 goal.doubts
@@ -90,20 +90,27 @@ mod tests {
     use super::super::goals::testing::{HEAD, goals};
     use super::super::model::single;
     use super::*;
+    use crate::content::{Bound, Comparator};
 
     #[test]
     fn rises_and_doublings_against_a_baseline() {
         let g = goals(&format!(
             "{HEAD}占比较2023年提升3个百分点。亩均税收比2023年提高12%。\n"
         ));
-        assert_eq!(g[0].value, TargetValue::IncreaseBy(3.0));
+        assert_eq!(
+            g[0].value,
+            TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, 3.0))
+        );
         assert_eq!(g[0].unit, MeasureUnit::PercentagePoints);
         assert_eq!(g[0].baseline_year, Some(2023));
-        assert_eq!(g[1].value, TargetValue::IncreaseBy(12.0));
+        assert_eq!(
+            g[1].value,
+            TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, 12.0))
+        );
         assert_eq!(g[1].subject, "亩均税收");
         assert_eq!(g[1].unit, MeasureUnit::WanYuanPerMu);
         let d = goals(&format!("{HEAD}力争三年内实现全市工业产值翻番。\n"));
-        assert_eq!(d[0].value, TargetValue::Double);
+        assert_eq!(d[0].value, TargetValue::Double { qualifier: None });
         assert_eq!(d[0].baseline_year, Some(2023));
         assert_eq!(d[0].year, Some(2026));
         assert_eq!(d[0].unit, MeasureUnit::YiYuan);

@@ -329,7 +329,11 @@ impl<'a> Reader<'a> {
                 }
                 u => u,
             };
-            return (unit, TargetValue::IncreaseBy(q.value), false);
+            return (
+                unit,
+                TargetValue::IncreaseBy(crate::content::Bound::plain(Comparator::Reach, q.value)),
+                false,
+            );
         }
         let times = times_a_year(phrase).filter(|_| {
             q.value == 1.0 && matches!(q.unit, MeasureUnit::Events | MeasureUnit::Items)

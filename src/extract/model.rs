@@ -54,17 +54,22 @@ impl Goal {
 
 /// One figure and how it is to be met (突破900: exceed 900).
 pub(super) fn single(comparator: Comparator, value: f64) -> TargetValue {
-    TargetValue::Single(Bound { comparator, value })
+    TargetValue::Single(Bound::plain(comparator, value))
 }
 
 /// A range (3-5家).
 pub(super) fn range(low: f64, high: f64) -> TargetValue {
-    TargetValue::Range { low, high }
+    TargetValue::Range {
+        low,
+        high,
+        or: None,
+        qualifier: None,
+    }
 }
 
 /// 确保 (floor) … 力争 (stretch).
 pub(super) fn tiers(floor: (Comparator, f64), stretch: (Comparator, f64)) -> TargetValue {
-    let bound = |(comparator, value)| Bound { comparator, value };
+    let bound = |(comparator, value)| Bound::plain(comparator, value);
     TargetValue::Tiers {
         floor: bound(floor),
         stretch: bound(stretch),

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::data::COLUMNS;
-use crate::content::Metric;
+use crate::content::{Metric, RecordField, TargetField, ValidityStatus};
 use crate::derive::progress::Status;
 
 /// What a search result is; the search index lists the kinds' labels in this order, and
@@ -204,7 +204,13 @@ fn template_keys(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The UI strings the views (`views.rs`) look up by name.
 pub const VIEW_KEYS: &[&str] = &[
-    "annual_span",
+    "assess_annual",
+    "assess_count",
+    "assess_growth",
+    "assess_level",
+    "assess_ranking",
+    "assess_range",
+    "assess_share",
     "baseline_with_value",
     "baseline_year_only",
     "citation_long_form",
@@ -213,6 +219,14 @@ pub const VIEW_KEYS: &[&str] = &[
     "citation_short_form",
     "date_day",
     "date_month",
+    "disclosure_document_number",
+    "disclosure_index_number",
+    "disclosure_issued",
+    "disclosure_issuer",
+    "disclosure_published_on",
+    "disclosure_subjects",
+    "disclosure_validity",
+    "inferred_badge",
     "list_separator",
     "month_1",
     "month_2",
@@ -228,7 +242,10 @@ pub const VIEW_KEYS: &[&str] = &[
     "month_12",
     "reason_gap",
     "reason_met",
+    "reason_met_year",
     "reason_missed",
+    "reason_missed_year",
+    "reason_not_yet_ranked",
     "reason_no_baseline",
     "reason_no_figure",
     "reason_no_final",
@@ -243,6 +260,11 @@ pub const VIEW_KEYS: &[&str] = &[
     "tiers_floor_missed",
     "tiers_stretch_met",
     "tiers_stretch_missed",
+    "validity_from_to",
+    "validity_replaced_by",
+    "validity_since",
+    "validity_until",
+    "validity_with_dates",
     "year_label",
 ];
 
@@ -273,6 +295,7 @@ pub const PAGE_KEYS: &[&str] = &[
     "listing_unit_lead",
     "listing_unit_plans",
     "listing_unit_responsible",
+    "listing_year_plans",
     "listing_year_targets",
     "nav_chains",
     "nav_data",
@@ -307,9 +330,19 @@ pub fn required() -> Vec<String> {
         .chain(CHART_KEYS)
         .map(|k| k.to_string());
     let statuses = Status::ALL.iter().map(|s| format!("progress_{}", s.key()));
+    let fields = TargetField::ALL
+        .iter()
+        .map(|f| f.key())
+        .chain(RecordField::ALL.iter().map(|f| f.key()))
+        .map(|k| format!("field_{k}"));
+    let validity = ValidityStatus::ALL
+        .iter()
+        .map(|v| format!("validity_{}", v.key()));
     named
         .chain(metrics)
         .chain(statuses)
+        .chain(fields)
+        .chain(validity)
         .chain(columns)
         .chain(kinds)
         .collect()
@@ -341,6 +374,9 @@ mod tests {
                 + CHART_KEYS.len()
                 + Metric::ALL.len()
                 + Status::ALL.len()
+                + TargetField::ALL.len()
+                + RecordField::ALL.len()
+                + ValidityStatus::ALL.len()
                 + COLUMNS.len()
                 + SearchKind::ALL.len()
         );

@@ -153,7 +153,7 @@ const CASES: &[Case] = &[
         name: "missing field: a plan without a horizon",
         edits: &[Replace(PLAN, "horizon: {start: 2023, end: 2025}\n", "")],
         message: "missing field `horizon`",
-        location: "plan.yaml:1:1",
+        location: "plan.yaml:4:1",
     },
     Case {
         name: "bad date: 30 February",
@@ -175,7 +175,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "negative figure",
-        edits: &[Replace(PLAN, "{floor: {exceed: 1000}", "{floor: {exceed: -1000}")],
+        edits: &[Replace(PLAN, "{floor: {exceed: 1000,", "{floor: {exceed: -1000,")],
         message: "the figure -1000 is negative",
         location: "plan.yaml:17:12",
     },
@@ -219,7 +219,7 @@ const CASES: &[Case] = &[
         name: "stretch below floor",
         edits: &[Replace(PLAN, "stretch: {reach: 1200}", "stretch: {reach: 900}")],
         message: "the stretch goal (900) is less ambitious than the floor (1000)",
-        location: "plan.yaml:17:53",
+        location: "plan.yaml:17:72",
     },
     Case {
         name: "unit that does not fit the metric",

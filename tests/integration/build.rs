@@ -52,9 +52,9 @@ fn numbers_are_written_as_each_language_writes_them() {
     let out = TestSite::starter().build_ok();
     let zh = &out["zh/plans/example-2025/electronics-revenue/index.html"];
     let en = &out["en/plans/example-2025/electronics-revenue/index.html"];
-    assert!(zh.contains("突破1000亿元（力争1200亿元）"), "{zh}");
+    assert!(zh.contains("确保突破1000亿元，力争1200亿元"), "{zh}");
     assert!(
-        en.contains("over CNY 100 billion (stretch: 120 billion)"),
+        en.contains("ensure over CNY 100 billion; strive for CNY 120 billion"),
         "{en}"
     );
     assert!(zh.contains("2022年：700亿元"));

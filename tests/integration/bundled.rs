@@ -72,7 +72,7 @@ fn bundled_content_keeps_its_invariants() {
         if let Some(b) = &t.breakdown {
             if b.kind == plansite::content::raw::BreakdownKind::Partition {
                 let sum: f64 = b.parts.iter().map(|p| p.value).sum();
-                let total = t.value.total().unwrap();
+                let total = t.total().unwrap();
                 assert!(
                     (sum - total).abs() < 0.01,
                     "{}/{}: {sum} vs {total}",
@@ -191,7 +191,7 @@ fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
     assert!(
         en.contains(
             "The published figure is operating revenue: CNY 132.66 billion (2021); \
-             the target is output: over CNY 100 billion (stretch: 120 billion)."
+             the target is output: ensure over CNY 100 billion; strive for CNY 120 billion."
         ),
         "{en}"
     );
@@ -199,7 +199,7 @@ fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
     assert!(zh.contains("口径不同"), "no badge");
     assert!(
         zh.contains(
-            "已公布的是营业收入：1326.6亿元 (2021)；目标是产值：突破1000亿元（力争1200亿元）。"
+            "已公布的是营业收入：1326.6亿元 (2021)；目标是产值：确保突破1000亿元，力争1200亿元。"
         ),
         "{zh}"
     );

@@ -120,7 +120,7 @@ fn descriptions_state_the_numbers() {
         "CNY 70 billion",
         "CNY 82 billion",
         "CNY 95 billion",
-        "over CNY 100 billion (stretch: 120 billion)",
+        "ensure over CNY 100 billion; strive for CNY 120 billion",
     ] {
         assert!(desc.contains(figure), "{desc}");
     }
@@ -202,7 +202,7 @@ fn a_site_can_reword_chart_labels_and_sentences() {
         .and_then(|n| n.text())
         .unwrap();
     assert!(
-        desc.ends_with("2025 规划目标 突破1000亿元（力争1200亿元） 营业收入。2022—2025年须年均增长12.6%方能达标。"),
+        desc.ends_with("2025 规划目标 确保突破1000亿元，力争1200亿元 营业收入。2022—2025年须年均增长12.6%方能达标。"),
         "{desc}"
     );
     assert!(!desc.contains("达标需要"), "{desc}");

@@ -63,7 +63,7 @@ fn every_construction_becomes_a_target() {
         ("value: {range: [2, 3]}", "unit: platforms"),
         ("value: {increase_by: 15}", "baseline: {year: 2023}"),
         // 每年: a figure for every year of the plan.
-        ("value: {reach: 2}", "annual: true"),
+        ("value: {reach: 2}", "each: year"),
         // The annex table, each cell on its own line.
         (
             "value: {reach: 800}",
@@ -108,7 +108,7 @@ fn targets_cite_their_line_clause_and_units() {
     assert!(target(&yaml, "value: {reach: 30000}").contains("source: {clause: \"一\"}"));
     // Page furniture is not a goal and not the title.
     assert!(
-        yaml.contains("title: {zh: \"青岚市制造业倍增三年行动方案(2024—2026年)\""),
+        yaml.contains("title is its source record's (seeds/qinglan-2024.yaml): \"青岚市制造业倍增三年行动方案(2024—2026年)\""),
         "{yaml}"
     );
     assert!(yaml.contains("horizon: {start: 2024, end: 2026}"), "{yaml}");

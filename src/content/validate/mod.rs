@@ -16,6 +16,7 @@ mod record;
 mod registries;
 mod target;
 mod value;
+mod wording;
 
 use std::collections::HashMap;
 

@@ -39,9 +39,11 @@ pub fn plan(
     };
     let targets = ctx.targets(raw.targets, &mut commentary.targets, out);
     orphan_commentary(commentary.targets, out);
+    // One title per document: the record's, so page, citation, feeds and data agree.
+    let title = reg.records.get(&raw.record)?.title.clone();
     Some(Plan {
-        short_title: raw.short_title.unwrap_or_else(|| raw.title.clone()),
-        title: raw.title,
+        short_title: raw.short_title.unwrap_or_else(|| title.clone()),
+        title,
         issuer: raw.issuer,
         region: raw.region,
         record: raw.record,
@@ -55,7 +57,6 @@ pub fn plan(
 /// Checks the plan's own fields (all but its targets); returns its horizon.
 fn plan_fields(file: &SourceFile, raw: &RawPlan, reg: &Registries, out: &mut Problems) -> Horizon {
     let root = YamlPath::root();
-    check_text(file, &root.key("title"), &raw.title, "the title", out);
     if let Some(s) = &raw.short_title {
         check_text(file, &root.key("short_title"), s, "the short title", out);
     }

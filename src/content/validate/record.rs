@@ -3,9 +3,10 @@
 
 use std::collections::HashSet;
 
+use super::wording::record_inferred;
 use super::{Problems, check_text};
 use crate::content::id::Id;
-use crate::content::model::{Clause, Publication, Record, normalize_clause};
+use crate::content::model::{Clause, Publication, Record, Validity, normalize_clause};
 use crate::content::raw::RawRecord;
 use crate::yaml::{SourceFile, YamlPath};
 
@@ -47,8 +48,43 @@ pub fn record(id: Id, file: &SourceFile, raw: RawRecord, out: &mut Problems) -> 
             );
         }
     }
+    if let Some(v) = &raw.validity {
+        if let Some(r) = &v.replaced_by {
+            check_text(
+                file,
+                &root.key("validity").key("replaced_by"),
+                r,
+                "the replacing document",
+                out,
+            );
+        }
+        if let (Some(since), Some(until)) = (v.since, v.until)
+            && until < since
+        {
+            out.push(
+                file.error_at(
+                    &root.key("validity").key("until"),
+                    "the validity ends before it starts",
+                )
+                .help("`since` is when the status took effect, `until` when it ends"),
+            );
+        }
+    }
+    for (i, s) in raw.subjects.iter().enumerate() {
+        check_text(file, &root.key("subjects").index(i), s, "the subject", out);
+    }
+    let inferred = record_inferred(file, &raw.inferred, out);
     Record {
         id,
+        index_number: raw.index_number.filter(|n| !n.trim().is_empty()),
+        validity: raw.validity.map(|v| Validity {
+            status: v.status,
+            since: v.since,
+            until: v.until,
+            replaced_by: v.replaced_by,
+        }),
+        subjects: raw.subjects,
+        inferred,
         title: raw.title,
         issuer: raw.issuer,
         issued: raw.issued,

@@ -8,6 +8,7 @@ use super::Problems;
 use super::check_text;
 use super::plan::PlanContext;
 use super::value::unit_help;
+use super::wording::target_inferred;
 use crate::content::id::Id;
 use crate::content::model::{Baseline, Commentary, SourceRef, Subject, Target};
 use crate::content::raw::{RawSource, RawTarget};
@@ -45,7 +46,8 @@ impl PlanContext<'_> {
                 .help(unit_help(t.metric)),
             );
         }
-        let value = self.value(&t, path, out);
+        let values = self.values(&t, path, out);
+        let value = values.map(|(v, _)| v);
         let direction = self.direction(&t, value.as_ref(), path, out);
         let baseline = self.baseline(&t, value.as_ref(), path, out);
         if !(self.horizon.start..=self.horizon.end).contains(&t.year.0) {
@@ -57,14 +59,22 @@ impl PlanContext<'_> {
                 ),
             ));
         }
+        // A breakdown splits the figure the goal names, in either of its forms.
+        let split = values.map(|(v, also)| match (v.total(), also) {
+            (None, Some(a)) => a,
+            _ => v,
+        });
         let breakdown = t
             .breakdown
             .as_ref()
-            .and_then(|b| self.breakdown(b, &t, value.as_ref(), path, out));
+            .and_then(|b| self.breakdown(b, &t, split.as_ref(), path, out));
         let responsible = self.units(&t.responsible, &path.key("responsible"), out);
         let lead = self.units(&t.lead, &path.key("lead"), out);
         let source = self.source(&t.source, &path.key("source"), out);
         let actuals = self.actuals(&t, path, out);
+        let counting = self.counting(&t, path, out);
+        let each = self.recurrence(&t, path, out);
+        let inferred = target_inferred(file, &t.inferred, &path.key("inferred"), out);
         let had_error = out[before..].iter().any(|d| d.severity == Severity::Error);
         if had_error {
             return None;
@@ -79,8 +89,13 @@ impl PlanContext<'_> {
             metric: t.metric,
             unit: t.unit,
             year: t.year.0,
-            annual: t.annual,
+            each,
+            growth_since: value
+                .filter(TargetValue::is_average_growth)
+                .map(|_| baseline.map_or(self.horizon.start.saturating_sub(1), |b| b.year)),
             value: value?,
+            also: values.and_then(|(_, also)| also),
+            counting,
             direction,
             baseline,
             breakdown,
@@ -89,6 +104,7 @@ impl PlanContext<'_> {
             source: source?,
             actuals,
             note: t.note,
+            inferred,
             commentary,
         })
     }
@@ -231,7 +247,18 @@ impl PlanContext<'_> {
         out: &mut Problems,
     ) -> Option<SourceRef> {
         let record_id = s.record.clone().unwrap_or_else(|| self.record.clone());
-        self.source_ref(record_id, Some(&s.clause), path, out)
+        if let Some(w) = &s.wording
+            && w.trim().is_empty()
+        {
+            out.push(
+                self.file
+                    .error_at(&path.key("wording"), "the quoted wording is empty")
+                    .help("quote the document's sentence for the goal, or remove `wording`"),
+            );
+        }
+        let mut source = self.source_ref(record_id, Some(&s.clause), path, out)?;
+        source.wording = s.wording.clone().filter(|w| !w.trim().is_empty());
+        Some(source)
     }
 
     pub(super) fn source_ref(
@@ -276,6 +303,7 @@ impl PlanContext<'_> {
         Some(SourceRef {
             record: record_id,
             clause: clause.cloned(),
+            wording: None,
         })
     }
 }

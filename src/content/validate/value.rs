@@ -3,56 +3,152 @@
 
 use super::Problems;
 use super::plan::PlanContext;
-use crate::content::raw::{RawBound, RawTarget, RawValue};
+use crate::content::raw::{RawBound, RawTarget, RawValue, VALUE_FORMS};
 use crate::content::value::{
     Bound, Comparator, Direction, MeasureUnit, Metric, Num, TargetValue, UnitKind,
 };
+use crate::content::wording::Qualifier;
 use crate::yaml::YamlPath;
 
 impl PlanContext<'_> {
-    pub(super) fn value(
+    /// The target's value and, when the document states it twice, its second form.
+    pub(super) fn values(
         &self,
         t: &RawTarget,
         path: &YamlPath,
         out: &mut Problems,
-    ) -> Option<TargetValue> {
-        let vpath = path.key("value");
-        let bound = |c, v: Num| Bound {
-            comparator: c,
-            value: v.0,
-        };
-        let value = match &t.value {
-            RawValue::Reach(v) => TargetValue::Single(bound(Comparator::Reach, *v)),
-            RawValue::Exceed(v) => TargetValue::Single(bound(Comparator::Exceed, *v)),
-            RawValue::About(v) => TargetValue::Single(bound(Comparator::About, *v)),
-            RawValue::AtLeast(v) => TargetValue::Single(bound(Comparator::AtLeast, *v)),
-            RawValue::AtMost(v) => TargetValue::Single(bound(Comparator::AtMost, *v)),
-            RawValue::Range([low, high]) => TargetValue::Range {
-                low: low.0,
-                high: high.0,
-            },
-            RawValue::Tiers { floor, stretch } => TargetValue::Tiers {
-                floor: raw_bound(floor),
-                stretch: raw_bound(stretch),
-            },
-            RawValue::Double => TargetValue::Double,
-            RawValue::IncreaseBy(v) => TargetValue::IncreaseBy(v.0),
-        };
+    ) -> Option<(TargetValue, Option<TargetValue>)> {
         let before = out.len();
-        for figure in value.figures() {
-            self.check_figure(figure, t.metric, t.unit, &vpath, out);
-        }
-        if let TargetValue::IncreaseBy(x) = value
-            && (x <= 0.0 || x > 1000.0)
-        {
+        let value = self.value(&t.value.0, t, &path.key("value"), out);
+        let also = t.also.as_ref().and_then(|a| {
+            let apath = path.key("also");
+            if a.0.tiers.is_some() {
+                out.push(
+                    self.file
+                        .error_at(
+                            &apath.key("tiers"),
+                            "`also` states one more form, not tiers",
+                        )
+                        .help("put the tiers in `value` and the other form in `also`"),
+                );
+                return None;
+            }
+            self.value(&a.0, t, &apath, out)
+        });
+        (out.len() == before).then_some((value?, also))
+    }
+
+    /// One value: exactly one form, its figures plausible, its modifiers where they apply.
+    fn value(
+        &self,
+        raw: &RawValue,
+        t: &RawTarget,
+        vpath: &YamlPath,
+        out: &mut Problems,
+    ) -> Option<TargetValue> {
+        let forms = raw.forms();
+        let [form] = forms.as_slice() else {
+            let message = if forms.is_empty() {
+                "the value names no form".to_string()
+            } else {
+                format!(
+                    "the value names {} forms: {}",
+                    forms.len(),
+                    forms.join(", ")
+                )
+            };
             out.push(
                 self.file
-                    .error_at(&vpath.key("increase_by"), format!("a rise of {x} is not plausible"))
-                    .help("`increase_by` is a rise over the baseline in percent (or percentage points), above 0 and at most 1000"),
+                    .error_at(vpath, message)
+                    .help(format!("write one of {VALUE_FORMS} with its figure, as in `{{reach: 2600}}`; a second form goes in `also`")),
+            );
+            return None;
+        };
+        if raw.or.is_some() && *form != "range" {
+            out.push(
+                self.file
+                    .error_at(&vpath.key("or"), "`or` (more or less) follows a range")
+                    .help("for one figure use `at_least` (以上) or `at_most` (以下)"),
             );
         }
+        let q = raw.qualifier;
+        let one = |c, v: Num| Bound {
+            comparator: c,
+            value: v.0,
+            qualifier: q,
+        };
+        let before = out.len();
+        let value = match *form {
+            "range" => {
+                let [low, high] = raw.range?;
+                TargetValue::Range {
+                    low: low.0,
+                    high: high.0,
+                    or: raw.or,
+                    qualifier: q,
+                }
+            }
+            "tiers" => {
+                let tiers = raw.tiers.as_ref()?;
+                if q.is_some() {
+                    out.push(
+                        self.file
+                            .error_at(&vpath.key("qualifier"), "each tier has its own qualifier")
+                            .help("write it inside `floor` or `stretch`, as in `floor: {exceed: 1000, qualifier: ensure}`"),
+                    );
+                }
+                let tpath = vpath.key("tiers");
+                let floor = self.bound(&tiers.floor, None, &tpath.key("floor"), out)?;
+                let stretch = self.bound(
+                    &tiers.stretch,
+                    Some(Qualifier::Strive),
+                    &tpath.key("stretch"),
+                    out,
+                )?;
+                TargetValue::Tiers { floor, stretch }
+            }
+            "double" => TargetValue::Double { qualifier: q },
+            "increase_by" | "average_growth" => {
+                let raw_bound = if *form == "increase_by" {
+                    &raw.increase_by
+                } else {
+                    &raw.average_growth
+                };
+                let fpath = vpath.key(form);
+                let mut b = self.bound(&raw_bound.as_ref()?.0, None, &fpath, out)?;
+                if b.qualifier.is_some() && q.is_some() {
+                    out.push(
+                        self.file
+                            .error_at(&fpath.key("qualifier"), "the qualifier is written twice")
+                            .help("keep one `qualifier`"),
+                    );
+                }
+                b.qualifier = b.qualifier.or(q);
+                if !(b.value > 0.0 && b.value <= 1000.0) {
+                    out.push(
+                        self.file
+                            .error_at(&fpath, format!("a rise of {} is not plausible", b.value))
+                            .help(format!("`{form}` is a rise in percent (or percentage points), above 0 and at most 1000")),
+                    );
+                }
+                if *form == "increase_by" {
+                    TargetValue::IncreaseBy(b)
+                } else {
+                    TargetValue::AverageGrowth(b)
+                }
+            }
+            "reach" => TargetValue::Single(one(Comparator::Reach, raw.reach?)),
+            "exceed" => TargetValue::Single(one(Comparator::Exceed, raw.exceed?)),
+            "about" => TargetValue::Single(one(Comparator::About, raw.about?)),
+            "at_least" => TargetValue::Single(one(Comparator::AtLeast, raw.at_least?)),
+            "at_most" => TargetValue::Single(one(Comparator::AtMost, raw.at_most?)),
+            _ => TargetValue::Single(one(Comparator::Nearly, raw.nearly?)),
+        };
+        for figure in value.figures() {
+            self.check_figure(figure, t.metric, t.unit, vpath, out);
+        }
         match value {
-            TargetValue::Range { low, high } if low >= high => out.push(
+            TargetValue::Range { low, high, .. } if low >= high => out.push(
                 self.file
                     .error_at(
                         &vpath.key("range"),
@@ -79,6 +175,38 @@ impl PlanContext<'_> {
             _ => {}
         }
         (out.len() == before).then_some(value)
+    }
+
+    /// One figure with its comparator; `default` is the qualifier when none is written.
+    fn bound(
+        &self,
+        raw: &RawBound,
+        default: Option<Qualifier>,
+        path: &YamlPath,
+        out: &mut Problems,
+    ) -> Option<Bound> {
+        let keys = raw.comparators();
+        let [key] = keys.as_slice() else {
+            out.push(
+                self.file
+                    .error_at(path, format!("a figure takes one comparator, found {}", keys.len()))
+                    .help("write one of reach, exceed, about, at_least, at_most, nearly, as in `{exceed: 1000}`"),
+            );
+            return None;
+        };
+        let (comparator, value) = match *key {
+            "reach" => (Comparator::Reach, raw.reach),
+            "exceed" => (Comparator::Exceed, raw.exceed),
+            "about" => (Comparator::About, raw.about),
+            "at_least" => (Comparator::AtLeast, raw.at_least),
+            "at_most" => (Comparator::AtMost, raw.at_most),
+            _ => (Comparator::Nearly, raw.nearly),
+        };
+        Some(Bound {
+            comparator,
+            value: value?.0,
+            qualifier: raw.qualifier.or(default),
+        })
     }
 
     pub(super) fn check_figure(
@@ -121,20 +249,6 @@ impl PlanContext<'_> {
                     .help("shares and rates are between 0 and 100 percent"),
             );
         }
-    }
-}
-
-fn raw_bound(b: &RawBound) -> Bound {
-    let (comparator, value) = match b {
-        RawBound::Reach(v) => (Comparator::Reach, v),
-        RawBound::Exceed(v) => (Comparator::Exceed, v),
-        RawBound::About(v) => (Comparator::About, v),
-        RawBound::AtLeast(v) => (Comparator::AtLeast, v),
-        RawBound::AtMost(v) => (Comparator::AtMost, v),
-    };
-    Bound {
-        comparator,
-        value: value.0,
     }
 }
 

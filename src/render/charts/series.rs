@@ -128,7 +128,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
         return None;
     }
     let baseline = target.baseline.and_then(|b| b.value.map(|v| (b.year, v)));
-    let floor = target.value.implied_figure(unit, baseline.map(|b| b.1))?;
+    let floor = target.implied_figure()?;
     let mut bars = Vec::new();
     if let Some((year, v)) = baseline {
         bars.push(Bar {
@@ -136,7 +136,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
             value: v,
             extension: None,
             kind: Kind::Baseline,
-            text: format::quantity(v, unit, lang),
+            text: format::quantity(v, format::Measure::of(target), lang),
             note: cx.metric(target.metric).to_string(),
         });
     }
@@ -151,7 +151,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
             value: a.value,
             extension: None,
             kind,
-            text: format::quantity(a.value, unit, lang),
+            text: format::quantity(a.value, format::Measure::of(target), lang),
             note: cx.metric(a.metric).to_string(),
         });
     }
@@ -181,7 +181,7 @@ pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
             value: p.value,
             extension: None,
             kind: Kind::Target,
-            text: format::quantity(p.value, target.unit, cx.lang),
+            text: format::quantity(p.value, format::Measure::of(target), cx.lang),
             note: String::new(),
         })
         .collect();
@@ -204,7 +204,7 @@ pub fn plan_bars(cx: ViewCtx, plan: &Plan) -> Option<(Vec<Bar>, MeasureUnit)> {
         .filter_map(|t| {
             Some(Bar {
                 label: cx.text(&t.name).to_string(),
-                value: figure(t, unit)?,
+                value: t.implied_figure()?,
                 extension: t.value.upper_figure(),
                 kind: Kind::Target,
                 text: value_text(cx.lang, t),
@@ -245,7 +245,7 @@ pub fn chain_bars(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<(Vec<Bar>
             }
             Some(Bar {
                 label,
-                value: figure(t, unit)?,
+                value: t.implied_figure()?,
                 extension: t.value.upper_figure(),
                 kind: Kind::Target,
                 text: value_text(cx.lang, t),
@@ -254,12 +254,6 @@ pub fn chain_bars(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<(Vec<Bar>
         })
         .collect();
     (!bars.is_empty()).then_some((bars, unit))
-}
-
-/// The figure a target's bar stands at, if its value implies one.
-fn figure(t: &Target, unit: MeasureUnit) -> Option<f64> {
-    t.value
-        .implied_figure(unit, t.baseline.and_then(|b| b.value))
 }
 
 fn largest_first(bars: &mut [Bar]) {

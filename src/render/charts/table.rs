@@ -35,8 +35,8 @@ impl ChartData {
             .iter()
             .map(|b| {
                 let mut label = cx.t(b.kind.word().key()).to_string();
-                if b.kind == Kind::Target && target.annual {
-                    label = format!("{label} ({})", period_text(cx, target));
+                if b.kind == Kind::Target && target.each.is_some() {
+                    label = format!("{label} ({})", period_text(target));
                 }
                 vec![b.label.clone(), label, b.text.clone(), b.note.clone()]
             })

@@ -3,6 +3,7 @@
 //! The CSV header and rows, and the data page's list of columns, are all made from
 //! [`COLUMNS`], so a column cannot be added to one without the others.
 
+use super::document::{DocumentRecord, InferredRecord};
 use super::record::{Named, TargetRecord};
 use crate::content::{Bound, TargetValue};
 use crate::render::format;
@@ -43,11 +44,46 @@ pub const COLUMNS: &[Column] = &[
     }),
     col("issuer_zh", "/issuer/name/zh", |r| r.issuer.name.zh.clone()),
     col("issuer_en", "/issuer/name/en", |r| r.issuer.name.en.clone()),
-    col("document_number", "/document_number", |r| {
-        r.document_number.clone().unwrap_or_default()
+    col("document_number", "/document/document_number", |r| {
+        doc(r, |d| d.document_number.clone().unwrap_or_default())
     }),
-    col("issued", "/issued", |r| {
-        r.issued.clone().unwrap_or_default()
+    col("index_number", "/document/index_number", |r| {
+        doc(r, |d| d.index_number.clone().unwrap_or_default())
+    }),
+    col("issued", "/document/issued", |r| {
+        doc(r, |d| d.issued.clone())
+    }),
+    col("published", "/document/published", |r| {
+        doc(r, |d| {
+            let list: Vec<String> = d
+                .published
+                .iter()
+                .map(|p| {
+                    let date = p.date.as_deref().unwrap_or("");
+                    let url = p.url.as_deref().unwrap_or("");
+                    format!("{} {date} {url}", p.publisher.zh)
+                        .trim()
+                        .to_string()
+                })
+                .collect();
+            list.join("; ")
+        })
+    }),
+    col("validity", "/document/validity/status", |r| {
+        doc(r, |d| {
+            d.validity
+                .as_ref()
+                .map_or(String::new(), |v| v.status.into())
+        })
+    }),
+    col("subjects_zh", "/document/subjects", |r| {
+        doc(r, |d| {
+            let zh: Vec<&str> = d.subjects.iter().map(|s| s.zh.as_str()).collect();
+            zh.join("; ")
+        })
+    }),
+    col("document_inferred", "/document/inferred", |r| {
+        doc(r, |d| fields(&d.inferred))
     }),
     col("plan_status", "/plan_status", |r| r.plan_status.into()),
     col("chain_id", "/chain/id", |r| id(&r.chain)),
@@ -70,13 +106,29 @@ pub const COLUMNS: &[Column] = &[
     col("metric", "/metric", |r| r.metric.into()),
     col("unit", "/unit", |r| r.unit.into()),
     col("year", "/year", |r| r.year.to_string()),
-    col("annual", "/annual", |r| r.annual.to_string()),
+    col("each", "/each/period", |r| {
+        r.each.as_ref().map_or(String::new(), |e| e.period.into())
+    }),
+    col("each_from", "/each/from", |r| {
+        r.each
+            .as_ref()
+            .map_or(String::new(), |e| e.from.to_string())
+    }),
     col("value_form", "/value/form", |r| r.value.form().into()),
+    col("qualifier", "/value/qualifier", |r| {
+        r.value
+            .qualifier()
+            .map_or(String::new(), |q| q.key().into())
+    }),
     col("comparator", "/value/comparator", |r| comparator(single(r))),
     col("value", "/value/value", |r| num(single(r).map(|b| b.value))),
     col("low", "/value/low", |r| num(range(r).map(|(low, _)| low))),
     col("high", "/value/high", |r| {
         num(range(r).map(|(_, high)| high))
+    }),
+    col("or", "/value/or", |r| match r.value {
+        TargetValue::Range { or: Some(o), .. } => o.key().into(),
+        _ => String::new(),
     }),
     col("floor_comparator", "/value/floor/comparator", |r| {
         comparator(tiers(r).map(|(floor, _)| floor))
@@ -90,9 +142,54 @@ pub const COLUMNS: &[Column] = &[
     col("stretch", "/value/stretch/value", |r| {
         num(tiers(r).map(|(_, stretch)| stretch.value))
     }),
-    col("increase_by", "/value/increase_by", |r| match r.value {
-        TargetValue::IncreaseBy(x) => num(Some(x)),
-        _ => String::new(),
+    col("stretch_qualifier", "/value/stretch/qualifier", |r| {
+        tiers(r)
+            .and_then(|(_, stretch)| stretch.qualifier)
+            .map_or(String::new(), |q| q.key().into())
+    }),
+    col(
+        "increase_by_comparator",
+        "/value/increase_by/comparator",
+        |r| {
+            comparator(match r.value {
+                TargetValue::IncreaseBy(b) => Some(b),
+                _ => None,
+            })
+        },
+    ),
+    col("increase_by", "/value/increase_by/value", |r| {
+        match r.value {
+            TargetValue::IncreaseBy(x) => num(Some(x.value)),
+            _ => String::new(),
+        }
+    }),
+    col(
+        "average_growth_comparator",
+        "/value/average_growth/comparator",
+        |r| {
+            comparator(match r.value {
+                TargetValue::AverageGrowth(b) => Some(b),
+                _ => None,
+            })
+        },
+    ),
+    col(
+        "average_growth",
+        "/value/average_growth/value",
+        |r| match r.value {
+            TargetValue::AverageGrowth(x) => num(Some(x.value)),
+            _ => String::new(),
+        },
+    ),
+    col("growth_since", "/growth_since", |r| {
+        r.growth_since.map_or(String::new(), |y| y.to_string())
+    }),
+    col("also_form", "/also/form", |r| {
+        r.also.map_or(String::new(), |a| a.form().into())
+    }),
+    col("counter", "/counter", |r| r.counter.unwrap_or("").into()),
+    col("noun_en", "/noun/other", |r| {
+        r.noun.as_ref().map_or(String::new(), |n| n.other.clone())
     }),
     col("direction", "/direction", |r| r.direction.into()),
     col("baseline_year", "/baseline/year", |r| {
@@ -119,6 +216,10 @@ pub const COLUMNS: &[Column] = &[
     col("source_clause", "/source/clause", |r| {
         r.source.clause.clone().unwrap_or_default()
     }),
+    col("source_wording", "/source/wording", |r| {
+        r.source.wording.clone().unwrap_or_default()
+    }),
+    col("inferred", "/inferred", |r| fields(&r.inferred)),
     col("progress", "/progress/status", |r| r.progress.status.into()),
     col("actuals", "/actuals", actuals),
     col("url_zh", "/url/zh", |r| r.url.zh.clone()),
@@ -161,9 +262,19 @@ fn single(r: &TargetRecord) -> Option<Bound> {
 
 fn range(r: &TargetRecord) -> Option<(f64, f64)> {
     match r.value {
-        TargetValue::Range { low, high } => Some((low, high)),
+        TargetValue::Range { low, high, .. } => Some((low, high)),
         _ => None,
     }
+}
+
+fn doc(r: &TargetRecord, cell: impl Fn(&DocumentRecord) -> String) -> String {
+    r.document.as_ref().map_or(String::new(), cell)
+}
+
+/// The inferred fields, as `unit; year`.
+fn fields(inferred: &[InferredRecord]) -> String {
+    let keys: Vec<&str> = inferred.iter().map(|i| i.field).collect();
+    keys.join("; ")
 }
 
 fn tiers(r: &TargetRecord) -> Option<(Bound, Bound)> {
@@ -208,7 +319,9 @@ mod tests {
     use crate::content::Comparator;
     use crate::derive::TargetRef;
     use crate::lang::Localized;
-    use crate::render::data::record::{ActualRecord, BreakdownRecord, PartRecord};
+    use crate::render::data::record::{
+        ActualRecord, BreakdownRecord, EachRecord, NounRecord, PartRecord,
+    };
     use crate::render::test_site::{Starter, starter};
     use serde_json::Value;
 
@@ -227,6 +340,16 @@ mod tests {
             Some(Value::Array(items)) => items
                 .iter()
                 .map(|item| match item {
+                    Value::Object(o) if o.contains_key("publisher") => format!(
+                        "{} {} {}",
+                        as_cell(item.pointer("/publisher/zh")),
+                        as_cell(o.get("date")),
+                        as_cell(o.get("url"))
+                    )
+                    .trim()
+                    .to_string(),
+                    Value::Object(o) if o.contains_key("field") => as_cell(o.get("field")),
+                    Value::Object(o) if o.contains_key("zh") => as_cell(o.get("zh")),
                     Value::Object(o) if o.contains_key("region") => format!(
                         "{}={}",
                         as_cell(o.get("region").filter(|r| !r.is_null()))
@@ -256,6 +379,7 @@ mod tests {
         single.value = TargetValue::Single(Bound {
             comparator: Comparator::AtLeast,
             value: 1.5,
+            qualifier: None,
         });
         single.breakdown = Some(BreakdownRecord {
             kind: "of_which",
@@ -284,10 +408,26 @@ mod tests {
             note: None,
         }];
         let mut double = range.clone();
-        double.value = TargetValue::Double;
+        double.value = TargetValue::Double { qualifier: None };
         let mut increase = range.clone();
-        increase.value = TargetValue::IncreaseBy(15.0);
-        vec![tiers, range, single, double, increase]
+        increase.value = TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, 15.0));
+        let mut worded = range.clone();
+        worded.each = Some(EachRecord {
+            period: "quarter",
+            from: 2024,
+            to: 2025,
+        });
+        worded.also = Some(TargetValue::Single(Bound::plain(Comparator::Reach, 4.0)));
+        worded.counter = Some("户");
+        worded.noun = Some(NounRecord {
+            one: "household".into(),
+            other: "households".into(),
+        });
+        worded.source.wording = Some("力争新增企业30家以上".into());
+        let mut growth = tiers.clone();
+        growth.value = TargetValue::AverageGrowth(Bound::plain(Comparator::About, 9.0));
+        growth.growth_since = Some(2022);
+        vec![tiers, range, single, double, increase, worded, growth]
     }
 
     #[test]
@@ -334,7 +474,7 @@ mod tests {
         let json = serde_json::to_string(&r).unwrap();
         assert!(
             json.contains(
-                r#""value":{"form":"tiers","floor":{"comparator":"exceed","value":1000.0},"stretch":{"comparator":"reach","value":1200.0}},"#
+                r#""value":{"form":"tiers","floor":{"comparator":"exceed","value":1000.0,"qualifier":"ensure"},"stretch":{"comparator":"reach","value":1200.0,"qualifier":"strive"},"qualifier":"ensure"},"#
             ),
             "{json}"
         );

@@ -3,6 +3,7 @@
 //! laid out by the column table [`COLUMNS`], which also documents them on the data page.
 
 pub mod columns;
+pub mod document;
 pub mod record;
 
 pub use columns::{COLUMNS, Column};

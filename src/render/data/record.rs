@@ -6,9 +6,10 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use super::document::{DocumentRecord, InferredRecord, inferred};
 use crate::content::{
-    Actual, Bound, Breakdown, Direction, HasId, Id, PartKey, Plan, Registry, Site, Subject, Target,
-    TargetValue,
+    Actual, Bound, Breakdown, Direction, HasId, Id, Noun, PartKey, Plan, Registry, Site, Subject,
+    Target, TargetValue,
 };
 use crate::derive::{Index, PlanStatus, TargetRef};
 use crate::lang::{Localized, Text};
@@ -29,8 +30,8 @@ pub struct TargetRecord {
     pub name: Text,
     pub plan_title: Text,
     pub issuer: Named,
-    pub document_number: Option<String>,
-    pub issued: Option<String>,
+    /// The disclosure metadata of the plan's document.
+    pub document: Option<DocumentRecord>,
     /// [`PlanStatus::key`].
     pub plan_status: &'static str,
     pub chain: Option<Named>,
@@ -39,10 +40,19 @@ pub struct TargetRecord {
     pub metric: &'static str,
     pub unit: &'static str,
     pub year: u16,
-    pub annual: bool,
+    /// For a figure set for each year (quarter, month) of a span: the period and the span.
+    pub each: Option<EachRecord>,
     /// Written as an object keyed by the model's own [`TargetValue::form`].
     #[serde(serialize_with = "value_json")]
     pub value: TargetValue,
+    /// For average growth, the year the rate counts from.
+    pub growth_since: Option<u16>,
+    /// The goal's second form, when the document states two.
+    #[serde(serialize_with = "also_json")]
+    pub also: Option<TargetValue>,
+    /// The document's counting word (量词), when it is not the unit's usual one.
+    pub counter: Option<&'static str>,
+    pub noun: Option<NounRecord>,
     pub value_text: Text,
     pub direction: &'static str,
     pub baseline: Option<BaselineRecord>,
@@ -53,7 +63,32 @@ pub struct TargetRecord {
     pub actuals: Vec<ActualRecord>,
     pub progress: ProgressRecord,
     pub note: Option<Text>,
+    /// Facts the site filled in that the document does not state.
+    pub inferred: Vec<InferredRecord>,
     pub url: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EachRecord {
+    /// [`crate::content::Period::key`].
+    pub period: &'static str,
+    pub from: u16,
+    pub to: u16,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NounRecord {
+    pub one: String,
+    pub other: String,
+}
+
+impl From<&Noun> for NounRecord {
+    fn from(n: &Noun) -> Self {
+        NounRecord {
+            one: n.one.clone(),
+            other: n.other.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +118,8 @@ pub struct SourceRecord {
     pub clause: Option<String>,
     /// The source document's title, so a reader of the file need not look it up.
     pub document: Option<Text>,
+    /// The document's own sentence for the goal, when the editor gives it.
+    pub wording: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,8 +153,7 @@ impl TargetRecord {
             name: t.name.clone(),
             plan_title: plan.title.clone(),
             issuer: named(&plan.issuer, &site.units, |u| &u.name),
-            document_number: record.and_then(|r| r.document_number.clone()),
-            issued: record.map(|r| r.issued.to_string()),
+            document: record.map(DocumentRecord::new),
             plan_status: index
                 .status
                 .get(at.plan)
@@ -136,13 +172,19 @@ impl TargetRecord {
             metric: t.metric.key(),
             unit: t.unit.key(),
             year: t.year,
-            annual: t.annual,
+            each: t.each.map(|r| EachRecord {
+                period: r.each.key(),
+                from: r.from,
+                to: r.to,
+            }),
             value: t.value,
+            growth_since: t.growth_since,
+            also: t.also,
+            counter: t.counting.counter.map(|c| c.zh()),
+            noun: t.counting.noun.as_ref().map(NounRecord::from),
             // The words the pages show (`views::value_text`), made by `format` itself so
             // the open data needs nothing from the views.
-            value_text: Localized::from_fn(|l| {
-                format::target_value(&t.value, t.unit, t.baseline.map(|b| b.year), l)
-            }),
+            value_text: Localized::from_fn(|l| format::target_text(t, l)),
             direction: match t.direction {
                 Direction::Up => "up",
                 Direction::Down => "down",
@@ -158,10 +200,12 @@ impl TargetRecord {
                 record: t.source.record.to_string(),
                 clause: t.source.clause.clone(),
                 document: site.records.get(&t.source.record).map(|r| r.title.clone()),
+                wording: t.source.wording.clone(),
             },
             actuals: t.actuals.iter().map(|a| actual(t, a)).collect(),
             progress: progress(index, at),
             note: t.note.clone(),
+            inferred: inferred(&t.inferred, |f| f.key()),
             url: Localized::from_fn(|l| base.join(&links::target(l, &plan.id, &t.id))),
         }
     }
@@ -217,16 +261,18 @@ fn progress(index: &Index, at: TargetRef) -> ProgressRecord {
 }
 
 /// A target's value as an object: `form` (the variant) first, then the figures the
-/// variant has, so a reader can tell the shapes apart by one field.
+/// variant has and its modal word, so a reader can tell the shapes apart by one field.
 fn value_json<S: Serializer>(value: &TargetValue, s: S) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct BoundJson {
         comparator: &'static str,
         value: f64,
+        qualifier: Option<&'static str>,
     }
     let bound = |b: Bound| BoundJson {
         comparator: b.comparator.key(),
         value: b.value,
+        qualifier: b.qualifier.map(|q| q.key()),
     };
     let mut map = s.serialize_map(None)?;
     map.serialize_entry("form", value.form())?;
@@ -235,18 +281,31 @@ fn value_json<S: Serializer>(value: &TargetValue, s: S) -> Result<S::Ok, S::Erro
             map.serialize_entry("comparator", b.comparator.key())?;
             map.serialize_entry("value", &b.value)?;
         }
-        TargetValue::Range { low, high } => {
+        TargetValue::Range { low, high, or, .. } => {
             map.serialize_entry("low", &low)?;
             map.serialize_entry("high", &high)?;
+            map.serialize_entry("or", &or.map(|o| o.key()))?;
         }
         TargetValue::Tiers { floor, stretch } => {
             map.serialize_entry("floor", &bound(floor))?;
             map.serialize_entry("stretch", &bound(stretch))?;
         }
-        TargetValue::Double => {}
-        TargetValue::IncreaseBy(x) => map.serialize_entry("increase_by", &x)?,
+        TargetValue::Double { .. } => {}
+        TargetValue::IncreaseBy(x) => map.serialize_entry("increase_by", &bound(x))?,
+        TargetValue::AverageGrowth(x) => map.serialize_entry("average_growth", &bound(x))?,
     }
+    map.serialize_entry("qualifier", &value.qualifier().map(|q| q.key()))?;
     map.end()
+}
+
+fn also_json<S: Serializer>(value: &Option<TargetValue>, s: S) -> Result<S::Ok, S::Error> {
+    struct Value<'a>(&'a TargetValue);
+    impl Serialize for Value<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            value_json(self.0, s)
+        }
+    }
+    value.as_ref().map(Value).serialize(s)
 }
 
 #[cfg(test)]

@@ -302,7 +302,7 @@ fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<Part
         .find(|p| p.key == crate::content::PartKey::Region(region.clone()))?;
     Some(PartRow {
         target: out.cx.row_fields(lang, r),
-        part: format::quantity(part.value, target.unit, v.lang),
+        part: format::quantity(part.value, format::Measure::of(target), v.lang),
         total: crate::render::views::value_text(v.lang, target),
     })
 }
@@ -362,6 +362,8 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     let refs = v.index.by_year.get(&year).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_year_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
+    let mut plans = section("plans", v.t("listing_year_plans").to_string());
+    plans.plans = cards(out, lang, v.index.plans_by_year.get(&year));
     let name = v.year(year);
     listing(
         out,
@@ -374,7 +376,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
         Vec::new(),
         None,
         Vec::new(),
-        vec![s],
+        vec![s, plans],
     )
 }
 

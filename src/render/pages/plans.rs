@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::charts::{self, Chart};
 use crate::render::links;
-use crate::render::views::{Citation, PlanCard, SourceView, TargetDetail};
+use crate::render::views::{Citation, Disclosure, PlanCard, TargetDetail};
 
 #[derive(Serialize)]
 struct HomePage {
@@ -49,7 +49,9 @@ struct PlansPage {
 struct PlanPage {
     page: PageMeta,
     plan: PlanCard,
-    record: SourceView,
+    /// The document's disclosure metadata; `None` only when the record is missing,
+    /// which loading rules out.
+    disclosure: Option<Disclosure>,
     commentary: Option<String>,
     /// Target rows (see `TargetRow`).
     targets: Vec<tera::Value>,
@@ -174,13 +176,11 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
             breadcrumbs: out.crumbs(lang, Some(("nav_plans", links::plans(lang)))),
         },
     );
-    let record = SourceView::new(
-        v,
-        &crate::content::SourceRef {
-            record: plan.record.clone(),
-            clause: None,
-        },
-    );
+    let disclosure = v
+        .site
+        .records
+        .get(&plan.record)
+        .map(|r| Disclosure::new(v, r));
     let chart = charts::plan_chart(v, plan);
     let root = links::root_of(out.path);
     let targets = (0..plan.targets.len())
@@ -197,7 +197,7 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
     }
     context(&PlanPage {
         page,
-        record,
+        disclosure,
         commentary,
         targets,
         plan: card,
@@ -235,7 +235,7 @@ pub fn target(
             format!(
                 "{name}: {} ({}) · {}",
                 crate::render::views::value_text(lang, target),
-                crate::render::views::period_text(v, target),
+                crate::render::views::period_text(target),
                 plan_title
             )
         });

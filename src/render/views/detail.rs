@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use super::ViewCtx;
+use super::disclosure::InferredFacts;
 use super::lists::NameRef;
 use super::progress::ProgressView;
+use super::quote::{Segment, quote};
 use crate::content::*;
 use crate::render::format;
 
@@ -22,6 +24,10 @@ pub struct TargetDetail {
     pub source: SourceView,
     pub actuals: Vec<ActualView>,
     pub note: Option<String>,
+    /// The facts the site inferred, for a badge beside each and the list of reasons.
+    pub inferred: InferredFacts,
+    /// The document's own sentence for the goal, with the figures marked.
+    pub quote: Option<Vec<Segment>>,
 }
 
 impl TargetDetail {
@@ -30,7 +36,7 @@ impl TargetDetail {
         TargetDetail {
             row,
             progress: cx.progress_view(target),
-            unit: format::axis_unit(target.unit, cx.lang),
+            unit: format::axis_unit(format::Measure::of(target), cx.lang),
             baseline: target.baseline.map(|b| {
                 let year = b.year.to_string();
                 match b.value {
@@ -38,7 +44,10 @@ impl TargetDetail {
                         "baseline_with_value",
                         &[
                             ("year", &year),
-                            ("value", &format::quantity(v, target.unit, cx.lang)),
+                            (
+                                "value",
+                                &format::quantity(v, format::Measure::of(target), cx.lang),
+                            ),
                         ],
                     ),
                     None => cx.tf("baseline_year_only", &[("year", &year)]),
@@ -57,6 +66,8 @@ impl TargetDetail {
                 .map(|a| ActualView::new(cx, target, a))
                 .collect(),
             note: target.note.as_ref().map(|n| cx.text(n).to_string()),
+            inferred: InferredFacts::new(cx, &target.inferred, TargetField::key),
+            quote: quote(target),
         }
     }
 }
@@ -79,7 +90,7 @@ pub struct BreakdownRow {
 
 impl BreakdownView {
     fn new(cx: ViewCtx, target: &Target, b: &Breakdown) -> BreakdownView {
-        let total = target.value.total();
+        let total = target.total();
         BreakdownView {
             kind: b.kind.key(),
             rows: b
@@ -87,13 +98,15 @@ impl BreakdownView {
                 .iter()
                 .map(|p| BreakdownRow {
                     label: part_label(cx, &p.key),
-                    value: format::quantity(p.value, target.unit, cx.lang),
+                    value: format::quantity(p.value, format::Measure::of(target), cx.lang),
                     share: total
                         .filter(|t| *t > 0.0)
                         .map(|t| format!("{}%", format::plain(p.value / t * 100.0, 1))),
                 })
                 .collect(),
-            total: total.map_or_else(String::new, |t| format::quantity(t, target.unit, cx.lang)),
+            total: total.map_or_else(String::new, |t| {
+                format::quantity(t, format::Measure::of(target), cx.lang)
+            }),
         }
     }
 }
@@ -174,7 +187,7 @@ impl ActualView {
     fn new(cx: ViewCtx, target: &Target, a: &Actual) -> ActualView {
         ActualView {
             year: a.year,
-            value: format::quantity(a.value, target.unit, cx.lang),
+            value: format::quantity(a.value, format::Measure::of(target), cx.lang),
             metric: cx.metric(a.metric).to_string(),
             comparable: a.metric == target.metric,
             note: a.note.as_ref().map(|n| cx.text(n).to_string()),

@@ -124,6 +124,15 @@ pub struct TargetRow {
     /// The progress status key and label, for badges in tables.
     pub status_key: &'static str,
     pub status_label: String,
+    /// The badge and reasons, when the site inferred a fact the row shows (year, value…).
+    pub inferred: Option<RowInferred>,
+}
+
+/// The inferred mark of a table row: the badge's words and, on hover, the reasons.
+#[derive(Debug, Serialize)]
+pub struct RowInferred {
+    pub badge: String,
+    pub reasons: String,
 }
 
 impl TargetRow {
@@ -138,7 +147,7 @@ impl TargetRow {
             metric: cx.metric(target.metric).to_string(),
             year: target.year,
             year_href: links::href(&links::year(cx.lang, target.year)),
-            period: period_text(cx, target),
+            period: period_text(target),
             value: value_text(cx.lang, target),
             region: cx.region_ref(&target.region),
             plan: cx
@@ -151,35 +160,35 @@ impl TargetRow {
             status_key: cx.progress_of(target).map_or("no_data", |p| p.status.key()),
             status_label: cx
                 .status_label(cx.progress_of(target).map_or(Status::NoData, |p| p.status)),
+            inferred: super::InferredFacts::new(cx, &target.inferred, TargetField::key)
+                .reasons_of(&ROW_FIELDS)
+                .map(|reasons| RowInferred {
+                    badge: cx.t("inferred_badge").to_string(),
+                    reasons,
+                }),
         }
     }
 }
 
-/// `2023`, or for a target set for each year `2021–2023年每年` / `each year, 2021–2023`.
-pub fn period_text(cx: ViewCtx, target: &Target) -> String {
-    if !target.annual {
-        return target.year.to_string();
+/// The inferred facts a table row shows, so its badge stands for them.
+const ROW_FIELDS: [&str; 8] = [
+    "name", "subject", "year", "value", "unit", "each", "counter", "baseline",
+];
+
+/// `2023`, or for a target set for each year of a span `2021–2023` (the value says 每年).
+pub fn period_text(target: &Target) -> String {
+    match target.each {
+        Some(r) => horizon_text(Horizon {
+            start: r.from,
+            end: r.to,
+        }),
+        None => target.year.to_string(),
     }
-    let start = cx
-        .site
-        .plans
-        .get(&target.plan)
-        .map_or(target.year, |p| p.horizon.start.min(target.year));
-    let span = horizon_text(Horizon {
-        start,
-        end: target.year,
-    });
-    cx.tf("annual_span", &[("span", &span)])
 }
 
 /// The target's value in words, in `lang`.
 pub fn value_text(lang: Lang, target: &Target) -> String {
-    format::target_value(
-        &target.value,
-        target.unit,
-        target.baseline.map(|b| b.year),
-        lang,
-    )
+    format::target_text(target, lang)
 }
 
 /// A name with a link, for units and regions.

@@ -126,9 +126,13 @@ impl<'a> ViewCtx<'a> {
 }
 
 mod detail;
+mod disclosure;
 mod lists;
 mod progress;
+mod quote;
 
 pub use detail::*;
+pub use disclosure::*;
 pub use lists::*;
 pub use progress::*;
+pub use quote::{Segment, quote};

@@ -43,7 +43,11 @@ impl ViewCtx<'_> {
             reason: Reason::NoOutcome,
             tiers: None,
         });
-        let explanation = self.explain(target, p.reason);
+        let explanation = format!(
+            "{} {}",
+            self.explain(target, p.reason),
+            self.t(TargetForm::of(target).key())
+        );
         let tiers = p.tiers.map(|t| {
             let floor = if t.floor {
                 "tiers_floor_met"
@@ -72,7 +76,7 @@ impl ViewCtx<'_> {
 
     /// Why a target has its status, in a sentence of the page's language.
     fn explain(&self, target: &Target, reason: Reason) -> String {
-        let q = |v: f64| format::quantity(v, target.unit, self.lang);
+        let q = |v: f64| format::quantity(v, format::Measure::of(target), self.lang);
         let fill = |key: &str, pairs: &[(&str, String)]| {
             let args: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
             self.tf(key, &args)
@@ -109,6 +113,22 @@ impl ViewCtx<'_> {
                 "reason_missed",
                 &[("year", year.to_string()), ("value", q(value))],
             ),
+            Reason::MetYear { year, value } => fill(
+                "reason_met_year",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::MissedYear { year, value } => fill(
+                "reason_missed_year",
+                &[("year", year.to_string()), ("value", q(value))],
+            ),
+            Reason::NotYetRanked { year, value } => fill(
+                "reason_not_yet_ranked",
+                &[
+                    ("year", year.to_string()),
+                    ("value", q(value)),
+                    ("target_year", target.year.to_string()),
+                ],
+            ),
             Reason::Ratio { year, value, ratio } => fill(
                 "reason_ratio",
                 &[
@@ -131,6 +151,62 @@ impl ViewCtx<'_> {
                     ("elapsed", format::plain(elapsed * 100.0, 0)),
                 ],
             ),
+        }
+    }
+}
+
+/// The shape of a goal, for the sentence saying how such a goal is judged: a ranking
+/// is not a level that grows, a figure for each year is judged year by year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetForm {
+    Level,
+    Range,
+    Share,
+    Growth,
+    Count,
+    Ranking,
+    Annual,
+}
+
+impl TargetForm {
+    pub const ALL: [TargetForm; 7] = [
+        TargetForm::Level,
+        TargetForm::Range,
+        TargetForm::Share,
+        TargetForm::Growth,
+        TargetForm::Count,
+        TargetForm::Ranking,
+        TargetForm::Annual,
+    ];
+
+    pub fn of(target: &Target) -> TargetForm {
+        if target.unit == MeasureUnit::Place {
+            TargetForm::Ranking
+        } else if target.each.is_some() {
+            TargetForm::Annual
+        } else if target.value.is_average_growth() || target.metric == Metric::Growth {
+            TargetForm::Growth
+        } else if matches!(target.value, TargetValue::Range { .. }) {
+            TargetForm::Range
+        } else if target.unit.kind() == UnitKind::Percent {
+            TargetForm::Share
+        } else if target.unit.kind() == UnitKind::Count {
+            TargetForm::Count
+        } else {
+            TargetForm::Level
+        }
+    }
+
+    /// The UI string saying how a goal of this form is judged.
+    pub fn key(self) -> &'static str {
+        match self {
+            TargetForm::Level => "assess_level",
+            TargetForm::Range => "assess_range",
+            TargetForm::Share => "assess_share",
+            TargetForm::Growth => "assess_growth",
+            TargetForm::Count => "assess_count",
+            TargetForm::Ranking => "assess_ranking",
+            TargetForm::Annual => "assess_annual",
         }
     }
 }

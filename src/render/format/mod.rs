@@ -5,10 +5,64 @@
 //! `3 million m²`, `3–5 firms`). Pages, charts and data tables all call these functions,
 //! so a figure reads the same everywhere.
 
-use crate::content::{Bound, Comparator, MeasureUnit, TargetValue, UnitKind};
+use crate::content::{Counting, MeasureUnit, Target, UnitKind};
 use crate::lang::Lang;
 
+mod value;
+
 pub use crate::numfmt::plain;
+pub use value::{bound, comparator_word, qualifier_word, target_text, value_text};
+
+/// How a figure's unit is written: the unit, and for a count the counting word (量词)
+/// and English noun the document uses instead of the unit's usual ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure<'a> {
+    pub unit: MeasureUnit,
+    pub counting: &'a Counting,
+}
+
+static NO_COUNTING: Counting = Counting {
+    counter: None,
+    noun: None,
+};
+
+impl From<MeasureUnit> for Measure<'static> {
+    fn from(unit: MeasureUnit) -> Self {
+        Measure {
+            unit,
+            counting: &NO_COUNTING,
+        }
+    }
+}
+
+impl<'a> Measure<'a> {
+    /// The unit and counting words of `target`.
+    pub fn of(target: &'a Target) -> Measure<'a> {
+        Measure {
+            unit: target.unit,
+            counting: &target.counting,
+        }
+    }
+
+    /// The Chinese word written after a figure.
+    fn zh_suffix(self) -> &'static str {
+        match self.counting.counter {
+            Some(c) if self.unit.kind() == UnitKind::Count => c.zh(),
+            _ => zh_suffix(self.unit),
+        }
+    }
+
+    /// The English noun for `n` things, or `""` when the unit has none.
+    fn noun(self, n: f64) -> &'a str {
+        match &self.counting.noun {
+            Some(noun) => noun.for_count(n),
+            None => {
+                let (one, many) = count_noun(self.unit);
+                if n == 1.0 { one } else { many }
+            }
+        }
+    }
+}
 
 /// A number with thousands separators for English: 10,000 or 1,234.5.
 pub fn grouped(v: f64, decimals: usize) -> String {
@@ -95,31 +149,22 @@ fn zh_suffix(unit: MeasureUnit) -> &'static str {
 }
 
 /// Chinese writes large figures with 万 and 亿: 10000亿元 is 1万亿元, 12000家 is 1.2万家.
-fn zh_figure(v: f64, unit: MeasureUnit) -> (String, &'static str) {
-    match unit {
-        MeasureUnit::YiYuan if v.abs() >= 10_000.0 => (plain(v / 10_000.0, 4), "万亿元"),
-        MeasureUnit::WanYuan if v.abs() >= 10_000.0 => (plain(v / 10_000.0, 4), "亿元"),
+fn zh_figure(v: f64, m: Measure) -> (String, String) {
+    match m.unit {
+        MeasureUnit::YiYuan if v.abs() >= 10_000.0 => (plain(v / 10_000.0, 4), "万亿元".into()),
+        MeasureUnit::WanYuan if v.abs() >= 10_000.0 => (plain(v / 10_000.0, 4), "亿元".into()),
         u if u.kind() == UnitKind::Count && v.abs() >= 10_000.0 => {
-            (plain(v / 10_000.0, 4), zh_count_wan(u))
+            (plain(v / 10_000.0, 4), format!("万{}", m.zh_suffix()))
         }
-        u => (plain(v, 4), zh_suffix(u)),
-    }
-}
-
-fn zh_count_wan(unit: MeasureUnit) -> &'static str {
-    match unit {
-        MeasureUnit::Firms => "万家",
-        MeasureUnit::People => "万人",
-        MeasureUnit::Items => "万项",
-        MeasureUnit::Events => "万场",
-        _ => "万个",
+        _ => (plain(v, 4), m.zh_suffix().into()),
     }
 }
 
 /// A figure with its unit: `2600亿元` / `CNY 260 billion`; a place in a ranking
 /// as `第5名` / `5th place`.
-pub fn quantity(v: f64, unit: MeasureUnit, lang: Lang) -> String {
-    if unit == MeasureUnit::Place {
+pub fn quantity<'a>(v: f64, m: impl Into<Measure<'a>>, lang: Lang) -> String {
+    let m = m.into();
+    if m.unit == MeasureUnit::Place {
         return match lang {
             Lang::Zh => format!("第{}名", plain(v, 0)),
             Lang::En => format!("{} place", ordinal(v)),
@@ -127,10 +172,10 @@ pub fn quantity(v: f64, unit: MeasureUnit, lang: Lang) -> String {
     }
     match lang {
         Lang::Zh => {
-            let (n, suffix) = zh_figure(v, unit);
+            let (n, suffix) = zh_figure(v, m);
             format!("{n}{suffix}")
         }
-        Lang::En => english_quantity(v, unit),
+        Lang::En => english_quantity(v, m),
     }
 }
 
@@ -148,11 +193,13 @@ pub fn figure_only(v: f64, unit: MeasureUnit, lang: Lang) -> String {
 }
 
 /// The unit label for an axis in `lang`, such as `亿元` or `CNY billion`.
-pub fn axis_unit(unit: MeasureUnit, lang: Lang) -> String {
+pub fn axis_unit<'a>(m: impl Into<Measure<'a>>, lang: Lang) -> String {
+    let m = m.into();
+    let unit = m.unit;
     match lang {
         Lang::Zh => match unit {
             MeasureUnit::Ratio => String::new(),
-            u => zh_suffix(u).to_string(),
+            _ => m.zh_suffix().to_string(),
         },
         Lang::En => match unit.kind() {
             UnitKind::Money => format!("CNY{}", axis_scale(unit).1),
@@ -164,7 +211,7 @@ pub fn axis_unit(unit: MeasureUnit, lang: Lang) -> String {
                 "percentage points".into()
             }
             UnitKind::Percent => "%".into(),
-            _ => count_noun(unit).1.to_string(),
+            _ => m.noun(2.0).to_string(),
         },
     }
 }
@@ -181,7 +228,8 @@ fn axis_scale(unit: MeasureUnit) -> (f64, &'static str) {
 /// How English writes figures in `unit`: the text before and after the number, and
 /// the divisor that scales a figure (in the plan's unit) to the number written.
 /// `magnitude` picks the scale (billion, million) and the noun's number.
-fn english_frame(magnitude: f64, unit: MeasureUnit) -> (&'static str, f64, String) {
+fn english_frame(magnitude: f64, m: Measure) -> (&'static str, f64, String) {
+    let unit = m.unit;
     let factor = base_factor(unit);
     let (divisor, scale) = english_scale(magnitude * factor);
     let per = factor / divisor;
@@ -199,30 +247,27 @@ fn english_frame(magnitude: f64, unit: MeasureUnit) -> (&'static str, f64, Strin
         }
         UnitKind::Percent => ("", 1.0, "%".to_string()),
         UnitKind::Plain | UnitKind::Rank => ("", 1.0, String::new()),
-        UnitKind::Count | UnitKind::Area => {
-            let (one, many) = count_noun(unit);
-            let noun = if magnitude == 1.0 { one } else { many };
-            ("", 1.0, format!(" {noun}"))
-        }
+        UnitKind::Count | UnitKind::Area => ("", 1.0, format!(" {}", m.noun(magnitude))),
     }
 }
 
-fn english_quantity(v: f64, unit: MeasureUnit) -> String {
-    let (prefix, per, suffix) = english_frame(v, unit);
+fn english_quantity(v: f64, m: Measure) -> String {
+    let (prefix, per, suffix) = english_frame(v, m);
     format!("{prefix}{}{suffix}", grouped(v * per, 4))
 }
 
 /// A range: `3–5家` / `3–5 firms` / `CNY 3–5 billion`.
-pub fn range(low: f64, high: f64, unit: MeasureUnit, lang: Lang) -> String {
+pub fn range<'a>(low: f64, high: f64, m: impl Into<Measure<'a>>, lang: Lang) -> String {
+    let m = m.into();
     match lang {
         Lang::Zh => {
-            let (l, _) = zh_figure(low, unit);
-            let (h, suffix) = zh_figure(high, unit);
+            let (l, _) = zh_figure(low, m);
+            let (h, suffix) = zh_figure(high, m);
             format!("{l}–{h}{suffix}")
         }
         Lang::En => {
             // Both ends share the scale of the larger one: "CNY 3–5 billion".
-            let (prefix, per, suffix) = english_frame(high, unit);
+            let (prefix, per, suffix) = english_frame(high, m);
             format!(
                 "{prefix}{}–{}{suffix}",
                 grouped(low * per, 4),
@@ -233,7 +278,7 @@ pub fn range(low: f64, high: f64, unit: MeasureUnit, lang: Lang) -> String {
 }
 
 /// An English ordinal: 1st, 2nd, 3rd, 11th, 50th.
-fn ordinal(v: f64) -> String {
+pub(crate) fn ordinal(v: f64) -> String {
     let n = v.round() as i64;
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -245,99 +290,11 @@ fn ordinal(v: f64) -> String {
     format!("{n}{suffix}")
 }
 
-/// A single figure with its comparator: `突破1000亿元` / `over CNY 100 billion`.
-pub fn bound(b: Bound, unit: MeasureUnit, lang: Lang) -> String {
-    // "At most place 50" is how a ranking goal is counted, not how it is written:
-    // plans say 进入前50名, English says "the top 50".
-    if unit == MeasureUnit::Place && b.comparator == Comparator::AtMost {
-        let n = plain(b.value, 0);
-        return match lang {
-            Lang::Zh => format!("前{n}名"),
-            Lang::En => format!("top {n}"),
-        };
-    }
-    let q = quantity(b.value, unit, lang);
-    match (lang, b.comparator) {
-        (_, Comparator::Reach) => q,
-        (Lang::Zh, Comparator::Exceed) => format!("突破{q}"),
-        (Lang::Zh, Comparator::About) => format!("{q}左右"),
-        (Lang::Zh, Comparator::AtLeast) => format!("{q}以上"),
-        (Lang::Zh, Comparator::AtMost) => format!("不超过{q}"),
-        (Lang::En, Comparator::Exceed) => format!("over {q}"),
-        (Lang::En, Comparator::About) => format!("about {q}"),
-        (Lang::En, Comparator::AtLeast) => format!("at least {q}"),
-        (Lang::En, Comparator::AtMost) => format!("at most {q}"),
-    }
-}
-
-/// The comparator as a word, for tables: `突破` / `over`.
-pub fn comparator_word(c: Comparator, lang: Lang) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, Comparator::Reach) => "达到",
-        (Lang::Zh, Comparator::Exceed) => "突破",
-        (Lang::Zh, Comparator::About) => "左右",
-        (Lang::Zh, Comparator::AtLeast) => "以上",
-        (Lang::Zh, Comparator::AtMost) => "不超过",
-        (Lang::En, Comparator::Reach) => "reach",
-        (Lang::En, Comparator::Exceed) => "over",
-        (Lang::En, Comparator::About) => "about",
-        (Lang::En, Comparator::AtLeast) => "at least",
-        (Lang::En, Comparator::AtMost) => "at most",
-    }
-}
-
-/// A target's value in words: `1000亿元（力争1200亿元）` /
-/// `CNY 100 billion (stretch: 120 billion)`, `比2019年翻番` / `double the 2019 level`.
-pub fn target_value(
-    value: &TargetValue,
-    unit: MeasureUnit,
-    baseline_year: Option<u16>,
-    lang: Lang,
-) -> String {
-    let base = baseline_year.map_or_else(String::new, |y| y.to_string());
-    match (*value, lang) {
-        (TargetValue::Single(b), _) => bound(b, unit, lang),
-        (TargetValue::Range { low, high }, _) => range(low, high, unit, lang),
-        (TargetValue::Tiers { floor, stretch }, Lang::Zh) => {
-            let stretch_text = match stretch.comparator {
-                Comparator::Reach => quantity(stretch.value, unit, lang),
-                _ => bound(stretch, unit, lang),
-            };
-            format!("{}（力争{stretch_text}）", bound(floor, unit, lang))
-        }
-        (TargetValue::Tiers { floor, stretch }, Lang::En) => {
-            let mut stretch_text = bound(stretch, unit, lang);
-            if unit.kind() == UnitKind::Money {
-                stretch_text = stretch_text.replacen("CNY ", "", 1);
-            }
-            format!("{} (stretch: {stretch_text})", bound(floor, unit, lang))
-        }
-        (TargetValue::Double, Lang::Zh) => format!("比{base}年翻番"),
-        (TargetValue::Double, Lang::En) => format!("double the {base} level"),
-        (TargetValue::IncreaseBy(v), Lang::Zh) => match unit {
-            MeasureUnit::PercentagePoints => format!("比{base}年提升{}", quantity(v, unit, lang)),
-            _ => format!("比{base}年提高{}%", plain(v, 4)),
-        },
-        (TargetValue::IncreaseBy(v), Lang::En) => match unit {
-            MeasureUnit::PercentagePoints => {
-                format!("up {} on {base}", quantity(v, unit, lang))
-            }
-            _ => format!("{}% above the {base} level", plain(v, 4)),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{Bound, Comparator};
     use MeasureUnit::*;
-
-    fn reach(v: f64) -> Bound {
-        Bound {
-            comparator: Comparator::Reach,
-            value: v,
-        }
-    }
 
     #[test]
     fn money_in_both_languages() {
@@ -384,6 +341,7 @@ mod tests {
         let top = |v| Bound {
             comparator: Comparator::AtMost,
             value: v,
+            qualifier: None,
         };
         assert_eq!(bound(top(50.0), Place, Lang::Zh), "前50名");
         assert_eq!(bound(top(50.0), Place, Lang::En), "top 50");
@@ -399,69 +357,6 @@ mod tests {
         assert_eq!(range(3.0, 5.0, Firms, Lang::En), "3–5 firms");
         assert_eq!(range(30.0, 50.0, YiYuan, Lang::En), "CNY 3–5 billion");
         assert_eq!(range(2.0, 3.0, Platforms, Lang::Zh), "2–3个");
-    }
-
-    #[test]
-    fn tiers_read_as_the_card_shows() {
-        let v = TargetValue::Tiers {
-            floor: reach(1000.0),
-            stretch: reach(1200.0),
-        };
-        assert_eq!(
-            target_value(&v, YiYuan, None, Lang::Zh),
-            "1000亿元（力争1200亿元）"
-        );
-        assert_eq!(
-            target_value(&v, YiYuan, None, Lang::En),
-            "CNY 100 billion (stretch: 120 billion)"
-        );
-        let exceed = TargetValue::Tiers {
-            floor: Bound {
-                comparator: Comparator::Exceed,
-                value: 1000.0,
-            },
-            stretch: reach(1200.0),
-        };
-        assert_eq!(
-            target_value(&exceed, YiYuan, None, Lang::Zh),
-            "突破1000亿元（力争1200亿元）"
-        );
-    }
-
-    #[test]
-    fn comparators_and_baseline_forms() {
-        let about = TargetValue::Single(Bound {
-            comparator: Comparator::About,
-            value: 8.8,
-        });
-        assert_eq!(target_value(&about, Percent, None, Lang::Zh), "8.8%左右");
-        assert_eq!(target_value(&about, Percent, None, Lang::En), "about 8.8%");
-        let at_least = TargetValue::Single(Bound {
-            comparator: Comparator::AtLeast,
-            value: 350.0,
-        });
-        assert_eq!(target_value(&at_least, Firms, None, Lang::Zh), "350家以上");
-        assert_eq!(
-            target_value(&at_least, Firms, None, Lang::En),
-            "at least 350 firms"
-        );
-        assert_eq!(
-            target_value(&TargetValue::Double, YiYuan, Some(2019), Lang::Zh),
-            "比2019年翻番"
-        );
-        assert_eq!(
-            target_value(&TargetValue::Double, YiYuan, Some(2019), Lang::En),
-            "double the 2019 level"
-        );
-        assert_eq!(
-            target_value(
-                &TargetValue::IncreaseBy(2.0),
-                PercentagePoints,
-                Some(2020),
-                Lang::En
-            ),
-            "up 2 percentage points on 2020"
-        );
     }
 
     #[test]
