@@ -8,5 +8,6 @@ mod charts;
 mod errors;
 mod extract;
 mod props;
+mod record;
 mod serve;
 mod util;
