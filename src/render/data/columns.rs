@@ -412,6 +412,12 @@ mod tests {
         let mut increase = range.clone();
         increase.value = TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, 15.0));
         let mut worded = range.clone();
+        worded.value = TargetValue::Range {
+            low: 3.0,
+            high: 5.0,
+            or: Some(crate::content::OpenEnd::More),
+            qualifier: None,
+        };
         worded.each = Some(EachRecord {
             period: "quarter",
             from: 2024,
