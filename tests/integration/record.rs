@@ -29,15 +29,31 @@ fn page<'a>(out: &'a BTreeMap<String, String>, lang: &str, target: &str) -> &'a 
 
 /// Each target's value as its page states it, in Chinese and English.
 const VALUES: &[(&str, &str, &str)] = &[
-    ("strive-single", "力争2600亿元", "strive for CNY 260 billion"),
-    ("range-or-more", "争取3–5户以上", "seek 3–5 household firms or more"),
-    ("two-forms", "突破40%，达到42%", "over 40% (also stated as reaching 42%)"),
+    (
+        "strive-single",
+        "力争2600亿元",
+        "strive for CNY 260 billion",
+    ),
+    (
+        "range-or-more",
+        "争取3–5户以上",
+        "seek 3–5 household firms or more",
+    ),
+    (
+        "two-forms",
+        "突破40%，达到42%",
+        "over 40% (also stated as reaching 42%)",
+    ),
     (
         "worded-tiers",
         "确保突破1000亿元，力争1200亿元",
         "ensure over CNY 100 billion; strive for CNY 120 billion",
     ),
-    ("strive-double", "力争比2022年翻番", "strive to double the 2022 level"),
+    (
+        "strive-double",
+        "力争比2022年翻番",
+        "strive to double the 2022 level",
+    ),
     (
         "rise-at-least",
         "比2022年提高15%以上",
@@ -49,7 +65,11 @@ const VALUES: &[(&str, &str, &str)] = &[
         "average growth of about 9% a year, 2023–2025",
     ),
     ("each-year", "每年1–2项", "1–2 technologies each year"),
-    ("each-quarter", "每季度1次以上", "at least 1 event each quarter"),
+    (
+        "each-quarter",
+        "每季度1次以上",
+        "at least 1 event each quarter",
+    ),
     ("nearly-share", "近30%", "nearly 30%"),
     ("aim-for-rank", "争创前50名", "aim for top 50"),
 ];
@@ -60,8 +80,14 @@ fn every_form_reads_as_the_document_words_it_on_target_and_plan_pages() {
     for (id, zh, en) in VALUES {
         assert!(page(&out, "zh", id).contains(zh), "{id} zh: {zh}");
         assert!(page(&out, "en", id).contains(en), "{id} en: {en}");
-        assert!(out["zh/plans/forms-2025/index.html"].contains(zh), "plan zh {zh}");
-        assert!(out["en/plans/forms-2025/index.html"].contains(en), "plan en {en}");
+        assert!(
+            out["zh/plans/forms-2025/index.html"].contains(zh),
+            "plan zh {zh}"
+        );
+        assert!(
+            out["en/plans/forms-2025/index.html"].contains(en),
+            "plan en {en}"
+        );
     }
 }
 
@@ -188,9 +214,15 @@ fn open_data_carries_the_wording_and_the_inferred_flags() {
     assert_eq!(t("two-forms")["also"]["value"], 42.0);
     assert_eq!(t("each-quarter")["each"]["period"], "quarter");
     assert_eq!(t("each-quarter")["each"]["from"], 2024);
-    assert_eq!(t("average-growth")["value"]["average_growth"]["comparator"], "about");
+    assert_eq!(
+        t("average-growth")["value"]["average_growth"]["comparator"],
+        "about"
+    );
     assert_eq!(t("average-growth")["growth_since"], 2022);
-    assert_eq!(t("rise-at-least")["value"]["increase_by"]["comparator"], "at_least");
+    assert_eq!(
+        t("rise-at-least")["value"]["increase_by"]["comparator"],
+        "at_least"
+    );
     assert_eq!(t("nearly-share")["inferred"][0]["field"], "unit");
     assert_eq!(t("aim-for-rank")["value"]["qualifier"], "aim_for");
     let doc = &t("strive-single")["document"];
@@ -205,7 +237,15 @@ fn open_data_carries_the_wording_and_the_inferred_flags() {
     );
     let csv = &out["data/targets.csv"];
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    for col in ["qualifier", "or", "each", "counter", "inferred", "index_number", "validity"] {
+    for col in [
+        "qualifier",
+        "or",
+        "each",
+        "counter",
+        "inferred",
+        "index_number",
+        "validity",
+    ] {
         assert!(header.contains(&col), "csv lacks {col}");
     }
     let row = csv.lines().find(|l| l.contains("nearly-share")).unwrap();
@@ -228,7 +268,11 @@ fn an_unknown_qualifier_or_counting_word_lists_the_accepted_ones() {
         .stderr(predicate::str::contains("aim_for"))
         .stderr(predicate::str::contains("forms-2025/plan.yaml:14:"));
     let site = forms_site();
-    site.edit("content/plans/forms-2025/plan.yaml", "counter: 户", "counter: 匹");
+    site.edit(
+        "content/plans/forms-2025/plan.yaml",
+        "counter: 户",
+        "counter: 匹",
+    );
     site.cmd(&["check"])
         .assert()
         .code(1)
