@@ -65,11 +65,13 @@ impl RawValue {
             ("increase_by", self.increase_by.is_some()),
             ("average_growth", self.average_growth.is_some()),
         ];
-        set.into_iter()
-            .filter(|(_, s)| *s)
-            .map(|(k, _)| k)
-            .collect()
+        set_keys(&set)
     }
+}
+
+/// The keys of `set` whose flag is true, in order.
+fn set_keys(set: &[(&'static str, bool)]) -> Vec<&'static str> {
+    set.iter().filter(|(_, s)| *s).map(|(k, _)| *k).collect()
 }
 
 /// The form keys, for help messages.
@@ -146,10 +148,7 @@ impl RawBound {
             ("at_most", self.at_most.is_some()),
             ("nearly", self.nearly.is_some()),
         ];
-        set.into_iter()
-            .filter(|(_, s)| *s)
-            .map(|(k, _)| k)
-            .collect()
+        set_keys(&set)
     }
 }
 
