@@ -161,7 +161,7 @@ impl TargetRow {
             status_label: cx
                 .status_label(cx.progress_of(target).map_or(Status::NoData, |p| p.status)),
             inferred: super::InferredFacts::new(cx, &target.inferred, TargetField::key)
-                .reasons_of(&ROW_FIELDS)
+                .reasons_of(&ROW_FIELDS.map(TargetField::key))
                 .map(|reasons| RowInferred {
                     badge: cx.t("inferred_badge").to_string(),
                     reasons,
@@ -171,8 +171,15 @@ impl TargetRow {
 }
 
 /// The inferred facts a table row shows, so its badge stands for them.
-const ROW_FIELDS: [&str; 8] = [
-    "name", "subject", "year", "value", "unit", "each", "counter", "baseline",
+const ROW_FIELDS: [TargetField; 8] = [
+    TargetField::Name,
+    TargetField::Subject,
+    TargetField::Year,
+    TargetField::Value,
+    TargetField::Unit,
+    TargetField::Each,
+    TargetField::Counter,
+    TargetField::Baseline,
 ];
 
 /// `2023`, or for a target set for each year of a span `2021–2023` (the value says 每年).
