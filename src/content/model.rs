@@ -220,6 +220,8 @@ pub struct Target {
     /// address in the indexes ([`crate::derive::TargetRef`]).
     pub position: usize,
     pub name: Text,
+    /// A shorter name where space is short (chart labels); the name otherwise.
+    pub short_name: Option<Text>,
     pub subject: Subject,
     pub region: Id,
     pub metric: Metric,

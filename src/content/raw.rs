@@ -167,6 +167,9 @@ pub struct RawHorizon {
 pub struct RawTarget {
     pub id: Id,
     pub name: Text,
+    /// A shorter name for chart labels, in both languages.
+    #[serde(default)]
+    pub short_name: Option<Text>,
     #[serde(default)]
     pub chain: Option<Id>,
     #[serde(default)]

@@ -330,6 +330,7 @@ mod tests {
             id: Id::parse("t").unwrap(),
             plan: Id::parse("p").unwrap(),
             name: text(),
+            short_name: None,
             subject: Subject::Topic(Id::parse("x").unwrap()),
             region: Id::parse("r").unwrap(),
             metric: Metric::Output,

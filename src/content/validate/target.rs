@@ -84,6 +84,7 @@ impl PlanContext<'_> {
             plan: self.plan.clone(),
             id: t.id,
             name: t.name,
+            short_name: t.short_name,
             subject: subject?,
             region,
             metric: t.metric,
