@@ -1,178 +1,310 @@
 //! Horizontal bar charts (a breakdown's parts, a plan's chain targets, a chain across
-//! plans): a row per bar, its label on the left and its figure past its end.
+//! plans): a panel per measure, each with its own axis, so output and revenue never
+//! share a scale; a row per bar, its label wrapped beside it (above it on a phone),
+//! its figure past its end, and the latest outcome as a thin bar under it.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::frame::Frame;
 use super::layout::{
-    Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, WIDTH, draw_title,
-    draw_value_axis, fit, font, label_at, nice_axis, palette,
+    Area, Axis, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis, font,
+    nice_axis, palette,
 };
 use super::series::{Bar, highest};
 use super::svg::SvgBackend;
-use crate::content::MeasureUnit;
+use super::text::wrap;
+use crate::content::{MeasureUnit, UnitKind};
 use crate::render::encode::text_width;
 use crate::render::format;
 use crate::render::keys::ChartWord;
 use crate::render::views::ViewCtx;
 
-/// The height of a bar's row.
-const ROW: u32 = 34;
-/// The widest the category labels may be, before they are cut.
-const MAX_LABEL_W: f64 = 310.0;
+/// Lines of a wrapped label are this far apart: the height browsers give a line of
+/// 14 px Chinese text (its fonts' ascent and descent).
+const LINE: u32 = 21;
+const BAR_H: i32 = 18;
+const OUTCOME_H: i32 = 8;
+const AXIS_H: u32 = 26;
+const HEADING_H: u32 = 26;
+/// The widest the category labels may be beside the bars, before they wrap.
+const MAX_LABEL_W: f64 = 220.0;
+
+/// One panel of bars: its heading (metric and unit), its unit, its bars.
+pub struct BarPanel<'a> {
+    pub heading: Option<String>,
+    pub unit: MeasureUnit,
+    pub bars: &'a [Bar],
+}
 
 /// What a bar chart shows.
 pub struct BarChart<'a> {
-    pub bars: &'a [Bar],
-    pub unit: MeasureUnit,
-    /// The language, and the words of the legend and labels.
+    pub panels: &'a [BarPanel<'a>],
     pub cx: ViewCtx<'a>,
-    pub title: &'a str,
+    pub frame: &'a Frame,
+    pub variant: Variant,
+    /// The legend's word for the bars, as the page words them.
+    pub target_word: &'a str,
+}
+
+/// A bar's row, laid out: its label's lines and its height.
+struct Row {
+    lines: Vec<String>,
+    height: u32,
+}
+
+impl BarChart<'_> {
+    /// The label column's width beside the bars; none on a phone (labels go above).
+    fn label_w(&self) -> f64 {
+        match self.variant {
+            Variant::Narrow => 0.0,
+            Variant::Wide => self
+                .panels
+                .iter()
+                .flat_map(|p| p.bars)
+                .map(|b| text_width(&b.label, LABEL_PX))
+                .fold(0.0, f64::max)
+                .min(MAX_LABEL_W),
+        }
+    }
+
+    fn rows(&self, panel: &BarPanel) -> Vec<Row> {
+        let width = f64::from(self.variant.width());
+        let label_w = self.label_w();
+        panel
+            .bars
+            .iter()
+            .map(|b| {
+                let bar_block = BAR_H
+                    + if b.outcome.is_some() {
+                        OUTCOME_H + 13
+                    } else {
+                        0
+                    };
+                match self.variant {
+                    Variant::Wide => {
+                        let lines = wrap(&b.label, LABEL_PX, label_w.max(40.0));
+                        let text_h = lines.len() as u32 * LINE;
+                        Row {
+                            height: text_h.max(bar_block as u32) + 14,
+                            lines,
+                        }
+                    }
+                    Variant::Narrow => {
+                        let lines = wrap(&b.label, LABEL_PX, width - 24.0);
+                        Row {
+                            height: lines.len() as u32 * LINE + bar_block as u32 + 14,
+                            lines,
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn value_label(&self, b: &Bar, unit: MeasureUnit) -> String {
+        let lang = self.cx.lang;
+        match b.extension_above() {
+            Some(ext) => format!(
+                "{} ({} {})",
+                format::figure_only(b.value, unit, lang),
+                self.cx.t(ChartWord::Stretch.key()),
+                format::figure_only(ext, unit, lang)
+            ),
+            None => format::figure_only(b.value, unit, lang),
+        }
+    }
+
+    fn outcome_label(&self, b: &Bar, unit: MeasureUnit) -> Option<String> {
+        b.outcome.map(|(year, v)| {
+            format!(
+                "{} ({})",
+                format::figure_only(v, unit, self.cx.lang),
+                self.cx.year(year)
+            )
+        })
+    }
 }
 
 /// Draws the chart as SVG.
 pub fn draw_bars(c: &BarChart) -> Result<String, String> {
-    let legend = Legend::new(bar_legend(c));
-    let legend_h = if legend.is_empty() {
-        0
-    } else {
-        legend.height() + 8
+    let width = c.variant.width();
+    let legend = Legend::new(bar_legend(c), width);
+    let header = c.frame.header_height();
+    let laid: Vec<Vec<Row>> = c.panels.iter().map(|p| c.rows(p)).collect();
+    let panel_h = |p: &BarPanel, rows: &[Row]| {
+        p.heading.as_ref().map_or(0, |_| HEADING_H)
+            + rows.iter().map(|r| r.height).sum::<u32>()
+            + AXIS_H
+            + 8
     };
-    let plot_h = 40 + ROW * c.bars.len() as u32 + 50;
-    let height = plot_h + legend_h + 8;
-    let label_w = c
-        .bars
-        .iter()
-        .map(|b| text_width(&b.label, LABEL_PX))
-        .fold(0.0, f64::max)
-        .min(MAX_LABEL_W)
-        + 12.0;
+    let body: u32 = c.panels.iter().zip(&laid).map(|(p, r)| panel_h(p, r)).sum();
+    let legend_top = header + body + 4;
+    let footer_top = legend_top + legend.height();
+    let height = footer_top + c.frame.footer_height();
     let mut svg = String::new();
     {
-        let root = SvgBackend::new(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SvgBackend::new(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
-        draw_title(&root, c.title)?;
-        let (chart_area, legend_area) = root.split_vertically(plot_h);
-        let (x_max, x_step) = nice_axis(highest(c.bars) * 1.25);
-        // Room on the right for the longest value label past the longest bar.
-        let value_w = c
-            .bars
-            .iter()
-            .map(|b| text_width(&value_label(b, c), LABEL_PX))
-            .fold(0.0, f64::max);
-        let mut chart = ChartBuilder::on(&chart_area)
-            .margin_top(40)
-            .margin_right((value_w * 0.6 + 16.0).ceil() as u32)
-            .margin_left(8)
-            .x_label_area_size(46)
-            .y_label_area_size(label_w.ceil() as u32)
-            .build_cartesian_2d(0.0..x_max, 0.0..c.bars.len() as f64)
-            .map_err(|e| e.to_string())?;
-        let axis = (x_max, x_step);
-        draw_value_axis(
-            &chart_area,
-            &chart,
-            axis,
-            c.unit,
-            c.cx.lang,
-            Axis::Horizontal,
-        )?;
-        for i in 0..c.bars.len() {
-            draw_row(&chart_area, &mut chart, c, i, label_w)?;
+        c.frame.draw_header(&root)?;
+        let mut top = header;
+        for (p, rows) in c.panels.iter().zip(&laid) {
+            draw_panel(&root, c, p, rows, top)?;
+            top += panel_h(p, rows);
         }
-        draw_axis_unit(&chart_area, &chart, c, x_max)?;
-        if !legend.is_empty() {
-            legend.draw(&legend_area, 4)?;
-        }
+        legend.draw(&root, legend_top as i32)?;
+        c.frame.draw_footer(&root, footer_top as i32, width)?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
 
-/// A key only when some bar has an upper tier.
-fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
-    if !c.bars.iter().any(|b| b.extension.is_some()) {
-        return Vec::new();
+/// A panel from `top`: its heading, its rows and its axis.
+fn draw_panel(root: &Area, c: &BarChart, p: &BarPanel, rows: &[Row], top: u32) -> Drawn {
+    let width = c.variant.width();
+    let mut y = top;
+    if let Some(h) = &p.heading {
+        let bold = (
+            super::layout::FONT,
+            LABEL_PX * super::layout::FONT_SCALE,
+            FontStyle::Bold,
+        )
+            .into_font()
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Left, VPos::Bottom));
+        root.draw_text(h, &bold, (12, (y + HEADING_H - 6) as i32))
+            .map_err(|e| e.to_string())?;
+        y += HEADING_H;
     }
-    vec![
-        (
-            palette::BLUE,
-            Swatch::Filled,
-            c.cx.t(ChartWord::Target.key()),
-        ),
-        (
+    let rows_h: u32 = rows.iter().map(|r| r.height).sum();
+    let value_w = p
+        .bars
+        .iter()
+        .map(|b| {
+            let v = text_width(&c.value_label(b, p.unit), LABEL_PX);
+            let o = c
+                .outcome_label(b, p.unit)
+                .map_or(0.0, |o| text_width(&o, LABEL_PX));
+            v.max(o)
+        })
+        .fold(0.0, f64::max);
+    let label_w = c.label_w();
+    let left = if label_w > 0.0 { label_w + 20.0 } else { 12.0 };
+    let whole = p.unit.kind() == UnitKind::Count;
+    let (x_max, x_step) = nice_axis(highest(p.bars), whole);
+    let area = root.margin(y, 0, 0, 0).split_vertically(rows_h + AXIS_H).0;
+    let chart = ChartBuilder::on(&area)
+        .margin_right((value_w + 12.0).min(f64::from(width) * 0.45).ceil() as u32)
+        .margin_left(0)
+        .x_label_area_size(AXIS_H)
+        .y_label_area_size(left.ceil() as u32)
+        .build_cartesian_2d(0.0..x_max, 0.0..f64::from(rows_h))
+        .map_err(|e| e.to_string())?;
+    draw_value_axis(
+        root,
+        &chart,
+        (x_max, x_step),
+        p.unit,
+        c.cx.lang,
+        Axis::Horizontal,
+    )?;
+    let x_of = |v: f64| chart.backend_coord(&(v, 0.0)).0;
+    let mut row_top = y as i32;
+    for (b, row) in p.bars.iter().zip(rows) {
+        let mut bar_top = row_top + 7;
+        let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Top));
+        let label_x = if label_w > 0.0 { 12 } else { 18 };
+        for (k, l) in row.lines.iter().enumerate() {
+            root.draw_text(l, &style, (label_x, row_top + 7 + (k as u32 * LINE) as i32))
+                .map_err(|e| e.to_string())?;
+        }
+        if label_w == 0.0 {
+            bar_top += (row.lines.len() as u32 * LINE) as i32;
+        }
+        draw_bar(root, c, p.unit, b, bar_top, &x_of)?;
+        row_top += row.height as i32;
+    }
+    Ok(())
+}
+
+/// One bar from `top`: the bar, its upper tier, its figure past its end, and the
+/// latest outcome as a thin bar under it with its figure and year.
+fn draw_bar(
+    root: &Area,
+    c: &BarChart,
+    unit: MeasureUnit,
+    b: &Bar,
+    top: i32,
+    x_of: &dyn Fn(f64) -> i32,
+) -> Drawn {
+    let x0 = x_of(0.0);
+    let end = x_of(b.value);
+    root.draw(&Rectangle::new(
+        [(x0, top), (end.max(x0 + 1), top + BAR_H)],
+        palette::BLUE.filled(),
+    ))
+    .map_err(|e| e.to_string())?;
+    let mut right = end;
+    if let Some(ext) = b.extension_above() {
+        let e = x_of(ext);
+        root.draw(&Rectangle::new(
+            [(end, top), (e, top + BAR_H)],
+            palette::SKY.filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+        root.draw(&Rectangle::new(
+            [(end, top), (e, top + BAR_H)],
+            palette::BLUE.stroke_width(1),
+        ))
+        .map_err(|e| e.to_string())?;
+        right = e;
+    }
+    let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
+    root.draw_text(
+        &c.value_label(b, unit),
+        &style,
+        (right + 6, top + BAR_H / 2),
+    )
+    .map_err(|e| e.to_string())?;
+    if let (Some((_, v)), Some(label)) = (b.outcome, c.outcome_label(b, unit)) {
+        let o_top = top + BAR_H + 3;
+        let o_end = x_of(v);
+        root.draw(&Rectangle::new(
+            [(x0, o_top), (o_end.max(x0 + 1), o_top + OUTCOME_H)],
+            palette::ORANGE.filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+        let small = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw_text(
+            &label,
+            &small,
+            (o_end.max(right) + 6, o_top + OUTCOME_H / 2 + 6),
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A key when there is more than one kind of mark: the target, its upper tier, outcomes.
+fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
+    let bars = || c.panels.iter().flat_map(|p| p.bars);
+    let mut legend = vec![(palette::BLUE, Swatch::Filled, c.target_word)];
+    if bars().any(|b| b.extension_above().is_some()) {
+        legend.push((
             palette::SKY,
             Swatch::Filled,
             c.cx.t(ChartWord::Stretch.key()),
-        ),
-    ]
-}
-
-/// The label at the end of a horizontal bar: `1000 (力争 1200)`.
-fn value_label(b: &Bar, c: &BarChart) -> String {
-    let (unit, lang) = (c.unit, c.cx.lang);
-    match b.extension_above() {
-        Some(ext) => format!(
-            "{} ({} {})",
-            format::figure_only(b.value, unit, lang),
-            c.cx.t(ChartWord::Stretch.key()),
-            format::figure_only(ext, unit, lang)
-        ),
-        None => format::figure_only(b.value, unit, lang),
+        ));
     }
-}
-
-/// The `i`th bar from the top: the bar, its upper tier, its figure past its end and
-/// its label (cut to `label_w`) left of the axis.
-fn draw_row(area: &Area, chart: &mut Cartesian, c: &BarChart, i: usize, label_w: f64) -> Drawn {
-    let b = &c.bars[i];
-    let y_mid = c.bars.len() as f64 - i as f64 - 0.5;
-    let (y0, y1) = (y_mid - 0.3, y_mid + 0.3);
-    chart
-        .draw_series(std::iter::once(Rectangle::new(
-            [(0.0, y0), (b.value, y1)],
-            palette::BLUE.filled(),
-        )))
-        .map_err(|e| e.to_string())?;
-    let mut end = b.value;
-    if let Some(ext) = b.extension_above() {
-        chart
-            .draw_series([
-                Rectangle::new([(b.value, y0), (ext, y1)], palette::SKY.filled()),
-                Rectangle::new([(b.value, y0), (ext, y1)], palette::BLUE.stroke_width(1)),
-            ])
-            .map_err(|e| e.to_string())?;
-        end = ext;
+    if bars().any(|b| b.outcome.is_some()) {
+        legend.push((
+            palette::ORANGE,
+            Swatch::Filled,
+            c.cx.t(ChartWord::LatestActual.key()),
+        ));
     }
-    label_at(
-        area,
-        chart,
-        (end, y_mid),
-        (6, 0),
-        &value_label(b, c),
-        font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
-    )?;
-    let label = fit(&b.label, LABEL_PX, label_w - 12.0);
-    let (px, py) = chart.backend_coord(&(0.0, y_mid));
-    area.draw_text(
-        &label,
-        &font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Center)),
-        (px - 8, py),
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// The unit, under the right end of the value axis.
-fn draw_axis_unit(area: &Area, chart: &Cartesian, c: &BarChart, x_max: f64) -> Drawn {
-    let axis_unit = format::axis_unit(c.unit, c.cx.lang);
-    if axis_unit.is_empty() {
-        return Ok(());
+    if legend.len() == 1 {
+        legend.clear();
     }
-    let (px, py) = chart.backend_coord(&(x_max, 0.0));
-    area.draw_text(
-        &axis_unit,
-        &font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Top)),
-        (px, py + 28),
-    )
-    .map_err(|e| e.to_string())
+    legend
 }

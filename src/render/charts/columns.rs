@@ -1,133 +1,367 @@
-//! A target's column chart: a column per year (baseline, outcomes, the target with
-//! its upper tier on top) and the dashed path from the baseline to the target.
+//! A target's chart over time: a column per year for the baseline and the target (in
+//! every year a yearly target applies to), the outcomes as a line, the path from the
+//! baseline (dashed where the target needs it, dotted where a growth rate implies
+//! it), or a growth rate drawn over the years it is to be kept up. Outcomes in
+//! another measure get a panel and an axis of their own below.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::frame::Frame;
 use super::layout::{
-    Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, WIDTH, draw_title,
-    draw_value_axis, font, label_at, nice_axis, palette, tick_label_width, white_font,
+    Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
+    font, nice_axis, palette, tick_label_width, white_font,
 };
-use super::series::{Bar, Kind, Trajectory, highest, stretch_word};
-use super::svg::{DASHED, SvgBackend};
-use crate::content::MeasureUnit;
-use crate::render::format;
+use super::lines::{
+    draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_text, reserve_line,
+};
+use super::series::{Bar, Kind, TargetSeries, highest};
+use super::svg::{DASHED, DOTTED, SvgBackend};
+use super::text::{Placed, Rect, text_box, wrap};
+use crate::content::{MeasureUnit, UnitKind};
+use crate::render::format::{self, Measure};
 use crate::render::keys::ChartWord;
 use crate::render::views::ViewCtx;
 
-/// The height of the plotting area, above the legend.
-const PLOT_H: u32 = 300;
 /// The share of a year's width its columns take.
 const SLOT: f64 = 0.7;
+/// Room above a panel for its unit, written level.
+const UNIT_ROW: u32 = 26;
+const X_LABELS: u32 = 26;
 
-/// What a column chart shows.
+/// What a target's chart shows.
 pub struct Columns<'a> {
-    pub bars: &'a [Bar],
-    /// The first year shown at least: the year before the plan's period, so a lone
-    /// target column is not a slab.
-    pub since: u16,
-    pub path: Option<Trajectory>,
-    pub unit: MeasureUnit,
-    /// The language, and the words of the legend and labels.
+    pub series: &'a TargetSeries,
+    /// The target's unit with its counting word, for the axis.
+    pub measure: Measure<'a>,
     pub cx: ViewCtx<'a>,
-    pub title: &'a str,
-    /// Whether the target has tiers: its extension is a stretch goal, not a range's top.
-    pub tiers: bool,
+    pub frame: &'a Frame,
+    pub variant: Variant,
+    /// The word for a column's extension: the stretch tier's modal word (力争), or the
+    /// top of a range.
+    pub stretch_word: &'a str,
+    /// The legend's word for the target, as the page words it (确保, 力争, 目标…).
+    pub target_word: &'a str,
+    /// The heading of the panel of outcomes in another measure.
+    pub others_heading: &'a str,
 }
 
-/// The years along the horizontal axis.
+impl Columns<'_> {
+    fn plot_h(&self) -> u32 {
+        match self.variant {
+            Variant::Wide => 250,
+            Variant::Narrow => 210,
+        }
+    }
+}
+
+/// The years along the horizontal axis: exactly those with something drawn, and
+/// room around a lone year so its column is not a slab.
+#[derive(Clone, Copy)]
 struct Years {
     first: u16,
     last: u16,
-    /// The years that have a column.
-    with_columns: Vec<u16>,
+    pad: f64,
 }
 
 impl Years {
-    fn of(bars: &[Bar], since: u16) -> Result<Years, String> {
-        let with_columns: Vec<u16> = bars.iter().filter_map(|b| b.label.parse().ok()).collect();
-        let first = (*with_columns.iter().min().ok_or("no years")?).min(since);
-        let last = *with_columns.iter().max().ok_or("no years")?;
-        Ok(Years {
+    fn of(s: &TargetSeries, variant: Variant) -> Option<Years> {
+        let mut years: Vec<u16> = s
+            .columns
+            .iter()
+            .chain(&s.outcomes)
+            .chain(&s.others)
+            .map(|b| b.year)
+            .collect();
+        if let Some(p) = &s.path {
+            years.extend([p.line.from.0, p.line.to.0]);
+        }
+        if let Some(r) = &s.rate {
+            years.extend([r.from, r.to]);
+        }
+        let (first, last) = (*years.iter().min()?, *years.iter().max()?);
+        let fewest = match variant {
+            Variant::Wide => 7.0,
+            Variant::Narrow => 4.0,
+        };
+        let span = f64::from(last - first + 1);
+        Some(Years {
             first,
             last,
-            with_columns,
+            pad: ((fewest - span) / 2.0).max(0.0),
         })
+    }
+
+    fn range(self) -> std::ops::Range<f64> {
+        (f64::from(self.first) - 0.5 - self.pad)..(f64::from(self.last) + 0.5 + self.pad)
     }
 }
 
 /// Draws the chart as SVG.
 pub fn draw_columns(c: &Columns) -> Result<String, String> {
-    let legend = Legend::new(column_legend(c));
-    let height = PLOT_H + 8 + legend.height() + 4;
+    let width = c.variant.width();
+    let legend = Legend::new(column_legend(c), width);
+    let years = Years::of(c.series, c.variant).ok_or("nothing to draw")?;
+    let main_h = UNIT_ROW + c.plot_h() + X_LABELS;
+    let others_h = if c.series.others.is_empty() {
+        0
+    } else {
+        others_heading_h(c) + 130 + X_LABELS + 8
+    };
+    let header = c.frame.header_height();
+    let legend_top = header + main_h + others_h + 6;
+    let footer_top = legend_top + legend.height();
+    let height = footer_top + c.frame.footer_height();
     let mut svg = String::new();
     {
-        let root = SvgBackend::new(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SvgBackend::new(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
-        draw_title(&root, c.title)?;
-        let years = Years::of(c.bars, c.since)?;
-        let (y_max, y_step) = nice_axis(highest(c.bars) * 1.15);
-        let axis_unit = format::axis_unit(c.unit, c.cx.lang);
-        let y_area = tick_label_width(y_max, c.unit, c.cx.lang)
-            + 10.0
-            + if axis_unit.is_empty() { 0.0 } else { 22.0 };
-        let (chart_area, legend_area) = root.split_vertically(PLOT_H);
-        let mut chart = ChartBuilder::on(&chart_area)
-            .margin_top(40)
-            .margin_right(16)
-            .margin_left(8)
-            .x_label_area_size(28)
-            .y_label_area_size(y_area.ceil() as u32)
-            .build_cartesian_2d(
-                (f64::from(years.first) - SLOT)..(f64::from(years.last) + SLOT),
-                0.0..y_max,
-            )
-            .map_err(|e| e.to_string())?;
-        draw_value_axis(
-            &chart_area,
-            &chart,
-            (y_max, y_step),
-            c.unit,
-            c.cx.lang,
-            Axis::Vertical,
-        )?;
-        if !axis_unit.is_empty() {
-            let at = (f64::from(years.first) - SLOT, y_max / 2.0);
-            draw_axis_unit(&chart_area, &chart, &axis_unit, at, y_area)?;
+        c.frame.draw_header(&root)?;
+        let mut placed = Placed::default();
+        let bounds: Rect = (0, header as i32, width as i32, legend_top as i32);
+        let main = Panel {
+            top: header,
+            plot_h: c.plot_h(),
+            unit: c.series.unit,
+            bars: &c.series.columns,
+            extra_top: main_extra_top(c.series),
+            unit_label: true,
+        };
+        let area = main.area(&root);
+        draw_main(&root, &area, c, &main, years, &mut placed, bounds)?;
+        if !c.series.others.is_empty() {
+            let lines = wrap(c.others_heading, LABEL_PX, f64::from(width) - 24.0);
+            let mut y = (header + main_h + 10) as i32;
+            for l in &lines {
+                root.draw_text(
+                    l,
+                    &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Top)),
+                    (12, y),
+                )
+                .map_err(|e| e.to_string())?;
+                y += LINE_H as i32;
+            }
+            placed.reserve((0, (header + main_h) as i32, width as i32, y));
+            let others = Panel {
+                top: header + main_h + others_heading_h(c) - UNIT_ROW + 8,
+                plot_h: 130,
+                unit: c.series.unit,
+                bars: &c.series.others,
+                extra_top: 0.0,
+                unit_label: false,
+            };
+            let area = others.area(&root);
+            let chart = draw_panel(&root, &area, c, &others, years, &mut placed, bounds)?;
+            let pending = draw_columns_of(&root, &chart, c, &others)?;
+            place_column_labels(&root, &chart, &others, pending, &mut placed, bounds)?;
         }
-        draw_year_labels(&chart_area, &chart, &years)?;
-        draw_year_columns(&chart_area, &mut chart, c, &years)?;
-        if let Some(path) = c.path {
-            draw_path(&mut chart, path)?;
-        }
-        if !legend.is_empty() {
-            legend.draw(&legend_area, 8)?;
-        }
+        legend.draw(&root, legend_top as i32)?;
+        c.frame.draw_footer(&root, footer_top as i32, width)?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
 
-/// A legend entry per kind of column drawn, the upper tier and the path. A lone
-/// target column needs no key: its title and table say what it is.
-fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
-    let say = |w: ChartWord| c.cx.t(w.key());
-    let mut legend: Vec<LegendItem> = Vec::new();
-    for kind in Kind::LEGEND_ORDER {
-        if c.bars.iter().any(|b| b.kind == kind) {
-            let swatch = if kind == Kind::OtherMeasure {
-                Swatch::Outline
-            } else {
-                Swatch::Filled
-            };
-            legend.push((kind_fill(kind), swatch, say(kind.word())));
+/// Lines of a wrapped heading are this far apart.
+const LINE_H: u32 = 21;
+
+/// The height of the heading over the panel of outcomes in another measure.
+fn others_heading_h(c: &Columns) -> u32 {
+    let lines = wrap(
+        c.others_heading,
+        LABEL_PX,
+        f64::from(c.variant.width()) - 24.0,
+    );
+    10 + lines.len() as u32 * LINE_H
+}
+
+/// One panel: where it starts, its plot's height, its unit and its columns.
+struct Panel<'a> {
+    top: u32,
+    plot_h: u32,
+    unit: MeasureUnit,
+    bars: &'a [Bar],
+    /// The highest point drawn besides the columns (outcomes, a path, a rate).
+    extra_top: f64,
+    /// Whether the unit is written above the axis (the other panel's heading names it).
+    unit_label: bool,
+}
+
+impl Panel<'_> {
+    /// The part of the drawing the panel's axes and plot take.
+    fn area<'r>(&self, root: &Area<'r>) -> Area<'r> {
+        root.margin(self.top + UNIT_ROW, 0, 0, 0)
+            .split_vertically(self.plot_h + X_LABELS)
+            .0
+    }
+}
+
+/// The main panel: the columns, then the rate or path, then the outcomes over them.
+fn draw_main<'s>(
+    root: &Area<'s>,
+    area: &Area<'s>,
+    c: &Columns,
+    p: &Panel,
+    years: Years,
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    let mut chart = draw_panel(root, area, c, p, years, placed, bounds)?;
+    // Every mark first, then the labels where they clear every mark and each other.
+    if let Some(rate) = &c.series.rate {
+        draw_rate(&mut chart, rate)?;
+    }
+    let pending = draw_columns_of(root, &chart, c, p)?;
+    let path_points = match &c.series.path {
+        Some(path) => draw_path(&mut chart, path)?,
+        None => Vec::new(),
+    };
+    let outcome_points = draw_outcomes(&mut chart, c)?;
+    for line in [&path_points, &outcome_points] {
+        reserve_line(&chart, line, placed);
+    }
+    place_column_labels(root, &chart, p, pending, placed, bounds)?;
+    if let Some(rate) = &c.series.rate {
+        let (l, t) = chart.backend_coord(&(f64::from(rate.from) - 0.4, rate.value));
+        let (r, _) = chart.backend_coord(&(f64::from(rate.to) + 0.4, rate.value));
+        place_text(
+            root,
+            placed,
+            bounds,
+            &rate.text,
+            ((l + r) / 2, t - 6),
+            (0.5, 1.0),
+        )?;
+    }
+    if let Some(path) = &c.series.path {
+        label_path(root, &chart, path, &path_points, placed, bounds)?;
+    }
+    label_outcomes(root, &chart, c, placed, bounds)
+}
+
+/// A panel's axes: its scale (whole numbers for counts), the unit level above the
+/// tick labels, the years below.
+fn draw_panel<'a, 's>(
+    root: &Area<'s>,
+    area: &'a Area<'s>,
+    c: &Columns,
+    p: &Panel,
+    years: Years,
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Result<Cartesian<'a, 's>, String> {
+    let lang = c.cx.lang;
+    let top = highest(p.bars).max(p.extra_top);
+    let whole = p.unit.kind() == UnitKind::Count;
+    let (y_max, y_step) = nice_axis(top * 1.15, whole);
+    let y_area = tick_label_width(y_max, p.unit, lang) + 12.0;
+    let chart = ChartBuilder::on(area)
+        .margin_right(16)
+        .margin_left(8)
+        .x_label_area_size(X_LABELS)
+        .y_label_area_size(y_area.ceil() as u32)
+        .build_cartesian_2d(years.range(), 0.0..y_max)
+        .map_err(|e| e.to_string())?;
+    draw_value_axis(root, &chart, (y_max, y_step), p.unit, lang, Axis::Vertical)?;
+    // The tick labels' column is kept clear of other labels.
+    let (left, top_px) = chart.backend_coord(&(years.range().start, y_max));
+    let (_, bottom_px) = chart.backend_coord(&(years.range().start, 0.0));
+    placed.reserve((0, top_px - 12, left - 2, bottom_px + 12));
+    let measure = Measure {
+        unit: p.unit,
+        counting: c.measure.counting,
+    };
+    let unit = if p.unit == c.measure.unit {
+        format::axis_unit(measure, lang)
+    } else {
+        format::axis_unit(p.unit, lang)
+    };
+    if !unit.is_empty() && p.unit_label {
+        let (x, y) = chart.backend_coord(&(years.range().start, y_max));
+        let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Bottom));
+        let at = (x - y_area as i32 + 2, y - 13);
+        placed.reserve(text_box(&unit, LABEL_PX, at, 0.0, 1.0));
+        root.draw_text(&unit, &style, at)
+            .map_err(|e| e.to_string())?;
+    }
+    draw_year_labels(root, &chart, c, years, placed, bounds)?;
+    Ok(chart)
+}
+
+/// The highest point the main panel draws besides its columns.
+fn main_extra_top(s: &TargetSeries) -> f64 {
+    let outcomes = highest(&s.outcomes);
+    let rate = s.rate.as_ref().map_or(0.0, |r| r.value);
+    let path = s
+        .path
+        .as_ref()
+        .map_or(0.0, |p| p.line.from.1.max(p.line.to.1));
+    outcomes.max(rate).max(path)
+}
+
+/// The years with a mark are labelled first; other years where they fit.
+fn draw_year_labels(
+    root: &Area,
+    chart: &Cartesian,
+    c: &Columns,
+    years: Years,
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    let s = c.series;
+    let marked = |y: u16| {
+        s.columns
+            .iter()
+            .chain(&s.outcomes)
+            .chain(&s.others)
+            .any(|b| b.year == y)
+            || s.path
+                .as_ref()
+                .is_some_and(|p| p.line.from.0 == y || p.line.to.0 == y)
+            || s.rate.as_ref().is_some_and(|r| r.from == y || r.to == y)
+    };
+    let all: Vec<u16> = (years.first..=years.last).collect();
+    let order = all
+        .iter()
+        .filter(|y| marked(**y))
+        .chain(all.iter().filter(|y| !marked(**y)));
+    let style = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top));
+    let bounds = (bounds.0, 0, bounds.2, i32::MAX);
+    for year in order {
+        let (x, y) = chart.backend_coord(&(f64::from(*year), 0.0));
+        let text = year.to_string();
+        let mut rect = text_box(&text, LABEL_PX, (x, y + 6), 0.5, 0.0);
+        rect = (rect.0 - 3, rect.1, rect.2 + 3, rect.3);
+        if placed.try_place(rect, bounds) {
+            root.draw_text(&text, &style, (x, y + 6))
+                .map_err(|e| e.to_string())?;
         }
     }
-    if c.bars.iter().any(|b| b.extension.is_some()) {
-        legend.push((palette::SKY, Swatch::Filled, say(stretch_word(c.tiers))));
+    Ok(())
+}
+
+/// A legend entry per kind drawn, the upper tier, the rate and the path. A lone
+/// target column needs no key: its subtitle and table say what it is.
+fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
+    let say = |w: ChartWord| c.cx.t(w.key());
+    let s = c.series;
+    let mut legend: Vec<LegendItem> = Vec::new();
+    for kind in s.kinds() {
+        let (color, swatch) = kind_mark(kind);
+        let word = if kind == Kind::Target {
+            c.target_word
+        } else {
+            say(kind.word())
+        };
+        legend.push((color, swatch, word));
+        if kind == Kind::Target && s.columns.iter().any(|b| b.extension.is_some()) {
+            legend.push((palette::SKY, Swatch::Filled, c.stretch_word));
+        }
     }
-    if c.path.is_some() {
-        legend.push((palette::VERMILLION, Swatch::Line, say(ChartWord::Path)));
+    match &s.path {
+        Some(p) if p.implied => legend.push((DOTTED, Swatch::Line, say(ChartWord::ImpliedPath))),
+        Some(_) => legend.push((DASHED, Swatch::Line, say(ChartWord::Path))),
+        None => {}
     }
     if legend.len() == 1 {
         legend.clear();
@@ -135,128 +369,133 @@ fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
     legend
 }
 
-fn kind_fill(kind: Kind) -> RGBColor {
+/// The colour and legend swatch of a kind of mark.
+fn kind_mark(kind: Kind) -> (RGBColor, Swatch) {
     match kind {
-        Kind::Target => palette::BLUE,
-        Kind::Baseline => palette::GREY,
-        Kind::Actual => palette::ORANGE,
-        Kind::OtherMeasure => palette::PURPLE,
+        Kind::Target => (palette::BLUE, Swatch::Filled),
+        Kind::Baseline => (palette::GREY, Swatch::Filled),
+        Kind::Actual => (palette::ORANGE, Swatch::Line),
+        Kind::OtherMeasure => (palette::PURPLE, Swatch::Filled),
+        Kind::Implied => (palette::BLUE, Swatch::Outline),
     }
-}
-
-/// The unit, written up the left edge beside the tick labels at `at`.
-fn draw_axis_unit(
-    area: &Area,
-    chart: &Cartesian,
-    axis_unit: &str,
-    at: (f64, f64),
-    y_area: f64,
-) -> Drawn {
-    let (x, y) = chart.backend_coord(&at);
-    area.draw_text(
-        axis_unit,
-        &font(LABEL_PX)
-            .pos(Pos::new(HPos::Center, VPos::Top))
-            .transform(FontTransform::Rotate270),
-        (x - y_area as i32 + 4, y),
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// Every year of a short span is labelled; in a long one only the years with columns.
-fn draw_year_labels(area: &Area, chart: &Cartesian, years: &Years) -> Drawn {
-    for year in years.first..=years.last {
-        if years.last - years.first <= 12 || years.with_columns.contains(&year) {
-            label_at(
-                area,
-                chart,
-                (f64::from(year), 0.0),
-                (0, 8),
-                &year.to_string(),
-                font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top)),
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// Columns of the same year share the year's slot, side by side.
-fn draw_year_columns(area: &Area, chart: &mut Cartesian, c: &Columns, years: &Years) -> Drawn {
-    for year in years.first..=years.last {
-        let label = year.to_string();
-        let same: Vec<&Bar> = c.bars.iter().filter(|b| b.label == label).collect();
+fn draw_columns_of(
+    root: &Area,
+    chart: &Cartesian,
+    c: &Columns,
+    p: &Panel,
+) -> Result<Vec<Pending>, String> {
+    let mut pending: Vec<Pending> = Vec::new();
+    for b in p.bars {
+        let same: Vec<&Bar> = p.bars.iter().filter(|x| x.year == b.year).collect();
+        let i = same.iter().position(|x| std::ptr::eq(*x, b)).unwrap_or(0);
         let w = SLOT / same.len() as f64;
-        for (i, b) in same.iter().enumerate() {
-            let x0 = f64::from(year) - SLOT / 2.0 + w * i as f64 + w * 0.08;
-            let x1 = x0 + w * 0.84;
-            draw_column(area, chart, b, (x0, x1), c)?;
+        let x0 = f64::from(b.year) - SLOT / 2.0 + w * i as f64 + w * 0.08;
+        let x1 = x0 + w * 0.84;
+        draw_column(root, chart, b, (x0, x1), c, p.unit, &mut pending)?;
+    }
+    Ok(pending)
+}
+
+/// A column's label waiting for its place: its box, text, anchor point, and whether
+/// it sits inside the column.
+type Pending = (Rect, String, (i32, i32), bool);
+
+/// Labels inside columns first, then every column's box is kept clear, then the
+/// labels above them.
+fn place_column_labels(
+    root: &Area,
+    chart: &Cartesian,
+    p: &Panel,
+    pending: Vec<Pending>,
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    for (rect, text, at, inside) in &pending {
+        if *inside && placed.try_place(*rect, bounds) {
+            let style = white_font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top));
+            root.draw_text(text, &style, *at)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    for b in p.bars {
+        let (l, t) = chart.backend_coord(&(f64::from(b.year) - SLOT / 2.0, b.top()));
+        let (r, bot) = chart.backend_coord(&(f64::from(b.year) + SLOT / 2.0, 0.0));
+        placed.reserve((l, t, r, bot));
+    }
+    // Above the column, or a little higher where a line passes its top.
+    for (rect, text, at, _) in pending.iter().filter(|p| !p.3) {
+        for lift in [0, 12, 24] {
+            let r = (rect.0, rect.1 - lift, rect.2, rect.3 - lift);
+            if placed.try_place(r, bounds) {
+                let style = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
+                root.draw_text(text, &style, (at.0, at.1 - lift))
+                    .map_err(|e| e.to_string())?;
+                break;
+            }
         }
     }
     Ok(())
 }
 
-/// One column and its figure above it; an upper tier is stacked on top, named
-/// with its figure, and the floor's figure then sits inside the floor, in white.
+/// One column; its figure above it goes to `labels`. An upper tier is stacked on top,
+/// named with its figure, and the floor's figure then sits inside the floor, in white.
 fn draw_column(
-    area: &Area,
-    chart: &mut Cartesian,
+    root: &Area,
+    chart: &Cartesian,
     b: &Bar,
     (x0, x1): (f64, f64),
     c: &Columns,
+    unit: MeasureUnit,
+    labels: &mut Vec<Pending>,
 ) -> Drawn {
-    let style = if b.kind == Kind::OtherMeasure {
-        ShapeStyle::from(&palette::PURPLE).stroke_width(2)
+    let lang = c.cx.lang;
+    let (a, z) = (
+        chart.backend_coord(&(x0, 0.0)),
+        chart.backend_coord(&(x1, b.value)),
+    );
+    let (color, swatch) = kind_mark(b.kind);
+    let shape = if swatch == Swatch::Outline {
+        Rectangle::new([a, z], color.stroke_width(2))
     } else {
-        kind_fill(b.kind).filled()
+        Rectangle::new([a, z], color.filled())
     };
-    chart
-        .draw_series(std::iter::once(Rectangle::new(
-            [(x0, 0.0), (x1, b.value)],
-            style,
-        )))
-        .map_err(|e| e.to_string())?;
-    let mid = (x0 + x1) / 2.0;
-    let figure = format::figure_only(b.value, c.unit, c.cx.lang);
+    root.draw(&shape).map_err(|e| e.to_string())?;
+    let mid = (a.0 + z.0) / 2;
+    let mut figure = format::figure_only(b.value, unit, lang);
+    if b.kind == Kind::Implied {
+        figure = format!("≈{figure}");
+    }
     let Some(ext) = b.extension_above() else {
-        let above = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
-        return label_at(
-            area,
-            chart,
-            (mid, b.value.max(0.0)),
-            (0, -4),
-            &figure,
-            above,
-        );
+        let at = (mid, z.1 - 4);
+        labels.push((text_box(&figure, LABEL_PX, at, 0.5, 1.0), figure, at, false));
+        return Ok(());
     };
-    chart
-        .draw_series([
-            Rectangle::new([(x0, b.value), (x1, ext)], palette::SKY.filled()),
-            Rectangle::new([(x0, b.value), (x1, ext)], palette::BLUE.stroke_width(1)),
-        ])
+    let top = chart.backend_coord(&(x1, ext));
+    root.draw(&Rectangle::new([(a.0, z.1), top], palette::SKY.filled()))
         .map_err(|e| e.to_string())?;
+    root.draw(&Rectangle::new(
+        [(a.0, z.1), top],
+        palette::BLUE.stroke_width(1),
+    ))
+    .map_err(|e| e.to_string())?;
     let ext_label = format!(
         "{} {}",
-        c.cx.t(stretch_word(c.tiers).key()),
-        format::figure_only(ext, c.unit, c.cx.lang)
+        c.stretch_word,
+        format::figure_only(ext, unit, lang)
     );
-    let above = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
-    label_at(area, chart, (mid, ext), (0, -4), &ext_label, above)?;
-    let inside = white_font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top));
-    label_at(area, chart, (mid, b.value), (0, 7), &figure, inside)
-}
-
-/// The dashed path from the baseline to the target, with a dot a year.
-fn draw_path(chart: &mut Cartesian, path: Trajectory) -> Drawn {
-    let points = path.points();
-    chart
-        .draw_series(LineSeries::new(points.clone(), DASHED.stroke_width(2)))
-        .map_err(|e| e.to_string())?;
-    chart
-        .draw_series(
-            points
-                .iter()
-                .map(|p| Circle::new(*p, 3, palette::VERMILLION.filled())),
-        )
-        .map_err(|e| e.to_string())?;
+    let at = (mid, top.1 - 4);
+    labels.push((
+        text_box(&ext_label, LABEL_PX, at, 0.5, 1.0),
+        ext_label,
+        at,
+        false,
+    ));
+    if a.1 - z.1 >= 24 {
+        let at = (mid, z.1 + 6);
+        labels.push((text_box(&figure, LABEL_PX, at, 0.5, 0.0), figure, at, true));
+    }
     Ok(())
 }

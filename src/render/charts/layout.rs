@@ -1,6 +1,6 @@
-//! Where things go in a chart, shared by column and bar charts: sizes, colours and
-//! fonts, readable axis steps, labels cut to fit, the title, the value axis and the
-//! legend (laid out once, then both sized and drawn from that layout).
+//! Where things go in a chart, shared by column and bar charts: the two widths,
+//! colours and fonts, readable axis steps, the value axis and the legend (laid out
+//! once, then both sized and drawn from that layout).
 
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::svg::SvgBackend;
 use crate::content::MeasureUnit;
 use crate::lang::Lang;
-use crate::render::encode::{columns, columns_width, text_width};
+use crate::render::encode::text_width;
 use crate::render::format;
 
 /// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
@@ -24,6 +24,36 @@ pub mod palette {
     pub const GREY: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
     pub const INK: RGBColor = RGBColor(0x1B, 0x1F, 0x24);
     pub const GRID: RGBColor = RGBColor(0xD9, 0xDE, 0xE3);
+    /// Secondary text (subtitle, source): 7:1 against white.
+    pub const MUTED: RGBColor = RGBColor(0x4A, 0x51, 0x59);
+}
+
+/// The two drawings of every chart: one for a page's column, one for a phone. A
+/// 640-pixel drawing shrunk to a 390 px phone would show 14 px text at 8 px; the
+/// narrow one is drawn at about the width it is shown at, so its text keeps its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Wide,
+    Narrow,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 2] = [Variant::Wide, Variant::Narrow];
+
+    pub fn width(self) -> u32 {
+        match self {
+            Variant::Wide => WIDTH,
+            Variant::Narrow => NARROW_WIDTH,
+        }
+    }
+
+    /// What the variant's file name ends with, before `.svg`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Variant::Wide => "",
+            Variant::Narrow => "-narrow",
+        }
+    }
 }
 
 /// The font stack of the whole drawing, set once on its root element.
@@ -31,19 +61,21 @@ pub const FONT_STACK: &str =
     "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
 /// The family labels are drawn in: the generic one, which the backend leaves to the
 /// root's font stack.
-const FONT: &str = "sans-serif";
+pub const FONT: &str = "sans-serif";
 pub const WIDTH: u32 = 640;
+/// The phone drawing's width: a 390 px screen less the page's margins.
+pub const NARROW_WIDTH: u32 = 360;
 pub const LABEL_PX: f64 = 14.0;
-const TITLE_PX: f64 = 16.0;
 /// plotters' text sizes are 1.24 times the pixel size (its backends divide by it).
-const FONT_SCALE: f64 = 1.24;
+pub const FONT_SCALE: f64 = 1.24;
 
 /// The drawing area every chart draws into.
 pub type Area<'a> = DrawingArea<SvgBackend<'a>, Shift>;
 
 /// A chart's plotting area: data coordinates on both axes.
-pub type Cartesian<'a> =
-    ChartContext<'a, SvgBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// `'a` borrows the drawing area, `'s` the string the drawing is written into.
+pub type Cartesian<'a, 's> =
+    ChartContext<'a, SvgBackend<'s>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// What can go wrong while drawing: plotters' errors, as text.
 pub type Drawn = Result<(), String>;
@@ -58,41 +90,28 @@ pub fn white_font(px: f64) -> TextStyle<'static> {
     (FONT, px * FONT_SCALE).into_font().color(&WHITE)
 }
 
-/// Cuts `text` to fit `max` pixels, ending with an ellipsis. The kept prefix is
-/// measured with a running sum, one character at a time: measuring the whole prefix
-/// again for each character made a long name cost seconds.
-pub fn fit(text: &str, px: f64, max: f64) -> String {
-    if text_width(text, px) <= max {
-        return text.to_string();
-    }
-    let ellipsis = columns('…');
-    let mut kept = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        let c_columns = columns(c);
-        if columns_width(kept, px) + columns_width(c_columns + ellipsis, px) > max {
-            break;
-        }
-        kept += c_columns;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 /// A readable axis: a step of 1, 2, 2.5 or 5 times a power of ten giving four to
-/// six intervals, and the maximum rounded up to a whole number of steps.
-pub fn nice_axis(top: f64) -> (f64, f64) {
+/// six intervals, and the maximum rounded up to a whole number of steps. A count
+/// (`whole`) steps by whole numbers only: no tick says 2.5 firms.
+pub fn nice_axis(top: f64, whole: bool) -> (f64, f64) {
     if top <= 0.0 || !top.is_finite() {
-        return (1.0, 0.25);
+        return if whole { (1.0, 1.0) } else { (1.0, 0.25) };
     }
     let raw = top / 5.0;
     let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
+    let multiples: &[f64] = if whole {
+        &[1.0, 2.0, 5.0, 10.0]
+    } else {
+        &[1.0, 2.0, 2.5, 5.0, 10.0]
+    };
+    let mut step = multiples
+        .iter()
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
+    if whole {
+        step = step.max(1.0).round();
+    }
     ((top / step).ceil() * step, step)
 }
 
@@ -119,14 +138,15 @@ pub struct Legend<'a> {
 }
 
 impl<'a> Legend<'a> {
-    /// Places `items` left to right, starting a new row where the next would not fit.
-    pub fn new(items: Vec<LegendItem<'a>>) -> Legend<'a> {
+    /// Places `items` left to right across `width`, starting a new row where the
+    /// next would not fit.
+    pub fn new(items: Vec<LegendItem<'a>>, width: u32) -> Legend<'a> {
         let mut x = LEGEND_LEFT;
         let mut row_y = 0;
         let mut placed = Vec::with_capacity(items.len());
         for item in items {
             let w = 14 + 6 + text_width(item.2, LABEL_PX).ceil() as i32 + 18;
-            if x + w > WIDTH as i32 - 8 && x > LEGEND_LEFT {
+            if x + w > width as i32 - 8 && x > LEGEND_LEFT {
                 x = LEGEND_LEFT;
                 row_y += LEGEND_ROW;
             }
@@ -134,10 +154,6 @@ impl<'a> Legend<'a> {
             x += w;
         }
         Legend { placed }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.placed.is_empty()
     }
 
     /// The height of the legend's rows; none when it is empty.
@@ -177,40 +193,12 @@ impl<'a> Legend<'a> {
     }
 }
 
-/// The chart's title, bold, at the top left, cut to the drawing's width.
-pub fn draw_title(area: &Area, title: &str) -> Drawn {
-    let t = fit(title, TITLE_PX, f64::from(WIDTH) - 24.0);
-    area.draw_text(
-        &t,
-        &(FONT, TITLE_PX * FONT_SCALE, FontStyle::Bold)
-            .into_font()
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Left, VPos::Top)),
-        (12, 12),
-    )
-    .map_err(|e| e.to_string())
-}
-
 /// The y-axis tick labels' width, to size the label area.
 pub fn tick_label_width(max: f64, unit: MeasureUnit, lang: Lang) -> f64 {
     [0.0, max / 2.0, max]
         .iter()
         .map(|v| text_width(&format::figure_only(*v, unit, lang), LABEL_PX))
         .fold(0.0, f64::max)
-}
-
-/// Draws `text` at a data point of `chart`, moved by (`dx`, `dy`) pixels.
-pub fn label_at(
-    area: &Area,
-    chart: &Cartesian,
-    at: (f64, f64),
-    offset: (i32, i32),
-    text: &str,
-    style: TextStyle,
-) -> Drawn {
-    let (x, y) = chart.backend_coord(&at);
-    area.draw_text(text, &style, (x + offset.0, y + offset.1))
-        .map_err(|e| e.to_string())
 }
 
 /// Which way a value axis runs.
@@ -276,42 +264,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_labels_are_cut_with_an_ellipsis() {
-        let cut = fit("赣江新区“1+2+3+X”产业高质量跨越式发展行动计划", 13.0, 120.0);
-        assert!(cut.ends_with('…'));
-        assert!(text_width(&cut, 13.0) <= 120.0);
-        assert_eq!(fit("短", 13.0, 120.0), "短");
-    }
-
-    #[test]
-    fn a_long_label_is_cut_in_one_pass_where_the_short_one_would_be() {
-        // 40,000 zero-width characters take no room: all are kept, then as many
-        // wide characters as fit before the ellipsis (each 15.68 px, "…" 7.84 px).
-        let zero_width = "\u{200b}".repeat(40_000);
-        let cut = fit(&format!("{zero_width}产业集群产业集群"), 14.0, 100.0);
-        assert_eq!(cut, format!("{zero_width}产业集群产…"));
-        assert_eq!(fit("产业集群产业集群", 14.0, 100.0), "产业集群产…");
-    }
-
-    #[test]
     fn axes_use_readable_steps() {
-        assert_eq!(nice_axis(1150.0), (1250.0, 250.0));
-        assert_eq!(nice_axis(87.0), (100.0, 20.0));
-        assert_eq!(nice_axis(11.0), (12.5, 2.5));
-        assert_eq!(nice_axis(0.0), (1.0, 0.25));
+        assert_eq!(nice_axis(1150.0, false), (1250.0, 250.0));
+        assert_eq!(nice_axis(87.0, false), (100.0, 20.0));
+        assert_eq!(nice_axis(11.0, false), (12.5, 2.5));
+        assert_eq!(nice_axis(0.0, false), (1.0, 0.25));
+    }
+
+    #[test]
+    fn count_axes_step_by_whole_numbers() {
+        assert_eq!(nice_axis(11.0, true), (15.0, 5.0));
+        assert_eq!(nice_axis(3.45, true), (4.0, 1.0));
+        assert_eq!(nice_axis(1.15, true), (2.0, 1.0));
+        assert_eq!(nice_axis(0.0, true), (1.0, 1.0));
     }
 
     #[test]
     fn a_legend_wraps_where_the_next_entry_would_not_fit() {
         let long = "Outcome (other measure) and then some more words";
-        let one = Legend::new(vec![(palette::BLUE, Swatch::Filled, "Target")]);
+        let one = Legend::new(vec![(palette::BLUE, Swatch::Filled, "Target")], WIDTH);
         assert_eq!(one.height(), 20);
-        let three = Legend::new(vec![
-            (palette::BLUE, Swatch::Filled, long),
-            (palette::SKY, Swatch::Filled, long),
-            (palette::GREY, Swatch::Filled, long),
-        ]);
+        let three = Legend::new(
+            vec![
+                (palette::BLUE, Swatch::Filled, long),
+                (palette::SKY, Swatch::Filled, long),
+                (palette::GREY, Swatch::Filled, long),
+            ],
+            WIDTH,
+        );
         assert_eq!(three.height(), 60, "each long entry takes a row of its own");
-        assert_eq!(Legend::new(Vec::new()).height(), 0);
+        assert_eq!(Legend::new(Vec::new(), WIDTH).height(), 0);
     }
 }

@@ -1,13 +1,19 @@
 //! Charts, drawn with plotters into SVG, with the data table and CSV beside them.
 //!
-//! Four charts: a target's column chart (baseline, outcomes, the target with its tiers,
-//! and the path needed to get there), a breakdown's bars, a plan's overview of its chain
-//! targets, and a chain's comparison across plans. Each chart is built from one list of
+//! Four charts: a target's chart over time (baseline, outcomes as a line, the target
+//! in each year it applies to, the path needed or implied, or a growth rate over its
+//! years), a breakdown's bars, a plan's overview of its chain targets and a chain's
+//! comparison across plans (a panel per measure). Each chart is built from one list of
 //! data points ([`series`]), and the SVG, the screen-reader description, the HTML table
 //! and the CSV ([`table`]) are all made from that list, so they can never disagree.
 //!
+//! Every chart is drawn twice ([`Variant`]): for a page's column and for a phone, so
+//! its smallest text stays at 13 px where it is read. Each drawing carries its title,
+//! subtitle, source, notes and the site's name ([`frame`]), so a copy stands alone.
+//!
 //! Imports run one way: this file uses every part; [`columns`] and [`bars`] draw with
-//! [`layout`] into [`svg`], the backend, which knows nothing of charts.
+//! [`layout`], [`frame`] and [`text`] into [`svg`], the backend, which knows nothing of
+//! charts.
 //!
 //! Why some things are done by hand:
 //! - plotters' bundled SVG backend estimates text width from UTF-8 bytes, which makes
@@ -15,30 +21,49 @@
 //!   `unicode-width`, and [`svg`] (the backend plotters draws into) measures text the
 //!   same way.
 //! - Category and year labels, value labels and the legend are placed by us, so they
-//!   sit exactly on the bars in both languages.
+//!   sit exactly on the bars in both languages, wrap instead of being cut, and are
+//!   left out where they would overlap another (the table beside has every figure).
 //! - plotters writes a bare `<svg>`; [`finish_svg`] gives it `role="img"`, a `<title>`
 //!   and a `<desc>` stating the numbers, and lets it scale to the page width.
 
 mod bars;
 mod columns;
+mod frame;
 mod layout;
+mod lines;
 mod series;
 mod svg;
 mod table;
+mod text;
 
 use serde::Serialize;
 
-use self::bars::{BarChart, draw_bars};
+use self::bars::{BarChart, BarPanel, draw_bars};
 use self::columns::{Columns, draw_columns};
-use self::layout::{FONT_STACK, WIDTH};
-use self::series::Bar;
+use self::frame::{Frame, Words};
+use self::layout::{FONT_STACK, Variant};
+pub use self::layout::{NARROW_WIDTH, WIDTH};
+use self::series::{Kind, Panel, TargetSeries};
 pub use self::table::DataTable;
 use self::table::{ChartData, describe};
 use super::encode::{base64_url, escape};
+use super::format::{self, Measure};
 use super::keys::ChartWord;
 use super::views::ViewCtx;
 use crate::content::*;
 use crate::lang::Lang;
+
+/// One drawing of a chart, as a file next to the page.
+#[derive(Debug, Serialize)]
+pub struct Drawing {
+    /// The SVG file's text, with its XML declaration.
+    #[serde(skip)]
+    pub svg: String,
+    pub file: String,
+    /// The drawing's size in pixels, so the page reserves its space before it loads.
+    pub width: u32,
+    pub height: u32,
+}
 
 /// A chart placed in a page, with its downloads.
 #[derive(Debug, Serialize)]
@@ -46,141 +71,412 @@ pub struct Chart {
     /// Unique on its page; prefixes the ids inside the SVG.
     pub id: String,
     pub title: String,
-    /// The SVG file's text, with its XML declaration. Pages show the file with
-    /// `<img>` (its `alt` is `desc`), so each chart's bytes are written once.
-    #[serde(skip)]
-    pub svg: String,
     /// What the chart shows, with its numbers: the SVG's `<desc>` and the image's `alt`.
     pub desc: String,
-    /// The drawing's size in pixels, so the page reserves its space before it loads.
-    pub width: u32,
-    pub height: u32,
+    /// The drawing for a page's column, and the one for a phone. Pages show them with
+    /// `<picture>` and `<img>`, so each chart's bytes are written once.
+    pub wide: Drawing,
+    pub narrow: Drawing,
     pub table: DataTable,
-    /// The SVG's file name next to the page.
-    pub svg_file: String,
-    /// The name the data downloads as.
+    /// The names the SVG and the data download as: after the target, plan or chain.
+    pub svg_download: String,
     pub csv_file: String,
     /// The data as a base64 `data:` address (compact for Chinese text): the download
     /// needs no file of its own, which keeps a site of tens of thousands of charts to
-    /// one file per chart.
+    /// two files per chart.
     pub csv_href: String,
     #[serde(skip)]
     pub csv: String,
+    /// HTML a news site can paste to show the chart with its citation: an image
+    /// linked to this page, no script.
+    pub embed: String,
 }
 
-/// The chart of one target: baseline, outcomes, the target (with its upper tier) and
-/// the path from baseline to target. `None` when the target implies no figure
-/// (a doubling of an unpublished baseline) or is a ranking.
-pub fn target_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
+/// The chart of one target over time. `None` when it has nothing to draw: a ranking,
+/// or a change against a baseline the plan does not publish.
+pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Chart> {
     let series = series::target_series(cx, target)?;
-    let title = titled(cx, cx.text(&target.name), ChartWord::TitleTarget);
-    let since = cx
-        .site
-        .plans
-        .get(&target.plan)
-        .map_or(target.year, |p| p.horizon.start.saturating_sub(1))
-        .max(target.year.saturating_sub(8));
-    let svg_body = draw_columns(&Columns {
-        bars: &series.bars,
-        since,
-        path: series.path,
-        unit: target.unit,
-        cx,
-        title: &title,
-        tiers: matches!(target.value, TargetValue::Tiers { .. }),
-    })
-    .ok()?;
-    let data = ChartData::by_year(cx, target, &series.bars);
-    let desc = describe(cx, &title, &data.rows, series.path);
-    Some(finish(
-        cx,
-        "chart-target",
-        "chart",
-        title,
-        svg_body,
-        desc,
-        data,
-    ))
+    let target_word = target_word(cx, target);
+    let words = target_words(cx, target, &series);
+    let others_heading = cx.tf(
+        ChartWord::OtherPanel.key(),
+        &[
+            (
+                "metric",
+                series.others.first().map_or("", |b| b.note.as_str()),
+            ),
+            ("unit", &format::axis_unit(Measure::of(target), cx.lang)),
+        ],
+    );
+    let stretch_word = match target.value {
+        TargetValue::Tiers { stretch, .. } => capitalized(
+            format::qualifier_word(stretch.qualifier.unwrap_or(Qualifier::Strive), cx.lang),
+            cx.lang,
+        ),
+        _ => cx.t(ChartWord::TopOfRange.key()).to_string(),
+    };
+    let draw = |variant| {
+        let frame = Frame::new(&words, variant);
+        draw_columns(&Columns {
+            series: &series,
+            measure: Measure::of(target),
+            cx,
+            frame: &frame,
+            variant,
+            stretch_word: &stretch_word,
+            target_word: &target_word,
+            others_heading: &others_heading,
+        })
+    };
+    let data = ChartData::by_year(cx, target, &series, &target_word);
+    let path = series.path.as_ref().filter(|p| !p.implied).map(|p| p.line);
+    let desc = describe(cx, &words.title, &data.rows, path);
+    let files = Files {
+        id: "chart-target",
+        file: "chart",
+        download: target.id.to_string(),
+    };
+    finish(cx, files, &words, desc, data, page_url, draw)
 }
 
 /// The breakdown of a target among its parts, largest first.
-pub fn breakdown_chart(cx: ViewCtx, target: &Target) -> Option<Chart> {
+pub fn breakdown_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Chart> {
     let bars = series::breakdown_bars(cx, target)?;
-    let title = titled(cx, cx.text(&target.name), ChartWord::TitleBreakdown);
-    finish_bars(cx, "chart-breakdown", "breakdown", title, bars, target.unit)
+    let panels = [Panel {
+        metric: target.metric,
+        unit: target.unit,
+        bars,
+    }];
+    let mut words = site_words(cx);
+    words.title = cx.text(&target.name).to_string();
+    words.subtitle = subtitle(cx, cx.t(ChartWord::TitleBreakdown.key()), Some(target));
+    words.source = vec![source_line(cx, &target.source)];
+    let files = Files {
+        id: "chart-breakdown",
+        file: "breakdown",
+        download: format!("{}-breakdown", target.id),
+    };
+    finish_bars(cx, files, words, &panels, false, page_url)
 }
 
-/// A plan's industry-chain targets side by side, largest first. Only targets in the
-/// plan's most common chain unit are drawn, so bars share one scale.
-pub fn plan_chart(cx: ViewCtx, plan: &Plan) -> Option<Chart> {
-    let (bars, unit) = series::plan_bars(cx, plan)?;
-    let title = titled(cx, cx.text(&plan.short_title), ChartWord::TitleOverview);
-    finish_bars(cx, "chart-overview", "overview", title, bars, unit)
+/// A plan's industry-chain targets side by side, a panel per measure.
+pub fn plan_chart(cx: ViewCtx, plan: &Plan, page_url: &str) -> Option<Chart> {
+    let panels = series::plan_panels(cx, plan)?;
+    let mut words = site_words(cx);
+    words.title = cx.text(&plan.short_title).to_string();
+    words.subtitle = subtitle(cx, cx.t(ChartWord::TitleOverview.key()), None);
+    let source = SourceRef {
+        record: plan.record.clone(),
+        clause: None,
+        wording: None,
+    };
+    words.source = vec![source_line(cx, &source)];
+    let files = Files {
+        id: "chart-overview",
+        file: "overview",
+        download: format!("{}-overview", plan.id),
+    };
+    finish_bars(cx, files, words, &panels, true, page_url)
 }
 
-/// The targets of one chain across plans, ordered by year.
-pub fn chain_chart(cx: ViewCtx, chain: &Chain, targets: &[(&Plan, &Target)]) -> Option<Chart> {
-    let (bars, unit) = series::chain_bars(cx, targets)?;
-    let title = titled(cx, cx.text(&chain.name), ChartWord::TitleComparison);
-    finish_bars(cx, "chart-comparison", "comparison", title, bars, unit)
-}
-
-/// A chart's title: what it is of, and what it shows.
-fn titled(cx: ViewCtx, name: &str, what: ChartWord) -> String {
-    format!("{name} · {}", cx.t(what.key()))
-}
-
-/// A bar chart with its table, CSV and description.
-fn finish_bars(
+/// The targets of one chain across plans, by year, a panel per measure.
+pub fn chain_chart(
     cx: ViewCtx,
-    id: &str,
-    file: &str,
-    title: String,
-    bars: Vec<Bar>,
-    unit: MeasureUnit,
+    chain: &Chain,
+    targets: &[(&Plan, &Target)],
+    page_url: &str,
 ) -> Option<Chart> {
-    let svg_body = draw_bars(&BarChart {
-        bars: &bars,
-        unit,
-        cx,
-        title: &title,
-    })
-    .ok()?;
-    let data = ChartData::by_item(cx, &bars, unit);
-    let desc = describe(cx, &title, &data.rows, None);
-    Some(finish(cx, id, file, title, svg_body, desc, data))
+    let panels = series::chain_panels(cx, targets)?;
+    let mut words = site_words(cx);
+    words.title = cx.text(&chain.name).to_string();
+    words.subtitle = subtitle(cx, cx.t(ChartWord::TitleComparison.key()), None);
+    let mut plans: Vec<&str> = targets
+        .iter()
+        .map(|(p, _)| cx.text(&p.short_title))
+        .collect();
+    plans.dedup();
+    words.source = vec![cx.tf(
+        ChartWord::SourcePlans.key(),
+        &[("plans", &plans.join(list_sep(cx.lang)))],
+    )];
+    let files = Files {
+        id: "chart-comparison",
+        file: "comparison",
+        download: format!("{}-comparison", chain.id),
+    };
+    finish_bars(cx, files, words, &panels, true, page_url)
 }
 
-/// The chart with its downloads: `id` prefixes the ids inside the SVG, `file` names
-/// the SVG and CSV files.
-fn finish(
-    cx: ViewCtx,
-    id: &str,
-    file: &str,
-    title: String,
-    body: String,
-    desc: String,
-    data: ChartData,
-) -> Chart {
-    let svg = finish_svg(&body, id, &title, &desc, cx.lang);
-    let (width, height) = svg_size(&svg);
-    let csv = data.csv();
-    Chart {
-        id: id.to_string(),
-        svg,
-        desc,
-        width,
-        height,
-        table: data.into_table(cx, &title),
-        svg_file: format!("{file}.svg"),
-        csv_file: format!("{file}.csv"),
-        csv_href: base64_url("text/csv;charset=utf-8", &csv),
-        csv,
-        title,
+/// How a chart's files are named: `id` prefixes the ids inside the SVG, `file` names
+/// the files next to the page, `download` the files a reader saves.
+struct Files {
+    id: &'static str,
+    file: &'static str,
+    download: String,
+}
+
+/// The legend's word for a target, as its value is worded on the page: the modal
+/// word (确保, 力争) or "target", and the period a yearly figure recurs over.
+fn target_word(cx: ViewCtx, target: &Target) -> String {
+    let word = match target.value.qualifier() {
+        Some(q) => capitalized(format::qualifier_word(q, cx.lang), cx.lang),
+        None => cx.t(ChartWord::Target.key()).to_string(),
+    };
+    match target.each {
+        Some(r) => cx.tf(
+            ChartWord::TargetEach.key(),
+            &[("word", &word), ("period", cx.t(each_word(r.each).key()))],
+        ),
+        None => word,
     }
 }
 
-/// The width and height of the drawing, from its `viewBox`.
+/// The word for a figure's period: 每年, each year.
+fn each_word(each: Period) -> ChartWord {
+    match each {
+        Period::Year => ChartWord::EachYear,
+        Period::Quarter => ChartWord::EachQuarter,
+        Period::Month => ChartWord::EachMonth,
+    }
+}
+
+fn capitalized(word: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => word.to_string(),
+        Lang::En => {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        }
+    }
+}
+
+/// The separator of a list of names in running text.
+fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => "; ",
+    }
+}
+
+/// The words every chart ends with: the site's name and address.
+fn site_words(cx: ViewCtx) -> Words {
+    let config = &cx.site.config;
+    Words {
+        site: format!("{} · {}", cx.text(&config.title), config.base_url.as_str()),
+        ..Words::default()
+    }
+}
+
+/// "What is drawn; unit": the unit of a target's chart, or none for charts whose
+/// panels each name theirs.
+fn subtitle(cx: ViewCtx, what: &str, target: Option<&Target>) -> String {
+    match target {
+        Some(t) => cx.tf(
+            ChartWord::Subtitle.key(),
+            &[
+                ("what", what),
+                ("unit", &format::axis_unit(Measure::of(t), cx.lang)),
+            ],
+        ),
+        None => what.to_string(),
+    }
+}
+
+/// "Source: 《title》clause".
+fn source_line(cx: ViewCtx, source: &SourceRef) -> String {
+    cx.tf(
+        ChartWord::Source.key(),
+        &[("citation", &series::source_words(cx, source))],
+    )
+}
+
+/// Title, subtitle, sources and notes of a target's chart.
+fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
+    let mut words = site_words(cx);
+    words.title = cx.text(&target.name).to_string();
+    let value = cx.tf(
+        ChartWord::TargetValue.key(),
+        &[("value", &super::views::value_text(cx.lang, target))],
+    );
+    let unit = match s.rate {
+        Some(_) => format::axis_unit(MeasureUnit::Percent, cx.lang),
+        None => format::axis_unit(Measure::of(target), cx.lang),
+    };
+    // A growth rate's words already name its years.
+    let growth = matches!(target.value, TargetValue::AverageGrowth(_));
+    let what = match (growth, target.each) {
+        (false, None) => cx.tf(
+            ChartWord::TargetPeriod.key(),
+            &[("text", &value), ("period", &target.year.to_string())],
+        ),
+        _ => value,
+    };
+    words.subtitle = cx.tf(
+        ChartWord::Subtitle.key(),
+        &[("what", &what), ("unit", &unit)],
+    );
+    words.source = vec![source_line(cx, &target.source)];
+    let mut outcome_sources: Vec<String> = Vec::new();
+    for a in &target.actuals {
+        let w = series::source_words(cx, &a.source);
+        if !outcome_sources.contains(&w) {
+            outcome_sources.push(w);
+        }
+    }
+    if !outcome_sources.is_empty() {
+        words.source.push(cx.tf(
+            ChartWord::OutcomeSource.key(),
+            &[("sources", &outcome_sources.join(list_sep(cx.lang)))],
+        ));
+    }
+    let drawn = [
+        TargetField::Metric,
+        TargetField::Unit,
+        TargetField::Year,
+        TargetField::Value,
+        TargetField::Baseline,
+        TargetField::Each,
+        TargetField::Counter,
+    ];
+    let inferred: Vec<&str> = target
+        .inferred
+        .iter()
+        .filter(|i| drawn.contains(&i.field))
+        .map(|i| cx.t(&super::views::field_key(i.field.key())))
+        .collect();
+    if !inferred.is_empty() {
+        words.notes.push(cx.tf(
+            ChartWord::InferredNote.key(),
+            &[("fields", &inferred.join(list_sep(cx.lang)))],
+        ));
+    }
+    if s.columns.iter().any(|b| b.kind == Kind::Implied) {
+        words
+            .notes
+            .push(cx.t(ChartWord::ImpliedNote.key()).to_string());
+    }
+    words
+}
+
+/// A bar chart with its table, CSV and description. `headings` gives every panel a
+/// heading naming its measure and unit.
+fn finish_bars(
+    cx: ViewCtx,
+    files: Files,
+    mut words: Words,
+    panels: &[Panel],
+    headings: bool,
+    page_url: &str,
+) -> Option<Chart> {
+    let bar_panels: Vec<BarPanel> = panels
+        .iter()
+        .map(|p| BarPanel {
+            heading: headings.then(|| {
+                cx.tf(
+                    ChartWord::PanelHeading.key(),
+                    &[
+                        ("metric", cx.metric(p.metric)),
+                        ("unit", &format::axis_unit(p.unit, cx.lang)),
+                    ],
+                )
+            }),
+            unit: p.unit,
+            bars: &p.bars,
+        })
+        .collect();
+    let target_word = bars_word(cx, panels);
+    if headings && panels.len() > 1 {
+        words.subtitle = format!("{}{}", words.subtitle, cx.t(ChartWord::ByMeasure.key()));
+    }
+    let draw = |variant| {
+        let frame = Frame::new(&words, variant);
+        draw_bars(&BarChart {
+            panels: &bar_panels,
+            cx,
+            frame: &frame,
+            variant,
+            target_word: &target_word,
+        })
+    };
+    let data = ChartData::by_item(cx, panels);
+    let desc = describe(cx, &words.title, &data.rows, None);
+    finish(cx, files, &words, desc, data, page_url, draw)
+}
+
+/// The legend's word for bars: their common modal word, or "target".
+fn bars_word(cx: ViewCtx, panels: &[Panel]) -> String {
+    let mut terms = panels
+        .iter()
+        .flat_map(|p| &p.bars)
+        .map(|b| b.value_form.as_ref().map_or("", |t| t.qualifier.as_str()));
+    match terms.next() {
+        Some(first) if !first.is_empty() && terms.all(|t| t == first) => {
+            capitalized(first, cx.lang)
+        }
+        _ => cx.t(ChartWord::Target.key()).to_string(),
+    }
+}
+
+/// The chart with both drawings and its downloads.
+fn finish(
+    cx: ViewCtx,
+    files: Files,
+    words: &Words,
+    desc: String,
+    data: ChartData,
+    page_url: &str,
+    draw: impl Fn(Variant) -> Result<String, String>,
+) -> Option<Chart> {
+    let [wide, narrow] = Variant::ALL.map(|v| {
+        draw(v).ok().map(|body| {
+            let (width, height) = svg_size(&body);
+            let svg = finish_svg(&body, files.id, &words.title, &desc, cx.lang);
+            Drawing {
+                svg,
+                file: format!("{}{}.svg", files.file, v.suffix()),
+                width,
+                height,
+            }
+        })
+    });
+    let (wide, narrow) = (wide?, narrow?);
+    let csv = data.csv();
+    let embed = embed_code(words, &desc, &wide, page_url);
+    Some(Chart {
+        id: files.id.to_string(),
+        desc,
+        table: data.into_table(cx, &words.title),
+        svg_download: format!("{}.svg", files.download),
+        csv_file: format!("{}.csv", files.download),
+        csv_href: base64_url("text/csv;charset=utf-8", &csv),
+        csv,
+        embed,
+        title: words.title.clone(),
+        wide,
+        narrow,
+    })
+}
+
+/// HTML to paste elsewhere: the wide drawing from this site, linked to its page, with
+/// the source and the site's name under it.
+fn embed_code(words: &Words, desc: &str, wide: &Drawing, page_url: &str) -> String {
+    let base = page_url.trim_end_matches("index.html");
+    format!(
+        "<figure style=\"margin:0;max-width:{w}px\"><a href=\"{page}\"><img src=\"{base}{file}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" style=\"width:100%;height:auto\"></a><figcaption>{source} · <a href=\"{page}\">{site}</a></figcaption></figure>",
+        w = wide.width,
+        h = wide.height,
+        page = escape(page_url),
+        base = escape(base),
+        file = escape(&wide.file),
+        alt = escape(desc),
+        source = escape(&words.source.join(" ")),
+        site = escape(&words.site),
+    )
+}
+
+/// The width and height of a drawing, from the `viewBox` of its opening tag.
 fn svg_size(svg: &str) -> (u32, u32) {
     let head = svg.split_once('>').map_or(svg, |(h, _)| h);
     let view_box = view_box(head);

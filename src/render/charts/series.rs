@@ -7,23 +7,28 @@ use crate::render::format;
 use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
 
-/// What a bar or column stands for: it decides colour, legend entry and wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a mark stands for: it decides colour, legend entry and wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
-    Target,
     Baseline,
     Actual,
-    /// An outcome in another metric (revenue against output): drawn apart, never compared.
+    /// An outcome in another metric (revenue against output): drawn on an axis of
+    /// its own, never compared.
     OtherMeasure,
+    Target,
+    /// The level an average growth rate leads to: arithmetic of the site, not a
+    /// figure of the document.
+    Implied,
 }
 
 impl Kind {
-    /// The legend's order of kinds: oldest first, the target last.
-    pub const LEGEND_ORDER: [Kind; 4] = [
+    /// The legend's and the table's order of kinds: oldest first, the target last.
+    pub const LEGEND_ORDER: [Kind; 5] = [
         Kind::Baseline,
         Kind::Actual,
         Kind::OtherMeasure,
         Kind::Target,
+        Kind::Implied,
     ];
 
     /// The word for the kind, in the legend and the table.
@@ -33,24 +38,19 @@ impl Kind {
             Kind::Baseline => ChartWord::Baseline,
             Kind::Actual => ChartWord::Actual,
             Kind::OtherMeasure => ChartWord::OtherMeasure,
+            Kind::Implied => ChartWord::Implied,
         }
     }
 }
 
-/// The name of a bar's extension: a stretch tier, or the top of a range.
-pub fn stretch_word(tiers: bool) -> ChartWord {
-    if tiers {
-        ChartWord::Stretch
-    } else {
-        ChartWord::TopOfRange
-    }
-}
-
-/// One bar: a value, and optionally an extension above it (stretch tier, top of range).
+/// One bar or column: a value, and optionally an extension above it (stretch tier,
+/// top of range).
 #[derive(Debug, Clone)]
 pub struct Bar {
-    /// Year (column charts) or category label (bar charts).
+    /// The category label (bar charts) or the year (column charts).
     pub label: String,
+    /// The year a column stands at.
+    pub year: u16,
     pub value: f64,
     pub extension: Option<f64>,
     pub kind: Kind,
@@ -58,6 +58,18 @@ pub struct Bar {
     pub text: String,
     /// A note for the table (the measure, a comparator).
     pub note: String,
+    /// The latest comparable outcome, drawn beside a target's bar.
+    pub outcome: Option<(u16, f64)>,
+    /// The target the bar stands for, for the CSV's qualifier, comparator and source.
+    pub value_form: Option<ValueTerms>,
+}
+
+/// The document's words for a target's figure, as the CSV carries them.
+#[derive(Debug, Clone, Default)]
+pub struct ValueTerms {
+    pub qualifier: String,
+    pub comparator: String,
+    pub source: String,
 }
 
 impl Bar {
@@ -66,9 +78,13 @@ impl Bar {
         self.extension.filter(|e| *e > self.value)
     }
 
-    /// The top of the bar or its extension, whichever is higher.
+    /// The top of the bar, its extension or its outcome, whichever is highest.
     pub fn top(&self) -> f64 {
-        self.extension.unwrap_or(self.value).max(self.value)
+        let outcome = self.outcome.map_or(0.0, |(_, v)| v);
+        self.extension
+            .unwrap_or(self.value)
+            .max(self.value)
+            .max(outcome)
     }
 }
 
@@ -111,63 +127,219 @@ impl Trajectory {
     }
 }
 
-/// A target's column chart: its columns, oldest first, and its path.
-pub struct TargetSeries {
-    pub bars: Vec<Bar>,
-    pub path: Option<Trajectory>,
+/// A path drawn in a target's chart, with the words written along it.
+#[derive(Debug, Clone)]
+pub struct Path {
+    pub line: Trajectory,
+    /// True for the path an average growth rate implies (dotted, the document's rate
+    /// along it); false for the pace a target needs from its baseline (dashed).
+    pub implied: bool,
+    pub label: String,
 }
 
-/// The columns of a target: baseline, outcomes, the target (with its upper tier).
-/// `None` for a ranking (a column for "50th place" would grow as the goal gets
-/// worse; it is stated in words and in the table, not drawn) and for a target
-/// implying no figure (a doubling of an unpublished baseline).
-pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
+/// An average growth rate with no published level to grow from: drawn as the rate
+/// itself over the years it is to be kept up.
+#[derive(Debug, Clone)]
+pub struct Rate {
+    pub from: u16,
+    pub to: u16,
+    pub value: f64,
+    pub text: String,
+}
+
+/// A target's column chart: its columns, its outcomes, its path.
+pub struct TargetSeries {
+    /// The baseline and the target's columns (one per year for a yearly target).
+    pub columns: Vec<Bar>,
+    /// Outcomes in the target's metric, oldest first: drawn as a line.
+    pub outcomes: Vec<Bar>,
+    /// Outcomes in another metric: drawn in a panel of their own.
+    pub others: Vec<Bar>,
+    pub path: Option<Path>,
+    pub rate: Option<Rate>,
+    /// The main panel's unit: the target's, or percent for a rate.
+    pub unit: MeasureUnit,
+}
+
+impl TargetSeries {
+    /// Every row of the chart's table, in the legend's order of kinds and by year.
+    pub fn rows(&self) -> Vec<&Bar> {
+        let mut rows: Vec<&Bar> = self
+            .columns
+            .iter()
+            .chain(&self.outcomes)
+            .chain(&self.others)
+            .collect();
+        rows.sort_by_key(|b| (b.year, b.kind));
+        rows
+    }
+
+    /// The kinds drawn, in the legend's order.
+    pub fn kinds(&self) -> Vec<Kind> {
+        Kind::LEGEND_ORDER
+            .into_iter()
+            .filter(|k| {
+                self.columns
+                    .iter()
+                    .chain(&self.outcomes)
+                    .chain(&self.others)
+                    .any(|b| b.kind == *k)
+                    || (*k == Kind::Target && self.rate.is_some())
+            })
+            .collect()
+    }
+}
+
+/// The words a target's figures carry into the CSV.
+pub fn terms(cx: ViewCtx, target: &Target, source: &SourceRef) -> ValueTerms {
     let lang = cx.lang;
-    let unit = target.unit;
-    if unit.kind() == UnitKind::Rank {
+    let value = &target.value;
+    let qualifier = value.qualifier().map_or(String::new(), |q| {
+        format::qualifier_word(q, lang).to_string()
+    });
+    let comparator = match value {
+        TargetValue::Single(b) | TargetValue::IncreaseBy(b) | TargetValue::AverageGrowth(b) => {
+            format::comparator_word(b.comparator, lang).to_string()
+        }
+        TargetValue::Tiers { floor, .. } => {
+            format::comparator_word(floor.comparator, lang).to_string()
+        }
+        TargetValue::Range { .. } | TargetValue::Double { .. } => String::new(),
+    };
+    ValueTerms {
+        qualifier,
+        comparator,
+        source: source_words(cx, source),
+    }
+}
+
+/// A source as a citation: the document's title and the clause.
+pub fn source_words(cx: ViewCtx, source: &SourceRef) -> String {
+    let title = cx
+        .site
+        .records
+        .get(&source.record)
+        .map_or(source.record.as_str(), |r| cx.text(&r.title));
+    match source.clause.as_deref() {
+        Some(clause) => cx.tf(
+            "citation_short_form",
+            &[("title", title), ("clause", clause)],
+        ),
+        None => cx.tf(ChartWord::Document.key(), &[("title", title)]),
+    }
+}
+
+fn column(cx: ViewCtx, target: &Target, year: u16, value: f64, kind: Kind) -> Bar {
+    Bar {
+        label: year.to_string(),
+        year,
+        value,
+        extension: None,
+        kind,
+        text: format::quantity(value, format::Measure::of(target), cx.lang),
+        note: cx.metric(target.metric).to_string(),
+        outcome: None,
+        value_form: None,
+    }
+}
+
+/// The marks of a target: baseline, outcomes, the target (with its upper tier, in
+/// each year it applies to), the path. `None` for a ranking (a column for "50th
+/// place" would grow as the goal gets worse; it is stated in words and in the table,
+/// not drawn) and for a change against a baseline the plan does not publish.
+pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
+    if target.unit.kind() == UnitKind::Rank {
         return None;
     }
     let baseline = target.baseline.and_then(|b| b.value.map(|v| (b.year, v)));
-    let floor = target.implied_figure()?;
-    let mut bars = Vec::new();
-    if let Some((year, v)) = baseline {
-        bars.push(Bar {
-            label: year.to_string(),
-            value: v,
-            extension: None,
-            kind: Kind::Baseline,
-            text: format::quantity(v, format::Measure::of(target), lang),
-            note: cx.metric(target.metric).to_string(),
+    let mut series = TargetSeries {
+        columns: Vec::new(),
+        outcomes: Vec::new(),
+        others: Vec::new(),
+        path: None,
+        rate: None,
+        unit: target.unit,
+    };
+    let growth = match target.value {
+        TargetValue::AverageGrowth(b) => Some(b),
+        _ => None,
+    };
+    if let (Some(b), None) = (growth, baseline) {
+        let since = target.growth_since.unwrap_or(target.year.saturating_sub(1));
+        series.unit = MeasureUnit::Percent;
+        series.rate = Some(Rate {
+            from: (since + 1).min(target.year),
+            to: target.year,
+            value: b.value,
+            text: value_text(cx.lang, target),
+        });
+    } else {
+        let figure = target.implied_figure()?;
+        if let Some((year, v)) = baseline {
+            series
+                .columns
+                .push(column(cx, target, year, v, Kind::Baseline));
+        }
+        if growth.is_some() {
+            // Worked out by the site: shown to one decimal, never as the document's figure.
+            let figure = (figure * 10.0).round() / 10.0;
+            let mut end = column(cx, target, target.year, figure, Kind::Implied);
+            end.value_form = Some(terms(cx, target, &target.source));
+            series.columns.push(end);
+        } else {
+            for year in target.years() {
+                series.columns.push(Bar {
+                    extension: target.value.upper_figure(),
+                    kind: Kind::Target,
+                    text: value_text(cx.lang, target),
+                    value_form: Some(terms(cx, target, &target.source)),
+                    ..column(cx, target, year, figure, Kind::Target)
+                });
+            }
+        }
+        series.path = baseline.map(|from| {
+            let line = Trajectory {
+                from,
+                to: (target.year, figure),
+            };
+            match growth {
+                Some(_) => Path {
+                    line,
+                    implied: true,
+                    label: value_text(cx.lang, target),
+                },
+                None => Path {
+                    line,
+                    implied: false,
+                    label: line.yearly_growth().map_or(String::new(), |r| {
+                        cx.tf(ChartWord::PathRate.key(), &[("rate", &format::plain(r, 1))])
+                    }),
+                },
+            }
         });
     }
     for a in &target.actuals {
-        let kind = if a.metric == target.metric {
+        let comparable = a.metric == target.metric && series.rate.is_none();
+        let kind = if comparable {
             Kind::Actual
         } else {
             Kind::OtherMeasure
         };
-        bars.push(Bar {
-            label: a.year.to_string(),
-            value: a.value,
-            extension: None,
-            kind,
-            text: format::quantity(a.value, format::Measure::of(target), lang),
-            note: cx.metric(a.metric).to_string(),
+        let mut bar = column(cx, target, a.year, a.value, kind);
+        bar.note = cx.metric(a.metric).to_string();
+        bar.value_form = Some(ValueTerms {
+            source: source_words(cx, &a.source),
+            ..ValueTerms::default()
         });
+        if comparable {
+            series.outcomes.push(bar);
+        } else {
+            series.others.push(bar);
+        }
     }
-    bars.push(Bar {
-        label: target.year.to_string(),
-        value: floor,
-        extension: target.value.upper_figure(),
-        kind: Kind::Target,
-        text: value_text(lang, target),
-        note: cx.metric(target.metric).to_string(),
-    });
-    let path = baseline.map(|from| Trajectory {
-        from,
-        to: (target.year, floor),
-    });
-    Some(TargetSeries { bars, path })
+    series.outcomes.sort_by_key(|b| b.year);
+    series.others.sort_by_key(|b| b.year);
+    Some(series)
 }
 
 /// The parts of a target's breakdown, largest first.
@@ -178,99 +350,124 @@ pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
         .iter()
         .map(|p| Bar {
             label: part_label(cx, &p.key),
-            value: p.value,
-            extension: None,
-            kind: Kind::Target,
-            text: format::quantity(p.value, format::Measure::of(target), cx.lang),
             note: String::new(),
+            value_form: Some(ValueTerms {
+                source: source_words(cx, &target.source),
+                ..ValueTerms::default()
+            }),
+            ..column(cx, target, target.year, p.value, Kind::Target)
         })
         .collect();
     largest_first(&mut bars);
     Some(bars)
 }
 
-/// A plan's industry-chain targets, largest first, in the plan's most common chain
-/// unit (so the bars share one scale). `None` when no target can be drawn.
-pub fn plan_bars(cx: ViewCtx, plan: &Plan) -> Option<(Vec<Bar>, MeasureUnit)> {
-    let targets: Vec<&Target> = plan
-        .targets
-        .iter()
-        .filter(|t| t.chain().is_some())
-        .collect();
-    let unit = common_unit(&targets)?;
-    let mut bars: Vec<Bar> = targets
-        .iter()
-        .filter(|t| t.unit == unit)
-        .filter_map(|t| {
-            Some(Bar {
-                label: cx.text(&t.name).to_string(),
-                value: t.implied_figure()?,
-                extension: t.value.upper_figure(),
-                kind: Kind::Target,
-                text: value_text(cx.lang, t),
-                note: format!("{} · {}", cx.metric(t.metric), t.year),
-            })
-        })
-        .collect();
-    if bars.is_empty() {
-        return None;
-    }
-    largest_first(&mut bars);
-    Some((bars, unit))
+/// Bars of one metric in one unit: a panel of a small-multiples chart.
+pub struct Panel {
+    pub metric: Metric,
+    pub unit: MeasureUnit,
+    pub bars: Vec<Bar>,
 }
 
-/// The targets of one chain across plans, by year, in their most common unit.
-pub fn chain_bars(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<(Vec<Bar>, MeasureUnit)> {
-    let only: Vec<&Target> = targets.iter().map(|(_, t)| *t).collect();
-    let unit = common_unit(&only)?;
-    let mut items: Vec<&(&Plan, &Target)> =
-        targets.iter().filter(|(_, t)| t.unit == unit).collect();
-    items.sort_by(|a, b| {
-        a.1.year
-            .cmp(&b.1.year)
-            .then(a.0.id.cmp(&b.0.id))
-            .then(a.1.id.cmp(&b.1.id))
-    });
-    // A bar is told apart by where and when (plan titles are too long for a label);
-    // when the plans measure the chain differently (output in one, revenue in
-    // another), the measure goes into the label too, so no reader takes the bars
-    // for one series.
-    let mixed_metrics = items.iter().any(|(_, t)| t.metric != items[0].1.metric);
-    let bars: Vec<Bar> = items
+/// A target as a bar among others: its name (or short name), figure, upper tier and
+/// latest comparable outcome.
+fn target_bar(cx: ViewCtx, t: &Target, label: String, note: String) -> Option<Bar> {
+    // A growth rate states no level: the level it implies is the site's arithmetic,
+    // drawn on the target's own chart, not among the document's figures.
+    if matches!(t.value, TargetValue::AverageGrowth(_)) {
+        return None;
+    }
+    let outcome = t
+        .actuals
         .iter()
-        .filter_map(|(p, t)| {
-            let mut label = format!("{} · {}", cx.region_name(&t.region), t.year);
-            if mixed_metrics {
-                label = format!("{label} · {}", cx.metric(t.metric));
-            }
-            Some(Bar {
-                label,
-                value: t.implied_figure()?,
-                extension: t.value.upper_figure(),
-                kind: Kind::Target,
-                text: value_text(cx.lang, t),
-                note: format!("{} · {}", cx.text(&t.name), cx.text(&p.short_title)),
-            })
+        .filter(|a| a.metric == t.metric)
+        .max_by_key(|a| a.year)
+        .map(|a| (a.year, a.value));
+    Some(Bar {
+        label,
+        year: t.year,
+        value: t.implied_figure()?,
+        extension: t.value.upper_figure(),
+        kind: Kind::Target,
+        text: value_text(cx.lang, t),
+        note,
+        outcome,
+        value_form: Some(terms(cx, t, &t.source)),
+    })
+}
+
+/// The label a target goes by in a chart: its short name, or its name.
+pub fn chart_name<'t>(cx: ViewCtx, t: &'t Target) -> &'t str {
+    t.short_name
+        .as_ref()
+        .map_or(cx.text(&t.name), |s| cx.text(s))
+}
+
+/// Splits `items` into panels, one per metric and unit, the fullest first: bars of
+/// different measures never share an axis.
+fn panels<'t, T>(
+    items: impl Iterator<Item = T>,
+    target: impl Fn(&T) -> &'t Target,
+) -> Vec<(Metric, MeasureUnit, Vec<T>)> {
+    let mut groups: Vec<(Metric, MeasureUnit, Vec<T>)> = Vec::new();
+    for item in items {
+        let t = target(&item);
+        if t.unit.kind() == UnitKind::Rank {
+            continue;
+        }
+        let (metric, unit) = (t.metric, t.unit);
+        match groups
+            .iter_mut()
+            .find(|(m, u, _)| *m == metric && *u == unit)
+        {
+            Some((_, _, list)) => list.push(item),
+            None => groups.push((metric, unit, vec![item])),
+        }
+    }
+    groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then((a.0, a.1).cmp(&(b.0, b.1))));
+    groups
+}
+
+/// A plan's industry-chain targets, a panel per measure, largest first in each.
+pub fn plan_panels(cx: ViewCtx, plan: &Plan) -> Option<Vec<Panel>> {
+    let chained = plan.targets.iter().filter(|t| t.chain().is_some());
+    let out: Vec<Panel> = panels(chained, |t| *t)
+        .into_iter()
+        .filter_map(|(metric, unit, targets)| {
+            let mut bars: Vec<Bar> = targets
+                .iter()
+                .filter_map(|t| target_bar(cx, t, chart_name(cx, t).to_string(), cx.year(t.year)))
+                .collect();
+            largest_first(&mut bars);
+            (!bars.is_empty()).then_some(Panel { metric, unit, bars })
         })
         .collect();
-    (!bars.is_empty()).then_some((bars, unit))
+    (!out.is_empty()).then_some(out)
+}
+
+/// The targets of one chain across plans, a panel per measure, by year in each.
+pub fn chain_panels(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<Vec<Panel>> {
+    let out: Vec<Panel> = panels(targets.iter(), |(_, t)| *t)
+        .into_iter()
+        .filter_map(|(metric, unit, mut list)| {
+            list.sort_by(|a, b| (a.1.year, &a.0.id, &a.1.id).cmp(&(b.1.year, &b.0.id, &b.1.id)));
+            // A bar is told apart by where and when; its plan is in the table.
+            let bars: Vec<Bar> = list
+                .iter()
+                .filter_map(|(p, t)| {
+                    let label = format!("{} · {}", cx.region_name(&t.region), cx.year(t.year));
+                    let note = format!("{} · {}", chart_name(cx, t), cx.text(&p.short_title));
+                    target_bar(cx, t, label, note)
+                })
+                .collect();
+            (!bars.is_empty()).then_some(Panel { metric, unit, bars })
+        })
+        .collect();
+    (!out.is_empty()).then_some(out)
 }
 
 fn largest_first(bars: &mut [Bar]) {
     bars.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.label.cmp(&b.label)));
-}
-
-/// The unit most of `targets` share (the smallest such unit on a tie).
-fn common_unit(targets: &[&Target]) -> Option<MeasureUnit> {
-    let mut counts: Vec<(MeasureUnit, usize)> = Vec::new();
-    for t in targets {
-        match counts.iter_mut().find(|(u, _)| *u == t.unit) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((t.unit, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.first().map(|(u, _)| *u)
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@
 //!
 //! It also writes nothing a chart does not need: no opacity when a colour is opaque,
 //! no font family on each label (the chart's root carries the font stack, with its
-//! Chinese fonts). One colour, [`DASHED`], is drawn as a dashed line of
-//! [`DASHED_AS`]: plotters' styles have no dashes.
+//! Chinese fonts). Two colours, [`DASHED`] and [`DOTTED`], are drawn as dashed and
+//! dotted lines: plotters' styles have no dashes.
 
 use std::fmt;
 
@@ -30,6 +30,10 @@ use crate::render::encode::{escape_into, text_width};
 pub const DASHED: RGBColor = RGBColor(0xD5, 0x5E, 0x01);
 /// How a [`DASHED`] line is drawn: vermilion, dashed.
 const DASHED_AS: &str = "#D55E00\" stroke-dasharray=\"6 4";
+/// The colour that asks for a dotted line (the path an average growth rate implies).
+pub const DOTTED: RGBColor = RGBColor(0x00, 0x72, 0xB3);
+/// How a [`DOTTED`] line is drawn: blue, dotted with round dots.
+const DOTTED_AS: &str = "#0072B2\" stroke-dasharray=\"1 5\" stroke-linecap=\"round";
 
 /// The size plotters gives text is 1.24 times its pixel size (a font-metric
 /// convention of its bundled backends); SVG wants the pixel size.
@@ -107,6 +111,8 @@ impl<'a> SvgBackend<'a> {
         self.out.push_str("=\"");
         if color.rgb == (DASHED.0, DASHED.1, DASHED.2) {
             self.out.push_str(DASHED_AS);
+        } else if color.rgb == (DOTTED.0, DOTTED.1, DOTTED.2) {
+            self.out.push_str(DOTTED_AS);
         } else {
             push_hex_color(self.out, color.rgb);
         }

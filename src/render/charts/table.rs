@@ -1,9 +1,10 @@
 //! A chart's numbers in words: the HTML table beside it, its CSV download and the
-//! description a screen reader hears. All three come from the chart's bars.
+//! description a screen reader hears. All three come from the chart's marks, in the
+//! legend's order.
 
 use serde::Serialize;
 
-use super::series::{Bar, Kind, Trajectory};
+use super::series::{Bar, Kind, Panel, TargetSeries, Trajectory};
 use crate::content::{MeasureUnit, Target};
 use crate::lang::Lang;
 use crate::render::encode::to_csv;
@@ -27,79 +28,160 @@ pub struct ChartData {
     csv_rows: Vec<Vec<String>>,
 }
 
+/// The CSV columns every chart's data ends with: what the document says of the
+/// figure (modal word, comparator), its unit and its source.
+fn csv_terms(b: &Bar, unit: MeasureUnit, lang: Lang) -> [String; 4] {
+    let terms = b.value_form.clone().unwrap_or_default();
+    [
+        terms.qualifier,
+        terms.comparator,
+        csv_unit(unit, lang),
+        terms.source,
+    ]
+}
+
 impl ChartData {
-    /// A target's columns, a row per year: what the column is, its figure, its measure.
-    pub fn by_year(cx: ViewCtx, target: &Target, bars: &[Bar]) -> ChartData {
+    /// A target's marks, a row per year: what the mark is, its figure, its measure.
+    pub fn by_year(cx: ViewCtx, target: &Target, s: &TargetSeries, target_word: &str) -> ChartData {
         let lang = cx.lang;
-        let rows = bars
-            .iter()
-            .map(|b| {
-                let mut label = cx.t(b.kind.word().key()).to_string();
-                if b.kind == Kind::Target && target.each.is_some() {
-                    label = format!("{label} ({})", period_text(target));
-                }
-                vec![b.label.clone(), label, b.text.clone(), b.note.clone()]
-            })
-            .collect();
-        let csv_rows = bars
-            .iter()
-            .map(|b| {
-                vec![
-                    b.label.clone(),
-                    cx.t(b.kind.word().key()).to_string(),
-                    format::plain(b.value, 6),
-                    b.extension.map_or(String::new(), |e| format::plain(e, 6)),
-                    csv_unit(target.unit, lang),
-                    b.note.clone(),
-                ]
-            })
-            .collect();
+        let series_word = |b: &Bar| match b.kind {
+            Kind::Target => target_word.to_string(),
+            k => cx.t(k.word().key()).to_string(),
+        };
+        let mut rows = Vec::new();
+        let mut csv_rows = Vec::new();
+        if let Some(r) = &s.rate {
+            let span = format!("{}–{}", r.from, r.to);
+            rows.push(vec![
+                span.clone(),
+                target_word.to_string(),
+                r.text.clone(),
+                cx.metric(target.metric).to_string(),
+            ]);
+            let terms = super::series::terms(cx, target, &target.source);
+            csv_rows.push(vec![
+                span,
+                target_word.to_string(),
+                format::plain(r.value, 6),
+                String::new(),
+                terms.qualifier,
+                terms.comparator,
+                "%".into(),
+                cx.metric(target.metric).to_string(),
+                terms.source,
+            ]);
+        }
+        for b in s.rows() {
+            let mut label = series_word(b);
+            if b.kind == Kind::Target && target.each.is_some() {
+                label = format!("{label} ({})", period_text(target));
+            }
+            rows.push(vec![
+                b.label.clone(),
+                label.clone(),
+                b.text.clone(),
+                b.note.clone(),
+            ]);
+            let mut row = vec![
+                b.label.clone(),
+                label,
+                format::plain(b.value, 6),
+                b.extension.map_or(String::new(), |e| format::plain(e, 6)),
+            ];
+            row.extend(csv_terms(b, target.unit, lang));
+            row.insert(7, b.note.clone());
+            csv_rows.push(row);
+        }
         ChartData {
             head: words(cx, &[ColYear, ColSeries, ColFigure, ColMeasure]),
             rows,
             csv_head: words(
                 cx,
-                &[CsvYear, CsvSeries, CsvValue, CsvUpper, CsvUnit, CsvMeasure],
+                &[
+                    CsvYear,
+                    CsvSeries,
+                    CsvValue,
+                    CsvUpper,
+                    CsvQualifier,
+                    CsvComparator,
+                    CsvUnit,
+                    CsvMeasure,
+                    CsvSource,
+                ],
             ),
             csv_rows,
         }
     }
 
-    /// Bars, a row per item: its figure and, when any bar has one, its note.
-    pub fn by_item(cx: ViewCtx, bars: &[Bar], unit: MeasureUnit) -> ChartData {
+    /// Bars, a row per item in the panels' order: its figure, its note, its outcome.
+    pub fn by_item(cx: ViewCtx, panels: &[Panel]) -> ChartData {
         let lang = cx.lang;
-        let rows = bars
-            .iter()
-            .map(|b| {
-                let mut row = vec![b.label.clone(), b.text.clone()];
-                if !b.note.is_empty() {
-                    row.push(b.note.clone());
-                }
-                row
-            })
-            .collect();
-        // Parts of a whole have no notes: the table then names them as parts.
-        let head = if bars.iter().all(|b| b.note.is_empty()) {
-            words(cx, &[ColPart, ColFigure])
-        } else {
-            words(cx, &[ColItem, ColFigure, ColDetails])
+        let all = || {
+            panels
+                .iter()
+                .flat_map(|p| p.bars.iter().map(move |b| (p, b)))
         };
-        let csv_rows = bars
-            .iter()
-            .map(|b| {
-                vec![
-                    b.label.clone(),
-                    format::plain(b.value, 6),
-                    b.extension.map_or(String::new(), |e| format::plain(e, 6)),
-                    csv_unit(unit, lang),
-                    b.note.clone(),
-                ]
-            })
-            .collect();
+        let with_notes = all().any(|(_, b)| !b.note.is_empty());
+        let with_outcomes = all().any(|(_, b)| b.outcome.is_some());
+        let mut head = if with_notes {
+            words(cx, &[ColItem, ColFigure, ColDetails])
+        } else {
+            words(cx, &[ColPart, ColFigure])
+        };
+        if with_outcomes {
+            head.push(cx.t(ColOutcome.key()).to_string());
+        }
+        let mut rows = Vec::new();
+        let mut csv_rows = Vec::new();
+        for (p, b) in all() {
+            let mut row = vec![b.label.clone(), b.text.clone()];
+            if with_notes {
+                row.push(b.note.clone());
+            }
+            if with_outcomes {
+                row.push(b.outcome.map_or(String::new(), |(year, v)| {
+                    format!("{} ({})", format::quantity(v, p.unit, lang), cx.year(year))
+                }));
+            }
+            rows.push(row);
+            let mut csv = vec![
+                b.label.clone(),
+                format::plain(b.value, 6),
+                b.extension.map_or(String::new(), |e| format::plain(e, 6)),
+            ];
+            csv.extend(csv_terms(b, p.unit, lang));
+            let source = csv.pop().unwrap_or_default();
+            csv.extend([
+                cx.metric(p.metric).to_string(),
+                b.year.to_string(),
+                b.outcome.map_or(String::new(), |(y, _)| y.to_string()),
+                b.outcome
+                    .map_or(String::new(), |(_, v)| format::plain(v, 6)),
+                b.note.clone(),
+                source,
+            ]);
+            csv_rows.push(csv);
+        }
         ChartData {
             head,
             rows,
-            csv_head: words(cx, &[CsvItem, CsvValue, CsvUpper, CsvUnit, CsvDetails]),
+            csv_head: words(
+                cx,
+                &[
+                    CsvItem,
+                    CsvValue,
+                    CsvUpper,
+                    CsvQualifier,
+                    CsvComparator,
+                    CsvUnit,
+                    CsvMeasure,
+                    CsvYear,
+                    CsvOutcomeYear,
+                    CsvOutcome,
+                    CsvDetails,
+                    CsvSource,
+                ],
+            ),
             csv_rows,
         }
     }
@@ -132,7 +214,17 @@ pub fn describe(
         Lang::Zh => ("；", " ", "。", "。", ""),
         Lang::En => ("; ", ", ", ". ", ".", " "),
     };
-    let items: Vec<String> = rows.iter().map(|r| r.join(cell_sep)).collect();
+    let items: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+                .collect();
+            cells.join(cell_sep)
+        })
+        .collect();
     let mut out = format!("{title}{after_title}{}{end}", items.join(sep));
     if let Some(path) = path
         && let Some(rate) = path.yearly_growth()
@@ -157,7 +249,7 @@ fn words(cx: ViewCtx, keys: &[ChartWord]) -> Vec<String> {
 }
 
 /// The unit as written in CSV files: the plan's own unit, so figures are exact.
-fn csv_unit(unit: MeasureUnit, lang: Lang) -> String {
+pub fn csv_unit(unit: MeasureUnit, lang: Lang) -> String {
     match (lang, unit) {
         (Lang::En, MeasureUnit::YiYuan) => "100 million yuan".into(),
         (Lang::En, MeasureUnit::WanYuan) => "10,000 yuan".into(),

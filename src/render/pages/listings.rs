@@ -153,7 +153,12 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
     let chain = v.site.chains.at(i);
     let refs = v.index.by_chain.get(&chain.id).cloned().unwrap_or_default();
     let pairs: Vec<(&Plan, &Target)> = refs.iter().map(|r| target_of(v, *r)).collect();
-    let chart = charts::chain_chart(v, chain, &pairs);
+    let page_url = v
+        .site
+        .config
+        .base_url
+        .join(out.path.strip_suffix("index.html").unwrap_or(out.path));
+    let chart = charts::chain_chart(v, chain, &pairs, &page_url);
     if let Some(c) = &chart {
         out.write_chart_files(c);
     }

@@ -182,12 +182,15 @@ impl<'a> PageOut<'a, '_> {
         crumbs
     }
 
-    /// Writes a chart's SVG next to the page (its data travels in the page itself).
+    /// Writes a chart's two drawings next to the page (its data travels in the page
+    /// itself).
     pub fn write_chart_files(&mut self, chart: &Chart) {
-        let file = format!("{}{}", self.path, chart.svg_file);
-        if let Err(e) = self.sink.write(&file, chart.svg.as_bytes()) {
-            self.problems
-                .push(Diagnostic::error(file, format!("cannot write: {e}")));
+        for d in [&chart.wide, &chart.narrow] {
+            let file = format!("{}{}", self.path, d.file);
+            if let Err(e) = self.sink.write(&file, d.svg.as_bytes()) {
+                self.problems
+                    .push(Diagnostic::error(file, format!("cannot write: {e}")));
+            }
         }
     }
 

@@ -181,7 +181,7 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
         .records
         .get(&plan.record)
         .map(|r| Disclosure::new(v, r));
-    let chart = charts::plan_chart(v, plan);
+    let chart = charts::plan_chart(v, plan, &page.canonical);
     let root = links::root_of(out.path);
     let targets = (0..plan.targets.len())
         .map(|t| {
@@ -255,8 +255,8 @@ pub fn target(
         },
     );
     let citation = Citation::new(v, plan, target, &page.canonical);
-    let chart = charts::target_chart(v, target);
-    let breakdown_chart = charts::breakdown_chart(v, target);
+    let chart = charts::target_chart(v, target, &page.canonical);
+    let breakdown_chart = charts::breakdown_chart(v, target, &page.canonical);
     for c in chart.iter().chain(breakdown_chart.iter()) {
         out.write_chart_files(c);
     }

@@ -1,0 +1,123 @@
+//! What makes a chart stand on its own when it is copied out of the page, as Our
+//! World in Data's do: a title, a subtitle saying what is drawn and in what unit,
+//! and under the drawing the source, notes on what the site inferred, and the site's
+//! name. Every line is wrapped to the drawing's width, never cut.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::layout::{Area, Drawn, FONT, FONT_SCALE, Variant, palette};
+use super::text::wrap;
+
+const TITLE_PX: f64 = 17.0;
+const SUBTITLE_PX: f64 = 14.0;
+/// The smallest text of any chart: at a 390 px phone's width the narrow variant is
+/// drawn at about its own size, so this is what a reader sees.
+pub const SMALL_PX: f64 = 13.0;
+const MARGIN: i32 = 12;
+
+/// The words around a chart.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub title: String,
+    /// What is drawn, in what unit.
+    pub subtitle: String,
+    /// The document and clause; outcome sources.
+    pub source: Vec<String>,
+    /// What the site inferred of what is drawn.
+    pub notes: Vec<String>,
+    /// The site's name, last.
+    pub site: String,
+}
+
+/// The words laid out for one width.
+pub struct Frame {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    footer: Vec<String>,
+}
+
+impl Frame {
+    pub fn new(words: &Words, variant: Variant) -> Frame {
+        let max = f64::from(variant.width()) - 2.0 * f64::from(MARGIN);
+        let wrap_all = |texts: &[String], px| -> Vec<String> {
+            texts.iter().flat_map(|t| wrap(t, px, max)).collect()
+        };
+        let mut footer = wrap_all(&words.source, SMALL_PX);
+        footer.extend(wrap_all(&words.notes, SMALL_PX));
+        footer.extend(wrap(&words.site, SMALL_PX, max));
+        Frame {
+            title: wrap(&words.title, TITLE_PX, max),
+            subtitle: if words.subtitle.is_empty() {
+                Vec::new()
+            } else {
+                wrap(&words.subtitle, SUBTITLE_PX, max)
+            },
+            footer,
+        }
+    }
+
+    /// The height above the drawing.
+    pub fn header_height(&self) -> u32 {
+        (MARGIN
+            + self.title.len() as i32 * line(TITLE_PX)
+            + self.subtitle.len() as i32 * line(SUBTITLE_PX)
+            + 6) as u32
+    }
+
+    /// The height below the drawing.
+    pub fn footer_height(&self) -> u32 {
+        (10 + self.footer.len() as i32 * line(SMALL_PX) + MARGIN / 2) as u32
+    }
+
+    /// Draws the title and subtitle at the top of `area`.
+    pub fn draw_header(&self, area: &Area) -> Drawn {
+        let mut y = MARGIN;
+        let bold = (FONT, TITLE_PX * FONT_SCALE, FontStyle::Bold)
+            .into_font()
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        for l in &self.title {
+            area.draw_text(l, &bold, (MARGIN, y))
+                .map_err(|e| e.to_string())?;
+            y += line(TITLE_PX);
+        }
+        let muted = muted(SUBTITLE_PX);
+        for l in &self.subtitle {
+            area.draw_text(l, &muted, (MARGIN, y))
+                .map_err(|e| e.to_string())?;
+            y += line(SUBTITLE_PX);
+        }
+        Ok(())
+    }
+
+    /// Draws the source, notes and site name from `top` down, under a rule.
+    pub fn draw_footer(&self, area: &Area, top: i32, width: u32) -> Drawn {
+        area.draw(&PathElement::new(
+            vec![(MARGIN, top + 2), (width as i32 - MARGIN, top + 2)],
+            palette::GRID.stroke_width(1),
+        ))
+        .map_err(|e| e.to_string())?;
+        let style = muted(SMALL_PX);
+        let mut y = top + 10;
+        for l in &self.footer {
+            area.draw_text(l, &style, (MARGIN, y))
+                .map_err(|e| e.to_string())?;
+            y += line(SMALL_PX);
+        }
+        Ok(())
+    }
+}
+
+/// The height of a line of text at `px`.
+fn line(px: f64) -> i32 {
+    (px * 1.5).round() as i32
+}
+
+/// Secondary text: darker than the grid, with contrast to spare on white.
+fn muted(px: f64) -> TextStyle<'static> {
+    (FONT, px * FONT_SCALE)
+        .into_font()
+        .color(&palette::MUTED)
+        .pos(Pos::new(HPos::Left, VPos::Top))
+}

@@ -1,0 +1,183 @@
+//! What a target's chart draws over its columns: a growth rate's band, the path from
+//! the baseline, the outcomes' line, and the labels of each, placed only where they
+//! clear every mark and every other label.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::columns::Columns;
+use super::layout::{Area, Cartesian, Drawn, LABEL_PX, font, palette};
+use super::series::{Path, Rate};
+use super::svg::{DASHED, DOTTED};
+use super::text::{Placed, Rect, text_box};
+use crate::render::format;
+
+/// Keeps labels off a line: a box around each point and along each segment.
+pub fn reserve_line(chart: &Cartesian, points: &[(f64, f64)], placed: &mut Placed) {
+    let px: Vec<(i32, i32)> = points.iter().map(|p| chart.backend_coord(p)).collect();
+    for (i, &(x, y)) in px.iter().enumerate() {
+        placed.reserve((x - 5, y - 5, x + 5, y + 5));
+        if let Some(&(x2, y2)) = px.get(i + 1) {
+            for k in 1..8 {
+                let (sx, sy) = (x + (x2 - x) * k / 8, y + (y2 - y) * k / 8);
+                placed.reserve((sx - 3, sy - 3, sx + 3, sy + 3));
+            }
+        }
+    }
+}
+
+/// A growth rate over the years it is to be kept up: a band up to the rate (its
+/// words go above it once every mark is drawn).
+pub fn draw_rate(chart: &mut Cartesian, r: &Rate) -> Drawn {
+    let (x0, x1) = (f64::from(r.from) - 0.4, f64::from(r.to) + 0.4);
+    chart
+        .draw_series([Rectangle::new(
+            [(x0, 0.0), (x1, r.value)],
+            palette::SKY.filled(),
+        )])
+        .map_err(|e| e.to_string())?;
+    chart
+        .draw_series(LineSeries::new(
+            [(x0, r.value), (x1, r.value)],
+            palette::BLUE.stroke_width(3),
+        ))
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// The path, with a dot a year; returns its points.
+pub fn draw_path(chart: &mut Cartesian, path: &Path) -> Result<Vec<(f64, f64)>, String> {
+    let points = path.line.points();
+    let (line, dot) = if path.implied {
+        (DOTTED, palette::BLUE)
+    } else {
+        (DASHED, palette::VERMILLION)
+    };
+    chart
+        .draw_series(LineSeries::new(points.clone(), line.stroke_width(3)))
+        .map_err(|e| e.to_string())?;
+    chart
+        .draw_series(points.iter().map(|p| Circle::new(*p, 3, dot.filled())))
+        .map_err(|e| e.to_string())?;
+    Ok(points)
+}
+
+/// The path's words, above its middle or its start, or left out if neither is clear.
+pub fn label_path(
+    root: &Area,
+    chart: &Cartesian,
+    path: &Path,
+    points: &[(f64, f64)],
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    if path.label.is_empty() || points.is_empty() {
+        return Ok(());
+    }
+    for at in [points[points.len() / 2], points[0]] {
+        let (x, y) = chart.backend_coord(&at);
+        for dy in [12, 28, 44] {
+            if place_text(root, placed, bounds, &path.label, (x, y - dy), (0.5, 1.0))? {
+                return Ok(());
+            }
+        }
+    }
+    // Else in the plot's top left corner, clear of everything, if there is room.
+    let (x_range, y_range) = (chart.x_range(), chart.y_range());
+    let (x, y) = chart.backend_coord(&(x_range.start, y_range.end));
+    place_text(
+        root,
+        placed,
+        bounds,
+        &path.label,
+        (x + 8, y + 4),
+        (0.0, 0.0),
+    )
+    .map(|_| ())
+}
+
+/// Outcomes as a line with a dot a year; returns their points.
+pub fn draw_outcomes(chart: &mut Cartesian, c: &Columns) -> Result<Vec<(f64, f64)>, String> {
+    let points: Vec<(f64, f64)> = c
+        .series
+        .outcomes
+        .iter()
+        .map(|b| (f64::from(b.year), b.value))
+        .collect();
+    if points.len() > 1 {
+        chart
+            .draw_series(LineSeries::new(
+                points.clone(),
+                palette::ORANGE.stroke_width(3),
+            ))
+            .map_err(|e| e.to_string())?;
+    }
+    chart
+        .draw_series(
+            points
+                .iter()
+                .map(|p| Circle::new(*p, 5, palette::ORANGE.filled())),
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(points)
+}
+
+/// Each outcome's figure, beside its dot wherever it is clear.
+pub fn label_outcomes(
+    root: &Area,
+    chart: &Cartesian,
+    c: &Columns,
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    for b in &c.series.outcomes {
+        let (x, y) = chart.backend_coord(&(f64::from(b.year), b.value));
+        let text = format::figure_only(b.value, c.series.unit, c.cx.lang);
+        let around = [
+            ((x, y - 9), (0.5, 1.0)),
+            ((x, y + 9), (0.5, 0.0)),
+            ((x + 9, y - 9), (0.0, 1.0)),
+            ((x + 9, y + 9), (0.0, 0.0)),
+            ((x - 9, y - 9), (1.0, 1.0)),
+            ((x - 9, y + 9), (1.0, 0.0)),
+        ];
+        for (at, anchor) in around {
+            if place_text(root, placed, bounds, &text, at, anchor)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Draws `text` at `at` (anchored by shares of its box) if it overlaps nothing.
+pub fn place_text(
+    root: &Area,
+    placed: &mut Placed,
+    bounds: Rect,
+    text: &str,
+    at: (i32, i32),
+    anchor: (f64, f64),
+) -> Result<bool, String> {
+    let rect = text_box(text, LABEL_PX, at, anchor.0, anchor.1);
+    if !placed.try_place(rect, bounds) {
+        return Ok(false);
+    }
+    let h = if anchor.0 < 0.25 {
+        HPos::Left
+    } else if anchor.0 > 0.75 {
+        HPos::Right
+    } else {
+        HPos::Center
+    };
+    let v = if anchor.1 < 0.25 {
+        VPos::Top
+    } else if anchor.1 > 0.75 {
+        VPos::Bottom
+    } else {
+        VPos::Center
+    };
+    root.draw_text(text, &font(LABEL_PX).pos(Pos::new(h, v)), at)
+        .map_err(|e| e.to_string())?;
+    Ok(true)
+}

@@ -1,0 +1,209 @@
+//! Text in a chart: wrapped onto lines instead of cut, and placed only where it
+//! overlaps nothing already placed.
+//!
+//! Written here rather than taken from a crate: the line breaker has to measure text
+//! exactly as the label areas are sized ([`text_width`], display columns), and has to
+//! stay linear on hostile input (a name of 40,000 zero-width characters); a general
+//! Unicode line breaker measures nothing and would still need this loop around it.
+
+use crate::render::encode::{columns, columns_width, text_width};
+
+/// Whether a line may not start with `c` (closing punctuation, in both scripts).
+fn no_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '”'
+            | '’'
+            | '%'
+            | '％'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+    )
+}
+
+/// Whether a line may not end with `c` (opening punctuation).
+fn no_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '《' | '「' | '『' | '【' | '“' | '‘' | '(' | '[' | '{'
+    )
+}
+
+/// Breaks `text` into lines no wider than `max` pixels at `px`. Chinese may break
+/// between any two characters except before closing or after opening punctuation;
+/// other scripts break at spaces, and a word wider than a line is broken where it must.
+/// Nothing is dropped: the lines together hold every character of `text`.
+pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
+    // Most labels fit on one line: measured once, they need no breaking.
+    if text_width(text, px) <= max {
+        return vec![text.trim_end().to_string()];
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_cols = 0usize;
+    // The last place the line may break: its byte offset and the columns before it.
+    let mut last_break: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let c_cols = columns(c);
+        if may_break_between(prev, c) && !line.is_empty() {
+            last_break = Some((line.len(), line_cols));
+        }
+        if columns_width(line_cols + c_cols, px) > max && !line.trim().is_empty() {
+            match last_break.filter(|(at, _)| *at > 0) {
+                Some((at, cols_before)) => {
+                    let rest = line.split_off(at);
+                    lines.push(line.trim_end().to_string());
+                    let trimmed = rest.trim_start_matches(' ');
+                    let dropped = rest.len() - trimmed.len();
+                    line = trimmed.to_string();
+                    line_cols -= cols_before + dropped;
+                }
+                None => {
+                    lines.push(std::mem::take(&mut line));
+                    line_cols = 0;
+                }
+            }
+            last_break = None;
+        }
+        if !(line.is_empty() && c == ' ') {
+            line.push(c);
+            line_cols += c_cols;
+        }
+        prev = Some(c);
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Whether a line may break between `prev` and `c`.
+fn may_break_between(prev: Option<char>, c: char) -> bool {
+    let Some(p) = prev else { return false };
+    if no_start(c) || no_end(p) {
+        return false;
+    }
+    p == ' ' || columns(p) == 2 || (columns(c) == 2 && c != ' ')
+}
+
+/// A label's box in pixels: left, top, right, bottom.
+pub type Rect = (i32, i32, i32, i32);
+
+/// The box `text` takes at `px`, anchored at `at` by the horizontal share `hx`
+/// (0 left, 0.5 centre, 1 right) and the vertical share `vy` (0 top, 1 bottom).
+pub fn text_box(text: &str, px: f64, at: (i32, i32), hx: f64, vy: f64) -> Rect {
+    let w = text_width(text, px).ceil() as i32;
+    // The height browsers give a line: Chinese fonts' ascent and descent.
+    let h = (px * 1.45).ceil() as i32;
+    let left = at.0 - (f64::from(w) * hx) as i32;
+    let top = at.1 - (f64::from(h) * vy) as i32;
+    (left, top, left + w, top + h)
+}
+
+/// The boxes of everything placed so far; a new label goes in only where it overlaps
+/// none of them (the data table beside the chart always has every figure).
+#[derive(Default)]
+pub struct Placed(Vec<Rect>);
+
+impl Placed {
+    /// Reserves `rect` for a mark (a column, a line's point) that labels must avoid.
+    pub fn reserve(&mut self, rect: Rect) {
+        self.0.push(rect);
+    }
+
+    /// Places `rect` if it overlaps nothing placed and lies within `bounds`.
+    pub fn try_place(&mut self, rect: Rect, bounds: Rect) -> bool {
+        let inside =
+            rect.0 >= bounds.0 && rect.1 >= bounds.1 && rect.2 <= bounds.2 && rect.3 <= bounds.3;
+        if !inside || self.0.iter().any(|r| overlaps(*r, rect)) {
+            return false;
+        }
+        self.0.push(rect);
+        true
+    }
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_wraps_between_characters_and_keeps_punctuation_with_its_word() {
+        let lines = wrap(
+            "赣江新区“1+2+3+X”产业高质量跨越式发展行动计划，力争突破",
+            14.0,
+            120.0,
+        );
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(
+            lines.concat(),
+            "赣江新区“1+2+3+X”产业高质量跨越式发展行动计划，力争突破"
+        );
+        for l in &lines {
+            assert!(text_width(l, 14.0) <= 120.0, "{l} is too wide");
+            assert!(!l.starts_with('，'), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn english_wraps_at_spaces_and_breaks_only_a_word_too_long_for_a_line() {
+        let lines = wrap("Operating revenue of the electronics cluster", 14.0, 150.0);
+        assert_eq!(
+            lines,
+            ["Operating revenue", "of the electronics", "cluster"]
+        );
+        let long = wrap("Supercalifragilisticexpialidocious", 14.0, 80.0);
+        assert_eq!(long.concat(), "Supercalifragilisticexpialidocious");
+        assert!(long.len() > 1);
+        assert_eq!(wrap("", 14.0, 80.0), [""]);
+    }
+
+    #[test]
+    fn a_long_name_of_invisible_characters_wraps_in_one_pass() {
+        let text = format!("{}产业集群产业集群", "\u{200b}".repeat(40_000));
+        let lines = wrap(&text, 14.0, 50.0);
+        assert_eq!(lines.concat().chars().count(), 40_008);
+    }
+
+    #[test]
+    fn a_label_is_placed_only_where_it_overlaps_nothing() {
+        let mut placed = Placed::default();
+        let bounds = (0, 0, 500, 500);
+        assert!(placed.try_place((10, 10, 50, 30), bounds));
+        assert!(
+            !placed.try_place((40, 20, 80, 40), bounds),
+            "overlaps the first"
+        );
+        assert!(
+            placed.try_place((50, 10, 90, 30), bounds),
+            "touching is not overlapping"
+        );
+        assert!(
+            !placed.try_place((480, 10, 520, 30), bounds),
+            "outside the drawing"
+        );
+    }
+}
