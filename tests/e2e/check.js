@@ -10,10 +10,13 @@
 //   3. keyboard: a walk from the home page to a target's chart table with Tab and Enter only;
 //   4. network: no request leaves 127.0.0.1 (or the disk) while pages load;
 //   5. styles: the site renders with its stylesheet under the sub-path and from file://;
-//   6. search: Chinese, English and mixed queries find their pages, over HTTP and from disk.
+//   6. search: Chinese, English and mixed queries find their pages, over HTTP and from disk;
+//   7. charts: a 390 px phone gets each chart's narrow drawing, no text under 11 px, no
+//      two labels overlapping (charts.js).
 // Every check also runs once on a known-bad page, so that a clean result can be trusted.
 "use strict";
 const { chromium } = require("playwright-core");
+const { checkCharts } = require("./charts.js");
 const http = require("http");
 const fs = require("fs");
 const os = require("os");
@@ -375,6 +378,7 @@ async function screenshots(context, base) {
     await checkNetwork(context, base);
     await checkStyles(context, base);
     await checkSearch(context, base);
+    await checkCharts(context, base, SITE, templatePages(), { pass, fail });
     await screenshots(context, base);
   } catch (e) {
     fail(`unexpected error: ${e.stack || e}`);

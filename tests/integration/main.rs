@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod build;
 mod bundled;
+mod chart_kinds;
 mod charts;
 mod errors;
 mod extract;

@@ -1,0 +1,312 @@
+//! Every kind of chart, drawn from a fixture plan: time drawn as it is (yearly
+//! targets in each year, growth rates over their years, outcomes as a series), legible
+//! text (level units, wrapped labels, whole-number counts), a frame that cites the
+//! source, and downloads named after what they show.
+
+use std::collections::BTreeMap;
+
+use crate::charts::check_svg;
+use crate::util::TestSite;
+
+const PLAN: &str = include_str!("fixtures/charts/plan.yaml");
+const RECORD: &str = include_str!("fixtures/forms/record.yaml");
+const CHAINS: &str = "- id: electronic-information
+  name: {zh: 电子信息, en: Electronic information}
+- id: equipment
+  name: {zh: 装备制造, en: Equipment manufacturing}
+";
+
+fn built() -> BTreeMap<String, String> {
+    let site = TestSite::starter();
+    site.write("content/plans/charts-2026/plan.yaml", PLAN);
+    site.write("seeds/forms-2025.yaml", RECORD);
+    site.write("content/chains.yaml", CHAINS);
+    site.build_ok()
+}
+
+/// Every chart kind, as the site path of its wide drawing (without `.svg`).
+const KINDS: &[(&str, &str)] = &[
+    (
+        "tiers_outcomes_path",
+        "plans/charts-2026/tiers-with-outcomes/chart",
+    ),
+    ("each_year", "plans/charts-2026/firms-each-year/chart"),
+    (
+        "growth_path",
+        "plans/charts-2026/growth-from-baseline/chart",
+    ),
+    ("growth_rate", "plans/charts-2026/growth-rate-only/chart"),
+    ("count_outcome", "plans/charts-2026/platforms-count/chart"),
+    (
+        "lone_target",
+        "plans/example-2025/new-high-tech-firms/chart",
+    ),
+    ("breakdown", "plans/charts-2026/equipment-output/breakdown"),
+    ("overview", "plans/charts-2026/overview"),
+    ("comparison", "chains/electronic-information/comparison"),
+];
+
+fn svg<'a>(out: &'a BTreeMap<String, String>, lang: &str, path: &str, narrow: bool) -> &'a str {
+    let file = format!("{lang}/{path}{}.svg", if narrow { "-narrow" } else { "" });
+    out.get(&file).unwrap_or_else(|| panic!("no {file}"))
+}
+
+/// The text of every `<text>` element.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn every_chart_kind_snapshots_in_both_languages_and_both_widths() {
+    let out = built();
+    for (name, path) in KINDS {
+        for lang in ["zh", "en"] {
+            insta::assert_snapshot!(format!("{name}_{lang}"), svg(&out, lang, path, false));
+        }
+        insta::assert_snapshot!(format!("{name}_zh_narrow"), svg(&out, "zh", path, true));
+    }
+}
+
+#[test]
+fn every_svg_parses_names_its_source_and_the_site_and_has_no_sideways_or_cut_text() {
+    let out = built();
+    let charts: Vec<(&String, &String)> = out
+        .iter()
+        .filter(|(p, _)| p.ends_with(".svg") && !p.starts_with("static/"))
+        .collect();
+    assert!(charts.len() >= 40, "{}", charts.len());
+    for (path, svg) in charts {
+        check_svg(path, svg);
+        let words = texts(svg);
+        let source = if path.starts_with("zh/") {
+            "来源："
+        } else {
+            "Source"
+        };
+        assert!(
+            words.iter().any(|t| t.starts_with(source)),
+            "{path}: {words:?}"
+        );
+        assert!(
+            words.iter().any(|t| t.contains("https://")),
+            "{path}: no site address"
+        );
+        assert!(!svg.contains("rotate("), "{path}: rotated text");
+        assert!(
+            !words.iter().any(|t| t.contains('…')),
+            "{path}: a cut label"
+        );
+        let smallest = svg
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse::<f64>().ok())
+            .fold(f64::MAX, f64::min);
+        assert!(smallest >= 13.0, "{path}: text at {smallest} px");
+    }
+}
+
+#[test]
+fn a_yearly_target_is_drawn_in_each_year_of_its_period() {
+    let out = built();
+    let zh = svg(&out, "zh", "plans/charts-2026/firms-each-year/chart", false);
+    let words = texts(zh);
+    for year in ["2023", "2024", "2025", "2026"] {
+        assert!(words.iter().any(|t| t == year), "{year}: {words:?}");
+    }
+    // Four target columns and four tops of the range, each labelled.
+    let floors = zh.matches("fill=\"#0072B2\" stroke=\"none\"").count();
+    assert!(floors >= 4, "{floors} columns:\n{zh}");
+    assert_eq!(
+        words.iter().filter(|t| *t == "区间上限 5").count(),
+        4,
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|t| t == "争取（每年）"),
+        "legend as the page words it: {words:?}"
+    );
+}
+
+#[test]
+fn growth_is_drawn_as_its_path_or_as_its_rate_over_the_period() {
+    let out = built();
+    let path = svg(
+        &out,
+        "zh",
+        "plans/charts-2026/growth-from-baseline/chart",
+        false,
+    );
+    assert!(
+        path.contains("stroke-dasharray=\"1 5\""),
+        "a dotted path:\n{path}"
+    );
+    let words = texts(path);
+    assert!(
+        words.iter().any(|t| t.contains("年均增长9%左右")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|t| t.starts_with('≈')),
+        "the implied level is marked: {words:?}"
+    );
+    assert!(
+        words.iter().any(|t| t.contains("推算值")),
+        "and explained: {words:?}"
+    );
+    let rate = svg(
+        &out,
+        "en",
+        "plans/charts-2026/growth-rate-only/chart",
+        false,
+    );
+    let words = texts(rate);
+    assert!(words.iter().any(|t| t == "%"), "a rate axis: {words:?}");
+    for year in ["2023", "2026"] {
+        assert!(words.iter().any(|t| t == year), "{year}: {words:?}");
+    }
+    assert!(
+        !words.iter().any(|t| t == "2022"),
+        "no empty leading year: {words:?}"
+    );
+    assert!(
+        words
+            .iter()
+            .any(|t| t.contains("inferred by this site") && t.contains("Unit")),
+        "the inferred unit is noted: {words:?}"
+    );
+}
+
+#[test]
+fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
+    let out = built();
+    let lone = texts(svg(
+        &out,
+        "zh",
+        "plans/example-2025/new-high-tech-firms/chart",
+        false,
+    ));
+    let years: Vec<&String> = lone
+        .iter()
+        .filter(|t| t.len() == 4 && t.starts_with("20"))
+        .collect();
+    assert_eq!(years, ["2025"], "{lone:?}");
+    let full = svg(
+        &out,
+        "zh",
+        "plans/charts-2026/tiers-with-outcomes/chart",
+        false,
+    );
+    let words = texts(full);
+    for year in ["2022", "2023", "2024", "2025", "2026"] {
+        assert!(words.iter().any(|t| t == year), "{year}: {words:?}");
+    }
+    assert!(!words.iter().any(|t| t == "2021"), "{words:?}");
+    assert!(
+        full.contains("<polyline"),
+        "outcomes joined as a line:\n{full}"
+    );
+    assert!(
+        words.iter().any(|t| t.starts_with("实际值：产值")),
+        "the other measure has its own panel: {words:?}"
+    );
+    assert!(
+        words.iter().any(|t| t == "确保") && words.iter().any(|t| t == "力争"),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn counts_tick_in_whole_numbers_and_units_are_written_level() {
+    let out = built();
+    for lang in ["zh", "en"] {
+        let count = svg(&out, lang, "plans/charts-2026/platforms-count/chart", false);
+        for t in texts(count) {
+            if let Ok(n) = t.parse::<f64>() {
+                assert_eq!(n.fract(), 0.0, "{lang}: tick {t}");
+            }
+        }
+    }
+    let zh = texts(svg(
+        &out,
+        "zh",
+        "plans/charts-2026/tiers-with-outcomes/chart",
+        false,
+    ));
+    assert!(zh.iter().any(|t| t == "亿元"), "{zh:?}");
+}
+
+#[test]
+fn long_names_wrap_and_short_names_label_bars() {
+    let out = built();
+    let overview = texts(svg(&out, "en", "plans/charts-2026/overview", true));
+    assert!(
+        overview.iter().any(|t| t == "Electronics revenue"),
+        "{overview:?}"
+    );
+    assert!(
+        overview.iter().any(|t| t.starts_with("Operating revenue")),
+        "a panel per measure: {overview:?}"
+    );
+    assert!(
+        !overview.iter().any(|t| t.contains("growth")),
+        "a rate is no level: {overview:?}"
+    );
+    assert!(
+        overview.iter().any(|t| t.starts_with("Output")),
+        "{overview:?}"
+    );
+    let breakdown = texts(svg(
+        &out,
+        "en",
+        "plans/charts-2026/equipment-output/breakdown",
+        true,
+    ));
+    let joined = breakdown.join(" ");
+    assert!(
+        joined.contains("New-energy equipment and the parts it uses"),
+        "{breakdown:?}"
+    );
+}
+
+#[test]
+fn each_chart_downloads_under_its_own_name_with_terms_and_sources_and_can_be_embedded() {
+    let out = built();
+    let page = &out["zh/plans/charts-2026/tiers-with-outcomes/index.html"];
+    assert!(
+        page.contains(r#"download="tiers-with-outcomes.csv""#),
+        "{page}"
+    );
+    assert!(page.contains(r#"download="tiers-with-outcomes.svg""#));
+    assert!(page.contains(r#"<source media="(max-width: 600px)" srcset="chart-narrow.svg""#));
+    let href = crate::util::attrs(page, "href")
+        .into_iter()
+        .find(|h| h.starts_with("data:text/csv"))
+        .unwrap();
+    let csv = crate::charts::base64_text(&href);
+    let head = csv.lines().next().unwrap();
+    for column in ["限定词", "比较词", "单位", "来源"] {
+        assert!(head.contains(column), "{head}");
+    }
+    assert!(csv.contains("2026,确保,1000,1200,确保,突破,亿元,营业收入,《示例市各类目标形式示例（2023—2025年）》二"), "{csv}");
+    // The embed code: the wide drawing by its full address, linked to the page, cited.
+    let code = page
+        .split("<code>")
+        .nth(1)
+        .and_then(|c| c.split("</code>").next())
+        .unwrap();
+    assert!(code.starts_with("&lt;figure"), "{code}");
+    assert!(
+        code.contains("https://example.gov.cn/zh/plans/charts-2026/tiers-with-outcomes/chart.svg")
+            || code.contains("/zh/plans/charts-2026/tiers-with-outcomes/chart.svg"),
+        "{code}"
+    );
+    assert!(code.contains("来源：《示例市各类目标形式示例"), "{code}");
+    assert!(
+        !code.contains("<script") && !code.contains("&lt;script"),
+        "{code}"
+    );
+}
