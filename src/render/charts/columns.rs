@@ -216,7 +216,7 @@ fn draw_main<'s>(
         Some(path) => draw_path(&mut chart, path)?,
         None => Vec::new(),
     };
-    let outcome_points = draw_outcomes(&mut chart, c)?;
+    let outcome_points = draw_outcomes(&mut chart, &c.series.outcomes)?;
     for line in [&path_points, &outcome_points] {
         reserve_line(&chart, line, placed);
     }
@@ -236,7 +236,8 @@ fn draw_main<'s>(
     if let Some(path) = &c.series.path {
         label_path(root, &chart, path, &path_points, placed, bounds)?;
     }
-    label_outcomes(root, &chart, c, placed, bounds)
+    let outcomes = (c.series.outcomes.as_slice(), c.series.unit, c.cx.lang);
+    label_outcomes(root, &chart, outcomes, placed, bounds)
 }
 
 /// A panel's axes: its scale (whole numbers for counts), the unit level above the

@@ -5,11 +5,12 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::columns::Columns;
 use super::layout::{Area, Cartesian, Drawn, LABEL_PX, font, palette};
-use super::series::{Path, Rate};
+use super::series::{Bar, Path, Rate};
 use super::svg::{DASHED, DOTTED};
 use super::text::{Placed, Rect, text_box};
+use crate::content::MeasureUnit;
+use crate::lang::Lang;
 use crate::render::format;
 
 /// Keeps labels off a line: a box around each point and along each segment.
@@ -97,10 +98,8 @@ pub fn label_path(
 }
 
 /// Outcomes as a line with a dot a year; returns their points.
-pub fn draw_outcomes(chart: &mut Cartesian, c: &Columns) -> Result<Vec<(f64, f64)>, String> {
-    let points: Vec<(f64, f64)> = c
-        .series
-        .outcomes
+pub fn draw_outcomes(chart: &mut Cartesian, outcomes: &[Bar]) -> Result<Vec<(f64, f64)>, String> {
+    let points: Vec<(f64, f64)> = outcomes
         .iter()
         .map(|b| (f64::from(b.year), b.value))
         .collect();
@@ -126,13 +125,13 @@ pub fn draw_outcomes(chart: &mut Cartesian, c: &Columns) -> Result<Vec<(f64, f64
 pub fn label_outcomes(
     root: &Area,
     chart: &Cartesian,
-    c: &Columns,
+    (outcomes, unit, lang): (&[Bar], MeasureUnit, Lang),
     placed: &mut Placed,
     bounds: Rect,
 ) -> Drawn {
-    for b in &c.series.outcomes {
+    for b in outcomes {
         let (x, y) = chart.backend_coord(&(f64::from(b.year), b.value));
-        let text = format::figure_only(b.value, c.series.unit, c.cx.lang);
+        let text = format::figure_only(b.value, unit, lang);
         let around = [
             ((x, y - 9), (0.5, 1.0)),
             ((x, y + 9), (0.5, 0.0)),
