@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::ViewCtx;
-use super::disclosure::InferredFacts;
+use super::disclosure::{InferredFacts, PublicationView};
 use super::lists::NameRef;
 use super::progress::ProgressView;
 use super::quote::{Segment, quote};
@@ -129,13 +129,6 @@ pub struct SourceView {
     pub clause: Option<String>,
     pub clause_title: Option<String>,
     pub publications: Vec<PublicationView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PublicationView {
-    pub publisher: String,
-    pub date: Option<String>,
-    pub url: Option<String>,
 }
 
 impl SourceView {

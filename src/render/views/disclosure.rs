@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::ViewCtx;
-use super::detail::PublicationView;
 use crate::content::*;
 
 /// A fact the site filled in, as a page lists it.
@@ -62,6 +61,14 @@ impl InferredFacts {
 /// The UI string naming a field that may be inferred.
 pub fn field_key(key: &str) -> String {
     format!("field_{key}")
+}
+
+/// Where and when a document was published.
+#[derive(Debug, Serialize)]
+pub struct PublicationView {
+    pub publisher: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
 }
 
 /// One line of the disclosure block: a label and the value, or `None` when the
