@@ -183,18 +183,28 @@ impl Config {
                 .collect(),
             error_report_url: f.error_report_url,
         });
-        if let Some(url) = footer.as_ref().and_then(|f| f.error_report_url.as_deref())
-            && !is_safe_link(url)
-        {
-            {
-                problems.push(
-                    file.error_at(
-                        &root.key("footer").key("error_report_url"),
-                        format!("`{url}` is not a link plansite will publish"),
-                    )
-                    .help("use an https://, http:// or mailto: address"),
-                );
+        // Every link the footer puts on every page: the error-report address and each
+        // filing's link. A `javascript:` or `data:` address here would run on all pages.
+        let footer_path = root.key("footer");
+        let mut links: Vec<(YamlPath, &str)> = Vec::new();
+        if let Some(f) = &footer {
+            if let Some(url) = f.error_report_url.as_deref() {
+                links.push((footer_path.key("error_report_url"), url));
             }
+            for (i, filing) in f.filings.iter().enumerate() {
+                if let Some(url) = filing.url.as_deref() {
+                    links.push((footer_path.key("filings").index(i).key("url"), url));
+                }
+            }
+        }
+        for (path, url) in links.into_iter().filter(|(_, url)| !is_safe_link(url)) {
+            problems.push(
+                file.error_at(
+                    &path,
+                    format!("`{url}` is not a link plansite will publish"),
+                )
+                .help("use an https://, http:// or mailto: address"),
+            );
         }
         match (base_url, problems.is_empty()) {
             (Some(base_url), true) => Ok(Config {
@@ -215,9 +225,10 @@ impl Config {
 
 /// Returns true if and only if `url` is an absolute web or mail address (no `javascript:`).
 pub fn is_safe_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !url.contains(['"', '<', '>', ' '])
+        && !url.contains(['"', '<', '>', ' ', '\\'])
+        && !url.chars().any(char::is_control)
 }
 
 #[cfg(test)]

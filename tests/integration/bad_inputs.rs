@@ -348,6 +348,24 @@ const CASES: &[Case] = &[
         location: "regions.yaml:2:15",
     },
     Case {
+        name: "a javascript: link among the footer's filings",
+        edits: &[Replace("site.yaml", "default_language: zh", "default_language: zh\nfooter:\n  organisation: {zh: 示例市, en: Example City}\n  filings:\n    - label: {zh: 备案号, en: Filing}\n      url: \"javascript:alert(1)\"")],
+        message: "`javascript:alert(1)` is not a link plansite will publish",
+        location: "site.yaml:15:12",
+    },
+    Case {
+        name: "a data: link among the footer's filings",
+        edits: &[Replace("site.yaml", "default_language: zh", "default_language: zh\nfooter:\n  organisation: {zh: 示例市, en: Example City}\n  filings:\n    - label: {zh: 备案号, en: Filing}\n      url: https://beian.example/\n    - label: {zh: 公安备案, en: Police filing}\n      url: \"data:text/html,<script>alert(1)</script>\"")],
+        message: "is not a link plansite will publish",
+        location: "site.yaml:17:12",
+    },
+    Case {
+        name: "a filing link with a tab hidden in it",
+        edits: &[Replace("site.yaml", "default_language: zh", "default_language: zh\nfooter:\n  organisation: {zh: 示例市, en: Example City}\n  filings:\n    - label: {zh: 备案号, en: Filing}\n      url: \"https://beian.example/\\tx\"")],
+        message: "is not a link plansite will publish",
+        location: "site.yaml:15:12",
+    },
+    Case {
         name: "relative base_url",
         edits: &[Replace("site.yaml", "base_url: https://www.example.gov.cn/plans/", "base_url: /plans/")],
         message: "is not an absolute address",
