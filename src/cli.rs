@@ -115,7 +115,7 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
     match pipeline::build(root, output, &options) {
         Ok(report) => {
             report.warnings.print();
-            eprintln!(
+            crate::say!(
                 "Built {} pages ({} files) into {} in {} ms.",
                 report.stats.pages,
                 report.stats.files,
@@ -127,7 +127,7 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
         Err(diagnostics) => {
             diagnostics.print();
             print_summary(&diagnostics);
-            eprintln!("The build failed; the previous output (if any) is unchanged.");
+            crate::say!("The build failed; the previous output (if any) is unchanged.");
             ExitCode::from(1)
         }
     }
@@ -149,7 +149,7 @@ fn check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
 fn new_site(dir: &std::path::Path) -> ExitCode {
     match crate::scaffold::create(dir) {
         Ok(()) => {
-            eprintln!(
+            crate::say!(
                 "Created a starter site in {}. Build it with:\n  plansite --root {} build",
                 dir.display(),
                 dir.display()
@@ -157,7 +157,7 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => {
-            anstream::eprintln!("error: {message}");
+            crate::say!("error: {message}");
             ExitCode::from(1)
         }
     }
@@ -175,9 +175,9 @@ fn extract(
     };
     if let Err(message) = crate::content::Id::parse(&plan_id) {
         if from_option {
-            anstream::eprintln!("error: --plan-id {plan_id:?}: {message}");
+            crate::say!("error: --plan-id {plan_id:?}: {message}");
         } else {
-            anstream::eprintln!(
+            crate::say!(
                 "error: the id made from the file name, {plan_id:?}, is not valid: {message}; \
                  pass --plan-id"
             );
@@ -187,7 +187,7 @@ fn extract(
     let text = match crate::yaml::SourceFile::read(input, input) {
         Ok(file) => file.text,
         Err(d) => {
-            anstream::eprintln!("{}", d.render(true));
+            crate::say!("{}", d.render(true));
             return ExitCode::from(1);
         }
     };
@@ -200,8 +200,11 @@ fn extract(
     let written = match output {
         Some(path) => std::fs::write(path, &yaml).map_err(|e| (path, e)),
         None => {
-            print!("{yaml}");
-            Ok(())
+            use std::io::Write as _;
+            let stdout = std::path::Path::new("standard output");
+            std::io::stdout()
+                .write_all(yaml.as_bytes())
+                .map_err(|e| (stdout, e))
         }
     };
     let written = written.and_then(|()| match record {
@@ -211,11 +214,11 @@ fn extract(
         None => Ok(()),
     });
     if let Err((path, e)) = written {
-        anstream::eprintln!("error: cannot write {}: {e}", path.display());
+        crate::say!("error: cannot write {}: {e}", path.display());
         return ExitCode::from(1);
     }
     let review = draft.review_count();
-    eprintln!(
+    crate::say!(
         "Found {} quantified goals in {} ({review} marked REVIEW).",
         draft.goals.len(),
         input.display()
@@ -227,9 +230,9 @@ fn print_summary(diagnostics: &Diagnostics) {
     let errors = diagnostics.count(Severity::Error);
     let warnings = diagnostics.count(Severity::Warning);
     if errors + warnings == 0 {
-        eprintln!("No problems found.");
+        crate::say!("No problems found.");
     } else {
-        eprintln!(
+        crate::say!(
             "{errors} error{}, {warnings} warning{}.",
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" }

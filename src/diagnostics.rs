@@ -220,7 +220,7 @@ impl Diagnostics {
     /// without one depending on the other.
     pub fn print(&self) {
         for d in self.iter() {
-            anstream::eprintln!("{}\n", d.render(true));
+            crate::say!("{}\n", d.render(true));
         }
     }
 

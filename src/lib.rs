@@ -9,6 +9,17 @@
 // the error path, so returning it by value costs nothing that matters.
 #![allow(clippy::result_large_err)]
 
+/// Writes a line to standard error, and carries on if it cannot: a closed or full
+/// stderr is no reason for a build to panic (exit 101) instead of exiting 0 or 1.
+/// Colours are stripped where the terminal does not take them (anstream).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(anstream::stderr(), $($arg)*);
+    }};
+}
+
 pub mod check;
 pub mod cli;
 pub mod config;

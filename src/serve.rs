@@ -85,7 +85,7 @@ pub fn serve(root: &Path, options: ServeOptions) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            crate::say!("error: cannot start the server: {e}");
             return ExitCode::from(1);
         }
     };
@@ -94,7 +94,7 @@ pub fn serve(root: &Path, options: ServeOptions) -> ExitCode {
 
 async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
     if !options.bind.is_loopback() {
-        eprintln!(
+        crate::say!(
             "warning: serving on {} makes the preview reachable from other machines; \
              plansite serve binds to 127.0.0.1 unless told otherwise",
             options.bind
@@ -104,9 +104,10 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
         match tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await {
             Ok(l) => l,
             Err(e) => {
-                eprintln!(
+                crate::say!(
                     "error: cannot listen on {}:{}: {e}",
-                    options.bind, options.port
+                    options.bind,
+                    options.port
                 );
                 return ExitCode::from(1);
             }
@@ -114,7 +115,7 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::say!("error: {e}");
             return ExitCode::from(1);
         }
     };
@@ -124,7 +125,7 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
         IpAddr::V4(ip) => ip.to_string(),
     };
     let Ok(base) = BaseUrl::parse(&format!("http://{host}:{}{base_path}", addr.port())) else {
-        eprintln!("error: cannot form the preview address");
+        crate::say!("error: cannot form the preview address");
         return ExitCode::from(1);
     };
     let out = preview_dir().join(format!("plansite-serve-{}", std::process::id()));
@@ -146,13 +147,13 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
     let _watcher = match watch(Arc::clone(&state), reloader) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", root.display());
+            crate::say!("error: cannot watch {}: {e}", root.display());
             return ExitCode::from(1);
         }
     };
     let app = router(Arc::clone(&state)).layer(livereload);
     let url = base.as_str();
-    eprintln!(
+    crate::say!(
         "Serving {} at {url}\nEdits to content/, themes/, templates/, seeds/ and site.yaml reload the page. Press Ctrl+C to stop.",
         root.display()
     );
@@ -168,7 +169,7 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::say!("error: {e}");
             ExitCode::from(1)
         }
     }
@@ -287,7 +288,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
+        crate::say!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
     }
 }
 
@@ -320,7 +321,7 @@ fn watch(
         let changed = rebuild(&handler_state, &paths);
         if changed {
             reloader.reload();
-            eprintln!("Reloaded in {} ms.", started.elapsed().as_millis());
+            crate::say!("Reloaded in {} ms.", started.elapsed().as_millis());
         }
     })
     .map_err(|e| e.to_string())?;
@@ -390,7 +391,7 @@ fn full_build(state: &State) -> bool {
         Ok((site, theme, mut warnings, report)) => {
             warnings.extend(report.warnings);
             warnings.print();
-            eprintln!(
+            crate::say!(
                 "Built {} pages in {} ms.",
                 report.stats.pages,
                 started.elapsed().as_millis()
@@ -414,7 +415,7 @@ fn full_build(state: &State) -> bool {
 
 fn report(state: &State, diagnostics: &Diagnostics) {
     diagnostics.print();
-    eprintln!("The build failed; still serving the last good version.");
+    crate::say!("The build failed; still serving the last good version.");
     let text: Vec<String> = diagnostics.iter().map(|d| d.render(false)).collect();
     if let Ok(mut error) = state.error.write() {
         *error = Some(text.join("\n"));

@@ -10,7 +10,7 @@ use std::time::Instant;
 pub fn trace(stage: &str, since: Instant) {
     if std::env::var_os("PLANSITE_TIMINGS").is_some() {
         let rss = resident_mb().map_or(String::new(), |mb| format!(", resident {mb} MB"));
-        eprintln!("{stage}: {} ms{rss}", since.elapsed().as_millis());
+        crate::say!("{stage}: {} ms{rss}", since.elapsed().as_millis());
     }
 }
 

@@ -142,3 +142,46 @@ fn a_directory_without_site_yaml_gets_that_error_alone() {
         .stderr(predicate::str::contains("1 error, 0 warnings."));
     assert!(!dir.path().join("public").exists());
 }
+
+/// The exit code of `plansite --root SITE ARGS` with standard error on a full disk
+/// (`/dev/full`: every write fails) and then closed.
+fn codes_with_broken_stderr(site: &TestSite, args: &[&str]) -> Option<(i32, i32)> {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()?;
+    let run = |stderr: std::process::Stdio| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("plansite"))
+            .arg("--root")
+            .arg(site.root())
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(stderr)
+            .status()
+            .unwrap()
+            .code()
+            .unwrap_or(-1)
+    };
+    Some((run(full.into()), run(std::process::Stdio::null())))
+}
+
+#[test]
+fn a_full_or_closed_stderr_ends_in_the_exit_code_not_a_panic() {
+    let site = TestSite::starter();
+    let Some(ok) = codes_with_broken_stderr(&site, &["build"]) else {
+        eprintln!("skipped: this system has no /dev/full");
+        return;
+    };
+    assert_eq!(ok, (0, 0), "a good build with nowhere to report");
+    assert_eq!(codes_with_broken_stderr(&site, &["check"]), Some((0, 0)));
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "    metric: revenue\n",
+        "    metirc: revenue\n",
+    );
+    assert_eq!(
+        codes_with_broken_stderr(&site, &["build"]),
+        Some((1, 1)),
+        "a bad build still says so by its exit code"
+    );
+}
