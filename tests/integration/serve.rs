@@ -60,13 +60,18 @@ impl Server {
 
     /// GET `path` (sent as is, without normalising dots); returns status and body.
     fn get(&self, path: &str) -> (u16, String, String) {
+        self.get_from(path, "127.0.0.1")
+    }
+
+    /// GET `path` with `host` in the `Host` header.
+    fn get_from(&self, path: &str, host: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();
@@ -193,4 +198,42 @@ fn serve_builds_serves_reloads_and_refuses_traversal() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn the_preview_answers_only_to_its_own_host_and_never_redirects_off_site() {
+    let site = TestSite::starter();
+    let server = Server::start(&site);
+    let port = server.port;
+    for host in [
+        "127.0.0.1",
+        &format!("127.0.0.1:{port}"),
+        &format!("localhost:{port}"),
+        "www.example.gov.cn",
+    ] {
+        let (status, _, _) = server.get_from("/plans/zh/", host);
+        assert_eq!(status, 200, "{host}");
+    }
+    // A rebinding page's request names its own host.
+    for host in [
+        "attacker.example",
+        &format!("attacker.example:{port}"),
+        "127.0.0.1.attacker.example",
+    ] {
+        let (status, _, body) = server.get_from("/plans/zh/", host);
+        assert_eq!(status, 421, "{host}: {body}");
+    }
+    drop(server);
+    // At the root of a host, `//zh` must not become a redirect to the
+    // protocol-relative `//zh/`, which a browser reads as the site `zh`.
+    site.edit(
+        "site.yaml",
+        "base_url: https://www.example.gov.cn/plans/",
+        "base_url: https://www.example.gov.cn/",
+    );
+    let server = Server::start(&site);
+    assert_eq!(server.get("/zh/").0, 200);
+    let (status, head, _) = server.get("//zh");
+    assert_eq!(status, 404, "{head}");
+    assert!(!head.contains("location: //"), "{head}");
 }
