@@ -13,6 +13,8 @@
 //!   output holds no symbolic links (content with links is refused), so nothing
 //!   outside the output can be served.
 
+mod guard;
+
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -151,11 +153,11 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let allowed = Arc::new(allowed_hosts(&host, &root));
+    let allowed = Arc::new(guard::allowed_hosts(&host, &root));
     let app = router(Arc::clone(&state))
         .layer(livereload)
         .layer(axum::middleware::from_fn(move |req, next| {
-            guard(req, next, Arc::clone(&allowed))
+            guard::guard(req, next, Arc::clone(&allowed))
         }));
     let url = base.as_str();
     crate::say!(
@@ -208,63 +210,6 @@ fn site_base_path(root: &Path) -> String {
         .ok()
         .and_then(|f| crate::config::Config::parse(&f).ok())
         .map_or_else(|| "/".to_string(), |c| c.base_url.path().to_string())
-}
-
-/// The host names the preview answers to: the address it is bound to, `localhost`,
-/// and the host of the site's own `base_url`.
-fn allowed_hosts(bound: &str, root: &Path) -> Vec<String> {
-    let mut hosts = vec![bound.to_ascii_lowercase(), "localhost".to_string()];
-    let configured = crate::yaml::SourceFile::read(
-        &root.join(crate::config::CONFIG_FILE),
-        Path::new(crate::config::CONFIG_FILE),
-    )
-    .ok()
-    .and_then(|f| crate::config::Config::parse(&f).ok())
-    .map(|c| c.base_url.as_str());
-    if let Some(url) = configured
-        && let Some(authority) = url.split("://").nth(1).and_then(|r| r.split('/').next())
-    {
-        hosts.push(host_name(authority).to_string());
-    }
-    hosts
-}
-
-/// A `Host` header's name without its port (`[::1]:8080` → `[::1]`), lower-cased.
-fn host_name(authority: &str) -> String {
-    let name = match authority.strip_prefix('[') {
-        Some(rest) => rest
-            .split_once(']')
-            .map_or(authority.to_string(), |(ip, _)| format!("[{ip}]")),
-        None => authority.split(':').next().unwrap_or("").to_string(),
-    };
-    name.to_ascii_lowercase()
-}
-
-/// Refuses what a preview must not answer. A request naming another host is how a
-/// page on the web reaches a preview through DNS rebinding, so it gets 421; and a
-/// path starting with `//` would be redirected to `//…/`, which browsers read as
-/// another site's address, so it gets 404.
-async fn guard(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-    allowed: Arc<Vec<String>>,
-) -> Response<Body> {
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map(host_name);
-    if !host.is_some_and(|h| allowed.contains(&h)) {
-        return (
-            StatusCode::MISDIRECTED_REQUEST,
-            "plansite serve answers only to its own address\n",
-        )
-            .into_response();
-    }
-    if req.uri().path().starts_with("//") {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    next.run(req).await
 }
 
 fn router(state: Arc<State>) -> Router {
