@@ -221,9 +221,19 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
 }
 
 /// Lists the entries of a directory in name order, or nothing if it does not exist.
+/// A directory that exists but cannot be read is an error, never an empty one: a
+/// folder of plans at mode 000 would otherwise publish a site without plans.
 fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            out.push(
+                Diagnostic::error(display(root, dir), format!("cannot read the directory: {e}"))
+                    .help("make it a directory plansite can read (for example `chmod u+rx` on it), or remove it"),
+            );
+            return Vec::new();
+        }
     };
     let mut entries = Vec::new();
     for entry in read {

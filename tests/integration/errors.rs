@@ -185,3 +185,43 @@ fn a_full_or_closed_stderr_ends_in_the_exit_code_not_a_panic() {
         "a bad build still says so by its exit code"
     );
 }
+
+#[test]
+fn a_folder_that_cannot_be_read_is_an_error_not_an_empty_folder() {
+    let site = TestSite::starter();
+    let before = site.build_ok();
+    // A folder of plans replaced by a file cannot be listed: the build must say so,
+    // not publish a site without plans.
+    std::fs::remove_dir_all(site.path("content/plans")).unwrap();
+    site.write("content/plans", "not a folder");
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("content/plans"))
+        .stderr(predicate::str::contains("cannot read the directory"));
+    assert_eq!(
+        read_tree(&site.path("public")),
+        before,
+        "the previous site stays"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_without_read_permission_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = TestSite::starter();
+    let plans = site.path("content/plans");
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&plans).is_ok() {
+        std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as a user who reads any folder (root)");
+        return;
+    }
+    let output = site.cmd(&["build"]).output().unwrap();
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read the directory"), "{stderr}");
+    assert!(stderr.contains("ermission denied"), "{stderr}");
+}
