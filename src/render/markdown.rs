@@ -12,7 +12,7 @@
 //! - Raw HTML is sanitized with ammonia, but only in documents that contain some, so
 //!   ordinary commentary pays nothing for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::Severity;
 mod markup;
@@ -189,14 +189,28 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 /// Ids already given on the page, to keep them unique.
 #[derive(Default)]
 struct HeadingIds {
-    used: HashMap<String, usize>,
+    /// Every id given so far, whatever it was made from.
+    taken: HashSet<String>,
+    /// The last number tried after each base, so a page of many equal headings stays
+    /// linear.
+    last: HashMap<String, usize>,
 }
 
 impl HeadingIds {
+    /// `base`, or `base-2`, `base-3`… the first not yet given. Checking every id, not
+    /// only those made from `base`, keeps `a`, `a-2`, `a` from giving `a-2` twice.
     fn unique(&mut self, base: String) -> String {
-        let n = self.used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { base } else { format!("{base}-{n}") }
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let n = self.last.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{base}-{n}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -337,6 +351,22 @@ mod tests {
         );
         assert!(r.html.contains("<h3 id=\"key-targets\">"), "{}", r.html);
         assert!(r.html.contains("<h3 id=\"key-targets-2\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn a_heading_named_like_a_numbered_twin_still_gets_an_id_of_its_own() {
+        let r = html("## a\n\n## a-2\n\n## a\n\n## Other {#a-3}\n");
+        let ids: Vec<&str> = r
+            .html
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert_eq!(ids.len(), 4, "{}", r.html);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 4, "every id once: {ids:?}");
     }
 
     #[test]
