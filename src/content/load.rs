@@ -224,6 +224,12 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
 /// A directory that exists but cannot be read is an error, never an empty one: a
 /// folder of plans at mode 000 would otherwise publish a site without plans.
 fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
+    // A folder of the site that is a link (content/, content/plans/, a plan's folder)
+    // would pull text from outside the site into pages and open data.
+    if let Some(link) = linked_folder(dir, root) {
+        out.push(folder_link_refused(root, &link));
+        return Vec::new();
+    }
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -238,6 +244,9 @@ fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
     let mut entries = Vec::new();
     for entry in read {
         match entry {
+            Ok(e) if e.file_type().is_ok_and(|t| t.is_symlink()) => {
+                out.push(folder_link_refused(root, &e.path()));
+            }
             Ok(e) => entries.push(e.path()),
             Err(e) => out.push(Diagnostic::error(
                 display(root, dir),
@@ -248,6 +257,27 @@ fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
     entries.retain(|p| !is_hidden(p));
     entries.sort();
     entries
+}
+
+/// The first folder from `root` down to `dir` that is a symbolic link, if any.
+fn linked_folder(dir: &Path, root: &Path) -> Option<PathBuf> {
+    let rel = dir.strip_prefix(root).ok()?;
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn folder_link_refused(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        display(root, path),
+        "symbolic links are not followed in a site",
+    )
+    .help("copy the folder or file into the site instead of linking to it")
 }
 
 fn is_hidden(path: &Path) -> bool {

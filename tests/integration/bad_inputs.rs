@@ -645,3 +645,36 @@ fn symbolic_links_are_refused() {
     assert!(stderr.contains("content/index.en.md"), "{stderr}");
     assert_eq!(read_tree(&site.path("public")), before);
 }
+
+/// Moves `rel` of the site out to a folder outside it and links it back in place.
+#[cfg(unix)]
+fn link_out(site: &TestSite, rel: &str, outside: &std::path::Path) {
+    let target = outside.join(rel.replace('/', "_"));
+    std::fs::rename(site.path(rel), &target).unwrap();
+    std::os::unix::fs::symlink(&target, site.path(rel)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_to_folders_are_refused_at_every_level() {
+    for rel in [
+        "content",
+        "content/plans",
+        "content/plans/example-2025",
+        "seeds",
+    ] {
+        let site = TestSite::starter();
+        let before = site.build_ok();
+        let outside = tempfile::tempdir().unwrap();
+        link_out(&site, rel, outside.path());
+        let output = site.cmd(&["build"]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{rel}: {stderr}");
+        assert!(
+            stderr.contains("symbolic links are not followed"),
+            "{rel}: {stderr}"
+        );
+        assert!(stderr.contains(rel), "{rel}: {stderr}");
+        assert_eq!(read_tree(&site.path("public")), before, "{rel}");
+    }
+}
