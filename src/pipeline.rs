@@ -127,8 +127,15 @@ fn output_error(output: &Path, e: std::io::Error) -> Diagnostic {
         .help("check the path and its permissions; the previous output is unchanged")
 }
 
-/// Refuses output directories that would replace the site's own files.
+/// Refuses output directories that would replace the site's own files, and an output
+/// that is itself a symbolic link (the swap would replace the link with a folder).
 fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(
+            Diagnostic::error(output, "the output directory is a symbolic link")
+                .help("give the folder the link points to as --output"),
+        );
+    }
     let root = absolute(root);
     let out = absolute(output);
     let protected = ["content", "themes", "templates", "seeds", "static", "i18n"];
@@ -143,28 +150,36 @@ fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// An absolute, lexically normalised path (the output may not exist yet).
+/// An absolute path with every link resolved in the part that exists: the output may
+/// not exist yet, but a folder on its way may be a link into the sources.
 fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(path)
     };
-    let canonical_parent = joined.canonicalize().ok();
-    if let Some(c) = canonical_parent {
-        return c;
-    }
-    let mut out = PathBuf::new();
+    let mut lexical = PathBuf::new();
     for c in joined.components() {
         match c {
             std::path::Component::ParentDir => {
-                out.pop();
+                lexical.pop();
             }
             std::path::Component::CurDir => {}
-            other => out.push(other),
+            other => lexical.push(other),
         }
     }
-    out
+    let mut existing = lexical.clone();
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(resolved) = existing.canonicalize() {
+            return missing.iter().rev().fold(resolved, |p, name| p.join(name));
+        }
+        match existing.file_name() {
+            Some(name) => missing.push(name.to_owned()),
+            None => return lexical,
+        }
+        existing.pop();
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +194,22 @@ mod tests {
         assert!(check_output_location(root, &root.join("..")).is_err());
         assert!(check_output_location(root, &root.join("content/out")).is_err());
         assert!(check_output_location(root, &root.join("public")).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_cannot_lead_the_output_into_the_sources_or_be_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        std::os::unix::fs::symlink(root.join("content"), root.join("out-link")).unwrap();
+        // Through the link, a folder that does not exist yet would sit in content/.
+        assert!(check_output_location(root, &root.join("out-link/new")).is_err());
+        // The link itself would be replaced by a folder.
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), root.join("public")).unwrap();
+        let err = check_output_location(root, &root.join("public")).unwrap_err();
+        assert!(err.message.contains("symbolic link"), "{}", err.message);
+        assert!(check_output_location(root, &root.join("public2/deep")).is_ok());
     }
 }
