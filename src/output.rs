@@ -74,6 +74,10 @@ impl Sink for MemorySink {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The output's lock, held from the start of the build to its swap: two builds
+    /// into one output would share one staging directory and leave a site that
+    /// matches neither.
+    lock: Option<std::fs::File>,
     /// Directories already made, so each file is written with one open: a large site
     /// writes tens of thousands of files into as many new directories.
     made: Mutex<HashSet<PathBuf>>,
@@ -83,6 +87,7 @@ impl Staging {
     /// Prepares to build into `target`. Fails if `target` exists, is not empty and was
     /// not written by plansite.
     pub fn begin(target: &Path) -> io::Result<Staging> {
+        let lock = lock_output(target)?;
         if target.exists() && !is_replaceable(target)? {
             return Err(io::Error::other(format!(
                 "{} exists and was not written by plansite; remove it or choose another --output",
@@ -98,6 +103,7 @@ impl Staging {
             made: Mutex::new(HashSet::from([dir.clone()])),
             dir,
             target: target.to_path_buf(),
+            lock: Some(lock),
         })
     }
 
@@ -107,7 +113,7 @@ impl Staging {
     }
 
     /// Swaps the finished site in place of the previous one.
-    pub fn commit(self) -> io::Result<()> {
+    pub fn commit(mut self) -> io::Result<()> {
         std::fs::write(
             self.dir.join(MARKER),
             "This directory was written by plansite; the next build replaces it whole.\n",
@@ -122,6 +128,8 @@ impl Staging {
             }
             std::fs::rename(&self.dir, &self.target)?;
         }
+        // The swap is done: the next build may start.
+        drop(self.lock.take());
         std::mem::forget(self);
         Ok(())
     }
@@ -163,6 +171,30 @@ impl Staging {
             all.insert(d.to_path_buf());
         }
         Ok(())
+    }
+}
+
+/// Takes the lock of `target` (a hidden file beside it), or fails at once with a
+/// message if another build holds it.
+fn lock_output(target: &Path) -> io::Result<std::fs::File> {
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = target.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let path = parent.join(format!(".{name}.plansite-lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::other(format!(
+            "another plansite build is writing {}; wait for it to finish, or build into another --output",
+            target.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
     }
 }
 
@@ -249,6 +281,23 @@ mod tests {
         s.commit().unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        let err = Staging::begin(&out).err().expect("the output is locked");
+        assert!(err.to_string().contains("another plansite build"), "{err}");
+        first.write("zh/index.html", b"first").unwrap();
+        first.commit().unwrap();
+        // Committed: the lock is free again.
+        let second = Staging::begin(&out).unwrap();
+        drop(second);
+        assert_eq!(std::fs::read(out.join("zh/index.html")).unwrap(), b"first");
+        // An abandoned build frees it too.
+        assert!(Staging::begin(&out).is_ok());
     }
 
     #[test]
