@@ -103,10 +103,17 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
     let legend = Legend::new(column_legend(c), width);
     let years = Years::of(c.series, c.variant).ok_or("nothing to draw")?;
     let main_h = UNIT_ROW + c.plot_h() + X_LABELS;
-    let others_h = if c.series.others.is_empty() {
+    // The other measure's heading, wrapped once: its height sizes the drawing.
+    let heading = if c.series.others.is_empty() {
+        Vec::new()
+    } else {
+        wrap(c.others_heading, LABEL_PX, f64::from(width) - 24.0)
+    };
+    let heading_h = 10 + heading.len() as u32 * LINE_H;
+    let others_h = if heading.is_empty() {
         0
     } else {
-        others_heading_h(c) + 130 + X_LABELS + 8
+        heading_h + 130 + X_LABELS + 8
     };
     let header = c.frame.header_height();
     let legend_top = header + main_h + others_h + 6;
@@ -129,10 +136,9 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
         };
         let area = main.area(&root);
         draw_main(&root, &area, c, &main, years, &mut placed, bounds)?;
-        if !c.series.others.is_empty() {
-            let lines = wrap(c.others_heading, LABEL_PX, f64::from(width) - 24.0);
+        if !heading.is_empty() {
             let mut y = (header + main_h + 10) as i32;
-            for l in &lines {
+            for l in &heading {
                 root.draw_text(
                     l,
                     &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Top)),
@@ -143,7 +149,7 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
             }
             placed.reserve((0, (header + main_h) as i32, width as i32, y));
             let others = Panel {
-                top: header + main_h + others_heading_h(c) - UNIT_ROW + 8,
+                top: header + main_h + heading_h - UNIT_ROW + 8,
                 plot_h: 130,
                 unit: c.series.unit,
                 bars: &c.series.others,
@@ -164,16 +170,6 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
 
 /// Lines of a wrapped heading are this far apart.
 const LINE_H: u32 = 21;
-
-/// The height of the heading over the panel of outcomes in another measure.
-fn others_heading_h(c: &Columns) -> u32 {
-    let lines = wrap(
-        c.others_heading,
-        LABEL_PX,
-        f64::from(c.variant.width()) - 24.0,
-    );
-    10 + lines.len() as u32 * LINE_H
-}
 
 /// One panel: where it starts, its plot's height, its unit and its columns.
 struct Panel<'a> {

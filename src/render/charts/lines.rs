@@ -149,6 +149,11 @@ pub fn label_outcomes(
     Ok(())
 }
 
+/// Which third of a box an anchor share (0 start, 0.5 middle, 1 end) falls in.
+fn share(s: f64) -> usize {
+    usize::from(s >= 0.25) + usize::from(s > 0.75)
+}
+
 /// Draws `text` at `at` (anchored by shares of its box) if it overlaps nothing.
 pub fn place_text(
     root: &Area,
@@ -162,20 +167,8 @@ pub fn place_text(
     if !placed.try_place(rect, bounds) {
         return Ok(false);
     }
-    let h = if anchor.0 < 0.25 {
-        HPos::Left
-    } else if anchor.0 > 0.75 {
-        HPos::Right
-    } else {
-        HPos::Center
-    };
-    let v = if anchor.1 < 0.25 {
-        VPos::Top
-    } else if anchor.1 > 0.75 {
-        VPos::Bottom
-    } else {
-        VPos::Center
-    };
+    let h = [HPos::Left, HPos::Center, HPos::Right][share(anchor.0)];
+    let v = [VPos::Top, VPos::Center, VPos::Bottom][share(anchor.1)];
     root.draw_text(text, &font(LABEL_PX).pos(Pos::new(h, v)), at)
         .map_err(|e| e.to_string())?;
     Ok(true)

@@ -28,16 +28,14 @@ pub struct ChartData {
     csv_rows: Vec<Vec<String>>,
 }
 
-/// The CSV columns every chart's data ends with: what the document says of the
-/// figure (modal word, comparator), its unit and its source.
-fn csv_terms(b: &Bar, unit: MeasureUnit, lang: Lang) -> [String; 4] {
+/// What the document says of a figure, as CSV cells: its modal word, comparator and
+/// unit; and, apart (it is the last column), its source.
+fn csv_terms(b: &Bar, unit: MeasureUnit, lang: Lang) -> ([String; 3], String) {
     let terms = b.value_form.clone().unwrap_or_default();
-    [
-        terms.qualifier,
-        terms.comparator,
-        csv_unit(unit, lang),
+    (
+        [terms.qualifier, terms.comparator, csv_unit(unit, lang)],
         terms.source,
-    ]
+    )
 }
 
 impl ChartData {
@@ -88,8 +86,9 @@ impl ChartData {
                 format::plain(b.value, 6),
                 b.extension.map_or(String::new(), |e| format::plain(e, 6)),
             ];
-            row.extend(csv_terms(b, target.unit, lang));
-            row.insert(7, b.note.clone());
+            let (terms, source) = csv_terms(b, target.unit, lang);
+            row.extend(terms);
+            row.extend([b.note.clone(), source]);
             csv_rows.push(row);
         }
         ChartData {
@@ -149,8 +148,8 @@ impl ChartData {
                 format::plain(b.value, 6),
                 b.extension.map_or(String::new(), |e| format::plain(e, 6)),
             ];
-            csv.extend(csv_terms(b, p.unit, lang));
-            let source = csv.pop().unwrap_or_default();
+            let (terms, source) = csv_terms(b, p.unit, lang);
+            csv.extend(terms);
             csv.extend([
                 cx.metric(p.metric).to_string(),
                 b.year.to_string(),
