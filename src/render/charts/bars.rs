@@ -4,14 +4,15 @@
 //! its figure past its end, and the latest outcome as a thin bar under it.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
 use super::layout::{
-    Area, Axis, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis, font,
-    nice_axis, palette,
+    Area, Axis, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis, nice_axis,
 };
+use super::palette;
 use super::series::{Bar, highest};
+use super::style::{self, Ink};
 use super::svg::SvgBackend;
 use super::text::wrap;
 use crate::content::{MeasureUnit, UnitKind};
@@ -164,15 +165,8 @@ fn draw_panel(root: &Area, c: &BarChart, p: &BarPanel, rows: &[Row], top: u32) -
     let width = c.variant.width();
     let mut y = top;
     if let Some(h) = &p.heading {
-        let bold = (
-            super::layout::FONT,
-            LABEL_PX * super::layout::FONT_SCALE,
-            FontStyle::Bold,
-        )
-            .into_font()
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Left, VPos::Bottom));
-        root.draw_text(h, &bold, (12, (y + HEADING_H - 6) as i32))
+        let bold = style::text(Ink::Heading, HPos::Left, VPos::Bottom);
+        root.draw_text(h, bold, (12, (y + HEADING_H - 6) as i32))
             .map_err(|e| e.to_string())?;
         y += HEADING_H;
     }
@@ -212,10 +206,10 @@ fn draw_panel(root: &Area, c: &BarChart, p: &BarPanel, rows: &[Row], top: u32) -
     let mut row_top = y as i32;
     for (b, row) in p.bars.iter().zip(rows) {
         let mut bar_top = row_top + 7;
-        let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Top));
+        let style = style::text(Ink::Label, HPos::Left, VPos::Top);
         let label_x = if label_w > 0.0 { 12 } else { 18 };
         for (k, l) in row.lines.iter().enumerate() {
-            root.draw_text(l, &style, (label_x, row_top + 7 + (k as u32 * LINE) as i32))
+            root.draw_text(l, style, (label_x, row_top + 7 + (k as u32 * LINE) as i32))
                 .map_err(|e| e.to_string())?;
         }
         if label_w == 0.0 {
@@ -259,13 +253,9 @@ fn draw_bar(
         .map_err(|e| e.to_string())?;
         right = e;
     }
-    let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
-    root.draw_text(
-        &c.value_label(b, unit),
-        &style,
-        (right + 6, top + BAR_H / 2),
-    )
-    .map_err(|e| e.to_string())?;
+    let style = style::text(Ink::Label, HPos::Left, VPos::Center);
+    root.draw_text(&c.value_label(b, unit), style, (right + 6, top + BAR_H / 2))
+        .map_err(|e| e.to_string())?;
     if let (Some((_, v)), Some(label)) = (b.outcome, c.outcome_label(b, unit)) {
         let o_top = top + BAR_H + 3;
         let o_end = x_of(v);
@@ -274,10 +264,10 @@ fn draw_bar(
             palette::ORANGE.filled(),
         ))
         .map_err(|e| e.to_string())?;
-        let small = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
+        let small = style::text(Ink::Label, HPos::Left, VPos::Center);
         root.draw_text(
             &label,
-            &small,
+            small,
             (o_end.max(right) + 6, o_top + OUTCOME_H / 2 + 6),
         )
         .map_err(|e| e.to_string())?;

@@ -5,17 +5,19 @@
 //! another measure get a panel and an axis of their own below.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
 use super::layout::{
     Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
-    font, nice_axis, palette, tick_label_width, white_font,
+    nice_axis, tick_label_width,
 };
 use super::lines::{
     draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_text, reserve_line,
 };
+use super::palette;
 use super::series::{Bar, Kind, TargetSeries, highest};
+use super::style::{self, Ink};
 use super::svg::{DASHED, DOTTED, SvgBackend};
 use super::text::{Placed, Rect, text_box, wrap};
 use crate::content::{MeasureUnit, UnitKind};
@@ -139,12 +141,8 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
         if !heading.is_empty() {
             let mut y = (header + main_h + 10) as i32;
             for l in &heading {
-                root.draw_text(
-                    l,
-                    &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Top)),
-                    (12, y),
-                )
-                .map_err(|e| e.to_string())?;
+                root.draw_text(l, style::text(Ink::Label, HPos::Left, VPos::Top), (12, y))
+                    .map_err(|e| e.to_string())?;
                 y += LINE_H as i32;
             }
             placed.reserve((0, (header + main_h) as i32, width as i32, y));
@@ -275,10 +273,10 @@ fn draw_panel<'a, 's>(
     };
     if !unit.is_empty() && p.unit_label {
         let (x, y) = chart.backend_coord(&(years.range().start, y_max));
-        let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Bottom));
+        let style = style::text(Ink::Label, HPos::Left, VPos::Bottom);
         let at = (x - y_area as i32 + 2, y - 13);
         placed.reserve(text_box(&unit, LABEL_PX, at, 0.0, 1.0));
-        root.draw_text(&unit, &style, at)
+        root.draw_text(&unit, style, at)
             .map_err(|e| e.to_string())?;
     }
     draw_year_labels(root, &chart, c, years, placed, bounds)?;
@@ -322,7 +320,7 @@ fn draw_year_labels(
         .iter()
         .filter(|y| marked(**y))
         .chain(all.iter().filter(|y| !marked(**y)));
-    let style = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top));
+    let style = style::text(Ink::Label, HPos::Center, VPos::Top);
     let bounds = (bounds.0, 0, bounds.2, i32::MAX);
     for year in order {
         let (x, y) = chart.backend_coord(&(f64::from(*year), 0.0));
@@ -330,7 +328,7 @@ fn draw_year_labels(
         let mut rect = text_box(&text, LABEL_PX, (x, y + 6), 0.5, 0.0);
         rect = (rect.0 - 3, rect.1, rect.2 + 3, rect.3);
         if placed.try_place(rect, bounds) {
-            root.draw_text(&text, &style, (x, y + 6))
+            root.draw_text(&text, style, (x, y + 6))
                 .map_err(|e| e.to_string())?;
         }
     }
@@ -412,8 +410,8 @@ fn place_column_labels(
 ) -> Drawn {
     for (rect, text, at, inside) in &pending {
         if *inside && placed.try_place(*rect, bounds) {
-            let style = white_font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Top));
-            root.draw_text(text, &style, *at)
+            let style = style::text(Ink::OnFill, HPos::Center, VPos::Top);
+            root.draw_text(text, style, *at)
                 .map_err(|e| e.to_string())?;
         }
     }
@@ -427,8 +425,8 @@ fn place_column_labels(
         for lift in [0, 12, 24] {
             let r = (rect.0, rect.1 - lift, rect.2, rect.3 - lift);
             if placed.try_place(r, bounds) {
-                let style = font(LABEL_PX).pos(Pos::new(HPos::Center, VPos::Bottom));
-                root.draw_text(text, &style, (at.0, at.1 - lift))
+                let style = style::text(Ink::Label, HPos::Center, VPos::Bottom);
+                root.draw_text(text, style, (at.0, at.1 - lift))
                     .map_err(|e| e.to_string())?;
                 break;
             }

@@ -4,16 +4,14 @@
 //! name. Every line is wrapped to the drawing's width, never cut.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{Area, Drawn, FONT, FONT_SCALE, Variant, palette};
+use super::layout::{Area, Drawn, Variant};
+use super::palette;
 use super::text::wrap;
 
-const TITLE_PX: f64 = 17.0;
-const SUBTITLE_PX: f64 = 14.0;
-/// The smallest text of any chart: at a 390 px phone's width the narrow variant is
-/// drawn at about its own size, so this is what a reader sees.
-pub const SMALL_PX: f64 = 13.0;
+use super::style::SMALL_PX;
+use super::style::{self, Ink, SUBTITLE_PX, TITLE_PX};
 const MARGIN: i32 = 12;
 
 /// The words around a chart.
@@ -73,18 +71,15 @@ impl Frame {
     /// Draws the title and subtitle at the top of `area`.
     pub fn draw_header(&self, area: &Area) -> Drawn {
         let mut y = MARGIN;
-        let bold = (FONT, TITLE_PX * FONT_SCALE, FontStyle::Bold)
-            .into_font()
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Left, VPos::Top));
+        let bold = style::text(Ink::Title, HPos::Left, VPos::Top);
         for l in &self.title {
-            area.draw_text(l, &bold, (MARGIN, y))
+            area.draw_text(l, bold, (MARGIN, y))
                 .map_err(|e| e.to_string())?;
             y += line(TITLE_PX);
         }
-        let muted = muted(SUBTITLE_PX);
+        let muted = style::text(Ink::Subtitle, HPos::Left, VPos::Top);
         for l in &self.subtitle {
-            area.draw_text(l, &muted, (MARGIN, y))
+            area.draw_text(l, muted, (MARGIN, y))
                 .map_err(|e| e.to_string())?;
             y += line(SUBTITLE_PX);
         }
@@ -98,10 +93,10 @@ impl Frame {
             palette::GRID.stroke_width(1),
         ))
         .map_err(|e| e.to_string())?;
-        let style = muted(SMALL_PX);
+        let style = style::text(Ink::Small, HPos::Left, VPos::Top);
         let mut y = top + 10;
         for l in &self.footer {
-            area.draw_text(l, &style, (MARGIN, y))
+            area.draw_text(l, style, (MARGIN, y))
                 .map_err(|e| e.to_string())?;
             y += line(SMALL_PX);
         }
@@ -112,12 +107,4 @@ impl Frame {
 /// The height of a line of text at `px`.
 fn line(px: f64) -> i32 {
     (px * 1.5).round() as i32
-}
-
-/// Secondary text: darker than the grid, with contrast to spare on white.
-fn muted(px: f64) -> TextStyle<'static> {
-    (FONT, px * FONT_SCALE)
-        .into_font()
-        .color(&palette::MUTED)
-        .pos(Pos::new(HPos::Left, VPos::Top))
 }

@@ -5,28 +5,17 @@
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
+use super::style::{self, Ink};
 use super::svg::SvgBackend;
 use crate::content::MeasureUnit;
 use crate::lang::Lang;
 use crate::render::encode::text_width;
 use crate::render::format;
 
-/// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
-pub mod palette {
-    use plotters::style::RGBColor;
-    pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-    pub const SKY: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
-    pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-    pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-    pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
-    pub const GREY: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
-    pub const INK: RGBColor = RGBColor(0x1B, 0x1F, 0x24);
-    pub const GRID: RGBColor = RGBColor(0xD9, 0xDE, 0xE3);
-    /// Secondary text (subtitle, source): 7:1 against white.
-    pub const MUTED: RGBColor = RGBColor(0x4A, 0x51, 0x59);
-}
+use super::palette;
+pub use super::style::LABEL_PX;
 
 /// The two drawings of every chart: one for a page's column, one for a phone. A
 /// 640-pixel drawing shrunk to a 390 px phone would show 14 px text at 8 px; the
@@ -59,15 +48,9 @@ impl Variant {
 /// The font stack of the whole drawing, set once on its root element.
 pub const FONT_STACK: &str =
     "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
-/// The family labels are drawn in: the generic one, which the backend leaves to the
-/// root's font stack.
-pub const FONT: &str = "sans-serif";
 pub const WIDTH: u32 = 640;
 /// The phone drawing's width: a 390 px screen less the page's margins.
 pub const NARROW_WIDTH: u32 = 360;
-pub const LABEL_PX: f64 = 14.0;
-/// plotters' text sizes are 1.24 times the pixel size (its backends divide by it).
-pub const FONT_SCALE: f64 = 1.24;
 
 /// The drawing area every chart draws into.
 pub type Area<'a> = DrawingArea<SvgBackend<'a>, Shift>;
@@ -79,16 +62,6 @@ pub type Cartesian<'a, 's> =
 
 /// What can go wrong while drawing: plotters' errors, as text.
 pub type Drawn = Result<(), String>;
-
-/// Label text at `px` pixels, in ink.
-pub fn font(px: f64) -> TextStyle<'static> {
-    (FONT, px * FONT_SCALE).into_font().color(&palette::INK)
-}
-
-/// Label text at `px` pixels, in white (for a label inside a filled bar).
-pub fn white_font(px: f64) -> TextStyle<'static> {
-    (FONT, px * FONT_SCALE).into_font().color(&WHITE)
-}
 
 /// A readable axis: a step of 1, 2, 2.5 or 5 times a power of ten giving four to
 /// six intervals, and the maximum rounded up to a whole number of steps. A count
@@ -184,7 +157,7 @@ impl<'a> Legend<'a> {
             shape.map_err(|e| e.to_string())?;
             area.draw_text(
                 label,
-                &font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+                style::text(Ink::Label, HPos::Left, VPos::Center),
                 (x + 20, row_y + 7),
             )
             .map_err(|e| e.to_string())?;
@@ -240,12 +213,18 @@ pub fn draw_value_axis(
         ))
         .map_err(|e| e.to_string())?;
         let label = format::figure_only(v, unit, lang);
-        let (pos, at) = if vertical {
-            (Pos::new(HPos::Right, VPos::Center), (a.0 - 6, a.1))
+        let (style, at) = if vertical {
+            (
+                style::text(Ink::Label, HPos::Right, VPos::Center),
+                (a.0 - 6, a.1),
+            )
         } else {
-            (Pos::new(HPos::Center, VPos::Top), (a.0, a.1 + 6))
+            (
+                style::text(Ink::Label, HPos::Center, VPos::Top),
+                (a.0, a.1 + 6),
+            )
         };
-        area.draw_text(&label, &font(LABEL_PX).pos(pos), at)
+        area.draw_text(&label, style, at)
             .map_err(|e| e.to_string())?;
     }
     let base_end = if vertical {

@@ -3,10 +3,12 @@
 //! clear every mark and every other label.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{Area, Cartesian, Drawn, LABEL_PX, font, palette};
+use super::layout::{Area, Cartesian, Drawn, LABEL_PX};
+use super::palette;
 use super::series::{Bar, Path, Rate};
+use super::style::{self, Ink};
 use super::svg::{DASHED, DOTTED};
 use super::text::{Placed, Rect, text_box};
 use crate::content::MeasureUnit;
@@ -169,7 +171,7 @@ pub fn place_text(
     }
     let h = [HPos::Left, HPos::Center, HPos::Right][share(anchor.0)];
     let v = [VPos::Top, VPos::Center, VPos::Bottom][share(anchor.1)];
-    root.draw_text(text, &font(LABEL_PX).pos(Pos::new(h, v)), at)
+    root.draw_text(text, style::text(Ink::Label, h, v), at)
         .map_err(|e| e.to_string())?;
     Ok(true)
 }

@@ -56,53 +56,66 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     if text_width(text, px) <= max {
         return vec![text.trim_end().to_string()];
     }
+    // The line is `text[start..i]`, kept as offsets so no character is copied twice.
     let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_cols = 0usize;
+    let mut start = 0;
+    let mut cols = 0;
+    // Whether the line holds anything but white space (so a break has something to keep).
+    let mut ink = false;
     // The last place the line may break: its byte offset and the columns before it.
     let mut last_break: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
+    let mut prev: Option<(char, usize)> = None;
+    for (i, c) in text.char_indices() {
         let c_cols = columns(c);
-        if may_break_between(prev, c) && !line.is_empty() {
-            last_break = Some((line.len(), line_cols));
+        if i > start && may_break_between(prev, (c, c_cols)) {
+            last_break = Some((i, cols));
         }
-        if columns_width(line_cols + c_cols, px) > max && !line.trim().is_empty() {
-            match last_break.filter(|(at, _)| *at > 0) {
+        if ink && columns_width(cols + c_cols, px) > max {
+            match last_break.filter(|(at, _)| *at > start) {
                 Some((at, cols_before)) => {
-                    let rest = line.split_off(at);
-                    lines.push(line.trim_end().to_string());
-                    let trimmed = rest.trim_start_matches(' ');
-                    let dropped = rest.len() - trimmed.len();
-                    line = trimmed.to_string();
-                    line_cols -= cols_before + dropped;
+                    let piece = text[start..at].trim_end();
+                    if !piece.is_empty() {
+                        lines.push(piece.to_string());
+                    }
+                    let rest = &text[at..i];
+                    let kept = rest.trim_start_matches(' ');
+                    let dropped = rest.len() - kept.len();
+                    start = at + dropped;
+                    cols -= cols_before + dropped;
+                    ink = kept.chars().any(|k| !k.is_whitespace());
                 }
                 None => {
-                    lines.push(std::mem::take(&mut line));
-                    line_cols = 0;
+                    lines.push(text[start..i].to_string());
+                    (start, cols, ink) = (i, 0, false);
                 }
             }
             last_break = None;
         }
-        if !(line.is_empty() && c == ' ') {
-            line.push(c);
-            line_cols += c_cols;
+        if i == start && c == ' ' {
+            start = i + 1;
+        } else {
+            cols += c_cols;
+            ink |= !c.is_whitespace();
         }
-        prev = Some(c);
+        prev = Some((c, c_cols));
     }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_string());
+    let tail = &text[start..];
+    if ink || lines.is_empty() {
+        lines.push(tail.trim_end().to_string());
     }
     lines
 }
 
 /// Whether a line may break between `prev` and `c`.
-fn may_break_between(prev: Option<char>, c: char) -> bool {
-    let Some(p) = prev else { return false };
+/// Each comes with its display columns, measured once.
+fn may_break_between(prev: Option<(char, usize)>, (c, c_cols): (char, usize)) -> bool {
+    let Some((p, p_cols)) = prev else {
+        return false;
+    };
     if no_start(c) || no_end(p) {
         return false;
     }
-    p == ' ' || columns(p) == 2 || (columns(c) == 2 && c != ' ')
+    p == ' ' || p_cols == 2 || c_cols == 2
 }
 
 /// A label's box in pixels: left, top, right, bottom.
@@ -179,6 +192,14 @@ mod tests {
         assert_eq!(long.concat(), "Supercalifragilisticexpialidocious");
         assert!(long.len() > 1);
         assert_eq!(wrap("", 14.0, 80.0), [""]);
+    }
+
+    #[test]
+    fn a_line_of_wide_spaces_wraps_in_one_pass() {
+        let text = format!("{}产业", "\u{3000}".repeat(40_000));
+        let lines = wrap(&text, 14.0, 50.0);
+        let counts: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+        assert_eq!(counts, [40_001, 1], "the spaces stay with the first word");
     }
 
     #[test]
