@@ -4,12 +4,16 @@
 //! context holds what every page of that language shares (`t`, the UI strings, and
 //! `site`), so a page's own context carries only the page.
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, ErrorKind, ReportError, Tera};
 
 use super::theme::Theme;
 use crate::config::{Config, Footer};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::{Lang, Localized};
 
 /// The site as every template sees it, in one language.
@@ -61,15 +65,97 @@ fn footer_view(footer: &Footer, lang: Lang) -> FooterView<'_> {
 /// Parsed templates, one engine per language.
 pub struct Templates {
     engines: Localized<Tera>,
+    /// Each template's file and text, for locating its errors.
+    files: TemplateFiles,
+}
+
+/// Template name → the file it was read from and its text.
+struct TemplateFiles(BTreeMap<String, (PathBuf, Arc<str>)>);
+
+impl TemplateFiles {
+    fn new(theme: &Theme) -> TemplateFiles {
+        TemplateFiles(
+            theme
+                .templates
+                .iter()
+                .map(|(name, text)| {
+                    let file = theme
+                        .template_files
+                        .get(name)
+                        .cloned()
+                        .unwrap_or_else(|| PathBuf::from("templates").join(name));
+                    (name.clone(), (file, Arc::from(text.as_str())))
+                })
+                .collect(),
+        )
+    }
+
+    /// `e` as a diagnostic located in the template file it happened in, at the line
+    /// and column Tera gives; errors Tera gives no place for point at the template
+    /// it names, or at `templates/`.
+    fn error(&self, e: &tera::Error) -> Diagnostic {
+        let help = "fix the template named above (a site's templates/ overrides the theme's)";
+        if let Some(report) = report_of(e)
+            && let Some((file, text)) = self.0.get(report.filename())
+        {
+            let location = Location::from_byte_range(text, report.span().range.clone());
+            return Diagnostic::error(
+                file,
+                format!("template error: {}{}", report.message(), causes(e)),
+            )
+            .at(text, location)
+            .help(help);
+        }
+        let named = match e.kind() {
+            ErrorKind::MissingParent { current, .. } => Some(current),
+            ErrorKind::CircularExtend { tpl, .. } | ErrorKind::CircularInclude { tpl, .. } => {
+                Some(tpl)
+            }
+            _ => None,
+        };
+        match named.and_then(|n| self.0.get(n)) {
+            Some((file, _)) => {
+                Diagnostic::error(file, format!("template error: {e}{}", causes(e))).help(help)
+            }
+            None => template_error(e),
+        }
+    }
+}
+
+/// The first error in `e`'s chain that knows its template and place.
+fn report_of(e: &tera::Error) -> Option<&ReportError> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(t) = err.downcast_ref::<tera::Error>()
+            && let ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) = t.kind()
+            && !r.filename().is_empty()
+        {
+            return Some(r);
+        }
+        current = err.source();
+    }
+    None
+}
+
+/// What caused `e`, one line each.
+fn causes(e: &tera::Error) -> String {
+    let mut out = String::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    out
 }
 
 impl Templates {
     /// Parses the theme's templates and sets the per-language globals.
     pub fn new(theme: &Theme, config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+        let files = TemplateFiles::new(theme);
         let mut base = Tera::new();
         base.autoescape_on([".html", ".xml", ".svg"]);
         base.add_raw_templates(theme.templates.iter())
-            .map_err(|e| vec![template_error(&e)])?;
+            .map_err(|e| vec![files.error(&e)])?;
         let engines = Localized::from_fn(|lang| {
             let mut tera = Tera::new();
             tera.autoescape_on([".html", ".xml", ".svg"]);
@@ -96,7 +182,7 @@ impl Templates {
             );
             tera
         });
-        Ok(Templates { engines })
+        Ok(Templates { engines, files })
     }
 
     /// Renders `template` in `lang` into `out`.
@@ -110,7 +196,7 @@ impl Templates {
         self.engines
             .get(lang)
             .render_to(template, context, out)
-            .map_err(|e| template_error(&e))
+            .map_err(|e| self.files.error(&e))
     }
 }
 
@@ -135,14 +221,9 @@ impl Templates {
     }
 }
 
-/// A template error as a diagnostic; Tera's message already quotes the template.
+/// A template error that names no template file, as a diagnostic; Tera's message
+/// quotes the template where it knows it.
 pub fn template_error(e: &tera::Error) -> Diagnostic {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(&format!("\n  caused by: {s}"));
-        source = s.source();
-    }
-    Diagnostic::error("templates", format!("template error: {message}"))
+    Diagnostic::error("templates", format!("template error: {e}{}", causes(e)))
         .help("fix the template named above (a site's templates/ overrides the theme's)")
 }

@@ -22,6 +22,9 @@ include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 pub struct Theme {
     /// Template name (path under `templates/`) → source.
     pub templates: BTreeMap<String, String>,
+    /// Template name → the file it was read from, relative to the site (a site's
+    /// `templates/` overrides the theme's), so a template error names the file to fix.
+    pub template_files: BTreeMap<String, PathBuf>,
     /// Path under `static/` → contents.
     pub static_files: BTreeMap<String, Vec<u8>>,
     pub strings: Localized<Strings>,
@@ -51,6 +54,7 @@ impl Theme {
         };
         let theme_name = PathBuf::from("themes").join(theme.as_str());
         let mut templates = BTreeMap::new();
+        let mut template_files = BTreeMap::new();
         let mut static_files = BTreeMap::new();
         let mut string_files: BTreeMap<String, SourceFile> = BTreeMap::new();
         for (path, bytes) in files {
@@ -58,6 +62,7 @@ impl Theme {
                 match String::from_utf8(bytes) {
                     Ok(text) => {
                         templates.insert(name.to_string(), text);
+                        template_files.insert(name.to_string(), theme_name.join(&path));
                     }
                     Err(_) => problems.push(Diagnostic::error(
                         theme_name.join(&path),
@@ -78,6 +83,7 @@ impl Theme {
         for (name, bytes) in read_tree(root, &root.join("templates"), &mut problems) {
             match String::from_utf8(bytes) {
                 Ok(text) => {
+                    template_files.insert(name.clone(), PathBuf::from("templates").join(&name));
                     templates.insert(name, text);
                 }
                 Err(_) => problems.push(Diagnostic::error(
@@ -97,6 +103,7 @@ impl Theme {
         match strings {
             Some(strings) if problems.is_empty() => Ok(Theme {
                 templates,
+                template_files,
                 static_files,
                 strings,
             }),
