@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, BuildOptions};
+use crate::render::links::resolve;
 
 /// Checks the site at `root`; returns every problem found. The site is loaded once
 /// and rendered in memory; the link check then reads what was rendered.
@@ -118,26 +119,6 @@ fn broken(
         }
         _ => None,
     }
-}
-
-/// Resolves a relative link from the page at `page` to a site path.
-fn resolve(page: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop(); // the page's own file name
-    for seg in link.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if link.ends_with('/') {
-        out.push('/');
-    }
-    Some(out)
 }
 
 /// What the link check needs of one page: its element ids and its link targets.

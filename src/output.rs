@@ -21,6 +21,10 @@ pub const MARKER: &str = ".plansite-output";
 pub trait Sink: Sync {
     /// Writes `bytes` at the site path `path` (`zh/index.html`).
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Whether a file was written at the site path `path`, for checking the links
+    /// that commentary makes to other files once every file is written.
+    fn has(&self, path: &str) -> bool;
 }
 
 /// Checks that `path` is a plain relative path that stays inside the output.
@@ -67,6 +71,11 @@ impl Sink for MemorySink {
             ));
         }
         Ok(())
+    }
+
+    fn has(&self, path: &str) -> bool {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.contains_key(path)
     }
 }
 
@@ -150,6 +159,10 @@ impl Sink for Staging {
             self.make_dir(parent)?;
         }
         std::fs::write(full, bytes)
+    }
+
+    fn has(&self, path: &str) -> bool {
+        check_site_path(path).is_ok() && self.dir.join(path).is_file()
     }
 }
 

@@ -59,6 +59,10 @@ impl Sink for ProgressSink<'_> {
         }
         Ok(())
     }
+
+    fn has(&self, path: &str) -> bool {
+        self.inner.has(path)
+    }
 }
 
 #[cfg(test)]

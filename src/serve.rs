@@ -35,7 +35,7 @@ use crate::config::BaseUrl;
 use crate::content::{self, Site};
 use crate::diagnostics::Diagnostics;
 use crate::lang::Lang;
-use crate::output::{MemorySink, check_site_path};
+use crate::output::{MemorySink, Sink, check_site_path};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::{self, Page, Prepared, RenderContext, theme::Theme};
 
@@ -471,13 +471,10 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
     }
     // Rows, indexes and templates do not depend on commentary bodies (a changed
     // summary took the full rebuild above): only the edited pages are rendered.
-    let cx = RenderContext {
-        site,
-        theme,
-        prepared: prepared.clone(),
-    };
+    let cx = RenderContext::with(site, theme, prepared.clone());
     let sink = MemorySink::new();
-    let diagnostics = render::render_pages(&cx, &pages, &sink);
+    let mut diagnostics = render::render_pages(&cx, &pages, &sink);
+    diagnostics.extend(cx.broken_links(|f| sink.has(f) || state.out.join(f).is_file()));
     if diagnostics.has_errors() {
         return Some(Err(diagnostics));
     }

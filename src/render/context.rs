@@ -3,11 +3,11 @@
 //! the page builders so they depend on it and it never on them.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use super::markdown::{self, MarkdownContext, MarkdownProblem};
+use super::markdown::{self, LocalLink, MarkdownContext, MarkdownProblem};
 use super::page_list::{self, Page};
 use super::templates::Templates;
 use super::theme::Theme;
@@ -97,16 +97,49 @@ pub struct RenderContext<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub prepared: Arc<Prepared>,
+    /// Commentary links to other files of the site, checked when every file is written
+    /// ([`RenderContext::broken_links`]).
+    pub links: Mutex<Vec<PendingLink>>,
+}
+
+/// A commentary's link to another file of the site: the file it needs, and the error
+/// to report, at the link, if the build writes no such file.
+#[derive(Debug)]
+pub struct PendingLink {
+    pub file: String,
+    pub problem: Diagnostic,
 }
 
 impl<'a> RenderContext<'a> {
     /// Prepares rendering: parses the templates and builds the indexes.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Result<RenderContext<'a>, Diagnostics> {
-        Ok(RenderContext {
+        Ok(RenderContext::with(
             site,
             theme,
-            prepared: Arc::new(Prepared::new(site, theme)?),
-        })
+            Arc::new(Prepared::new(site, theme)?),
+        ))
+    }
+
+    /// A context for rendering with what was prepared before (`serve` keeps it across
+    /// commentary edits).
+    pub fn with(site: &'a Site, theme: &'a Theme, prepared: Arc<Prepared>) -> RenderContext<'a> {
+        RenderContext {
+            site,
+            theme,
+            prepared,
+            links: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The errors of every commentary link, met since the last call, to a file that
+    /// `exists` says was not written.
+    pub fn broken_links(&self, exists: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
+        let mut links = self.links.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *links)
+            .into_iter()
+            .filter(|l| !exists(&l.file))
+            .map(|l| l.problem)
+            .collect()
     }
 
     /// A target's table row for a page whose path to the site root is `root`: shared
@@ -182,6 +215,24 @@ pub fn render_commentary(
     };
     let rendered = markdown::render(commentary.body(), &mcx);
     let body_offset = commentary.body_start;
+    let base = cx.site.config.base_url.path();
+    for link in rendered.local_links {
+        let (file, p) = local_link(page_path, base, link);
+        let problem = markdown_diagnostic(
+            &commentary.file.text,
+            &commentary.file.display,
+            body_offset,
+            p,
+        );
+        match file {
+            Some(file) => cx
+                .links
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(PendingLink { file, problem }),
+            None => problems.push(problem),
+        }
+    }
     for p in rendered.problems {
         problems.push(markdown_diagnostic(
             &commentary.file.text,
@@ -191,6 +242,34 @@ pub fn render_commentary(
         ));
     }
     rendered.html
+}
+
+/// The file a commentary link on the page at `page_path` needs (`None` if it cannot
+/// be a file of the site), and the problem to report if it is missing. Links from the
+/// root (`/zh/`) are read under `base`, the path the site is published at.
+fn local_link(page_path: &str, base: &str, link: LocalLink) -> (Option<String>, MarkdownProblem) {
+    let path = link.dest.trim().split(['#', '?']).next().unwrap_or("");
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let file = match path.strip_prefix(base) {
+        Some(from_root) if path.starts_with('/') => Some(from_root.to_string()),
+        _ if path.starts_with('/') => None,
+        _ => links::resolve(&links::file_of(page_path), &path),
+    };
+    let file = file.map(|f| links::file_of(&f));
+    let message = match &file {
+        Some(f) => format!(
+            "the link `{}` points to a file the site does not have ({f})",
+            link.dest
+        ),
+        None => format!("the link `{}` leads out of the site", link.dest),
+    };
+    let problem = MarkdownProblem {
+        severity: crate::diagnostics::Severity::Error,
+        offset: link.offset,
+        message,
+        help: "link to pages as @/plans/<plan-id>/ and to files in static/ as @/static/<file>; a path is read from the page it appears on".into(),
+    };
+    (file, problem)
 }
 
 fn markdown_diagnostic(

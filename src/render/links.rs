@@ -131,6 +131,27 @@ pub fn twin(path: &str, lang: Lang) -> String {
     }
 }
 
+/// Resolves a relative link from the page file at `page` (`zh/plans/x/index.html`) to
+/// a site path, or `None` if it climbs out of the site.
+pub fn resolve(page: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop(); // the page's own file name
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if link.ends_with('/') {
+        out.push('/');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,11 +46,23 @@ pub struct MarkdownProblem {
     pub help: String,
 }
 
+/// A link or image to another file of the site, written as a path (`../x/`): whether
+/// that file exists is known only once the whole site is written, so the caller checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalLink {
+    /// The address as written.
+    pub dest: String,
+    /// Where it is written in the source.
+    pub offset: usize,
+}
+
 /// Rendered HTML and the problems met on the way.
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub html: String,
     pub problems: Vec<MarkdownProblem>,
+    /// Every path to another file of the site, for the caller to check.
+    pub local_links: Vec<LocalLink>,
     /// True if the source contained raw HTML and was sanitized.
     pub sanitized: bool,
 }
@@ -65,6 +77,7 @@ fn options() -> Options {
 /// Renders `source`.
 pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     let mut problems = Vec::new();
+    let mut local_links = Vec::new();
     let mut has_raw_html = false;
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
@@ -74,14 +87,24 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         // Consecutive lines of an HTML block make one fragment; anything else ends it.
         let continues = matches!(event, Event::Html(_));
         if !continues && !fragment.is_empty() {
-            raw_html::check(source, &std::mem::take(&mut fragment), &mut problems);
+            raw_html::check(
+                source,
+                &std::mem::take(&mut fragment),
+                &mut problems,
+                &mut local_links,
+            );
         }
         match event {
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 has_raw_html = true;
                 fragment.push(html, range);
                 if !continues {
-                    raw_html::check(source, &std::mem::take(&mut fragment), &mut problems);
+                    raw_html::check(
+                        source,
+                        &std::mem::take(&mut fragment),
+                        &mut problems,
+                        &mut local_links,
+                    );
                 }
                 events.push(event);
             }
@@ -112,6 +135,12 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                 title,
                 id,
             }) => {
+                if urls::is_local_path(&dest_url) {
+                    local_links.push(LocalLink {
+                        dest: dest_url.to_string(),
+                        offset: range.start,
+                    });
+                }
                 let dest = rewrite_link(&dest_url, ctx, range.start, &mut problems);
                 events.push(Event::Start(Tag::Link {
                     link_type: if dest.is_empty() {
@@ -130,6 +159,12 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                 title,
                 id,
             }) => {
+                if urls::is_local_path(&dest_url) {
+                    local_links.push(LocalLink {
+                        dest: dest_url.to_string(),
+                        offset: range.start,
+                    });
+                }
                 let dest = rewrite_image(&dest_url, ctx, range.start, &mut problems);
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -142,7 +177,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         }
     }
     if !fragment.is_empty() {
-        raw_html::check(source, &fragment, &mut problems);
+        raw_html::check(source, &fragment, &mut problems, &mut local_links);
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -152,6 +187,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     Rendered {
         html,
         problems,
+        local_links,
         sanitized: has_raw_html,
     }
 }

@@ -78,6 +78,7 @@ pub fn render_site_with(
         }
         files += 1;
     }
+    diagnostics.extend(cx.broken_links(|f| sink.has(f)));
     diagnostics.sort();
     if diagnostics.has_errors() {
         Err(diagnostics)

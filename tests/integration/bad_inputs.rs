@@ -378,6 +378,42 @@ const CASES: &[Case] = &[
         location: "index.en.md:4:5",
     },
     Case {
+        name: "a relative link in commentary to a page the site does not have",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nText\n\nSee [it](../nope/#top).\n")],
+        message: "the link `../nope/#top` points to a file the site does not have (en/plans/nope/index.html)",
+        location: "index.en.md:6:5",
+    },
+    Case {
+        name: "a relative image in commentary that no file answers",
+        edits: &[Write("content/index.zh.md", b"\xE6\x96\x87\n\n![p](pic.png)\n")],
+        message: "the link `pic.png` points to a file the site does not have (zh/pic.png)",
+        location: "index.zh.md:3:1",
+    },
+    Case {
+        name: "a raw HTML link to a missing file",
+        edits: &[Write("content/plans/example-2025/index.en.md", b"---\nsummary: s\n---\nText <a\n  href=\"report.pdf\">report</a>\n")],
+        message: "the link `report.pdf` points to a file the site does not have",
+        location: "index.en.md:5:3",
+    },
+    Case {
+        name: "a site link written in raw HTML, where it is not resolved",
+        edits: &[Write("content/index.en.md", b"Text <a href=\"@/plans/example-2025/\">plan</a>\n")],
+        message: "site links (`@/plans/example-2025/`) are read in Markdown links only",
+        location: "index.en.md:1:9",
+    },
+    Case {
+        name: "a relative link that climbs out of the site",
+        edits: &[Write("content/index.en.md", b"Text [x](../../../../etc/passwd)\n")],
+        message: "the link `../../../../etc/passwd` leads out of the site",
+        location: "index.en.md:1:6",
+    },
+    Case {
+        name: "a link from the root outside the site's path",
+        edits: &[Write("content/index.en.md", b"Text [x](/elsewhere/)\n")],
+        message: "the link `/elsewhere/` leads out of the site",
+        location: "index.en.md:1:6",
+    },
+    Case {
         name: "remote image in commentary",
         edits: &[Write("content/plans/example-2025/index.zh.md", b"Text\n\n![x](https://cdn.example.com/a.png)\n")],
         message: "is not a file of the site",
@@ -464,8 +500,20 @@ const CASES: &[Case] = &[
     Case {
         name: "template error in a site override",
         edits: &[Write("templates/home.html", b"{% extends \"base.html\" %}{% block main %}{{ nosuch.field }}{% endblock main %}")],
-        message: "template error",
-        location: "templates",
+        message: "template error: Variable `nosuch` is not defined",
+        location: "templates/home.html:1:45",
+    },
+    Case {
+        name: "a template syntax error in a site override",
+        edits: &[Write("templates/partials/target_row.html", b"<tr>\n  <td>{{ row.name }</td>\n</tr>\n")],
+        message: "template error: Found `}` but expected }}",
+        location: "templates/partials/target_row.html:2:19",
+    },
+    Case {
+        name: "a site template extending one that does not exist",
+        edits: &[Write("templates/home.html", b"{% extends \"nobase.html\" %}")],
+        message: "is inheriting from 'nobase.html'",
+        location: "templates/home.html",
     },
 ];
 
@@ -510,6 +558,20 @@ fn every_bad_input_fails_with_its_location_and_leaves_the_output_alone() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn relative_links_to_files_the_site_has_build() {
+    let site = TestSite::starter();
+    site.write("static/report.pdf", b"%PDF-1.4\n");
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "---\nsummary: s\n---\nSee [all plans](../), [home](../../#main), [the file](/plans/static/report.pdf), \
+         [a target](new-high-tech-firms/) and <a href=\"../../../zh/plans/example-2025/\">the Chinese page</a>.\n",
+    );
+    let out = site.build_ok();
+    let plan = &out["en/plans/example-2025/index.html"];
+    assert!(plan.contains("href=\"new-high-tech-firms/\""), "{plan}");
 }
 
 #[test]

@@ -13,8 +13,8 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-use super::MarkdownProblem;
-use super::urls::{is_off_site, is_protocol_relative};
+use super::urls::{is_local_path, is_off_site, is_protocol_relative};
+use super::{LocalLink, MarkdownProblem};
 use crate::diagnostics::Severity;
 
 /// Attributes a browser fetches a file from, on any element.
@@ -117,8 +117,14 @@ impl TokenSink for Attributes {
 }
 
 /// Reports each attribute of `fragment` that would load a file from another site or
-/// link to a host without a scheme, located at the attribute in `source`.
-pub fn check(source: &str, fragment: &Fragment, problems: &mut Vec<MarkdownProblem>) {
+/// link to a host without a scheme, located at the attribute in `source`; collects
+/// each link (`<a href>`) and file (`src`) given as a path of the site into `links`.
+pub fn check(
+    source: &str,
+    fragment: &Fragment,
+    problems: &mut Vec<MarkdownProblem>,
+    links: &mut Vec<LocalLink>,
+) {
     let queue = BufferQueue::default();
     queue.push_back(fragment.text.as_str().into());
     let tokenizer = Tokenizer::new(
@@ -130,6 +136,25 @@ pub fn check(source: &str, fragment: &Fragment, problems: &mut Vec<MarkdownProbl
     let found = tokenizer.sink.0.take();
     for (element, attribute, value, line) in found {
         let Some(why) = refusal(&element, &attribute, &value) else {
+            let names_a_file = attribute.eq_ignore_ascii_case("src")
+                || (attribute.eq_ignore_ascii_case("href")
+                    && LINKS.contains(&element.to_ascii_lowercase().as_str()));
+            if names_a_file && value.trim_start().starts_with("@/") {
+                problems.push(MarkdownProblem {
+                    severity: Severity::Error,
+                    offset: attribute_offset(source, fragment, &attribute, line),
+                    message: format!(
+                        "site links (`{}`) are read in Markdown links only, not in HTML",
+                        value.trim()
+                    ),
+                    help: "write it as a Markdown link, [text](@/plans/<plan-id>/), or as a path from this page".into(),
+                });
+            } else if names_a_file && is_local_path(&value) {
+                links.push(LocalLink {
+                    offset: attribute_offset(source, fragment, &attribute, line),
+                    dest: value,
+                });
+            }
             continue;
         };
         let (message, help) = match why {
@@ -208,8 +233,27 @@ mod tests {
         let mut fragment = Fragment::default();
         fragment.push(source, 0..source.len());
         let mut out = Vec::new();
-        check(source, &fragment, &mut out);
+        check(source, &fragment, &mut out, &mut Vec::new());
         out.into_iter().map(|p| (p.message, p.offset)).collect()
+    }
+
+    #[test]
+    fn links_and_files_given_as_paths_are_collected_at_their_attribute() {
+        let src = "<p><a href=\"#here\">a</a> <A\n HREF='../x/'>b</A> <img src=\"pic.png\" alt=\"\">\n<link href=\"s.css\"></p>";
+        // As Markdown gives an HTML block: one event per line.
+        let mut fragment = Fragment::default();
+        let mut start = 0;
+        for line in src.split_inclusive('\n') {
+            fragment.push(line, start..start + line.len());
+            start += line.len();
+        }
+        let mut links = Vec::new();
+        check(src, &fragment, &mut Vec::new(), &mut links);
+        let found: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.dest.as_str(), &src[l.offset..l.offset + 4]))
+            .collect();
+        assert_eq!(found, [("../x/", "HREF"), ("pic.png", "src=")]);
     }
 
     #[test]

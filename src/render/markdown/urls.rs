@@ -54,6 +54,15 @@ pub fn is_off_site(url: &str) -> bool {
     is_protocol_relative(url) || scheme(url).is_some()
 }
 
+/// Returns true if and only if `url` is a path to another file of the site, written
+/// relative to the page or from the site's root (`../x/`, `/zh/`, `chart.svg`): not
+/// another site, not an anchor of the page itself, not a site link (`@/`), which
+/// Markdown links resolve themselves.
+pub fn is_local_path(url: &str) -> bool {
+    let url = as_browser_reads(url);
+    !url.is_empty() && !url.starts_with(['#', '?']) && !url.starts_with("@/") && !is_off_site(&url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
