@@ -228,3 +228,44 @@ fn a_site_rewords_a_view_sentence_and_a_date_through_its_i18n_override() {
     assert!(zh.contains("号"), "the reworded date pattern is used");
     assert!(en.contains("Base year 2022, at CNY 70 billion"), "{en}");
 }
+
+#[test]
+fn every_page_carries_a_content_security_policy_before_anything_it_loads() {
+    let site = TestSite::starter();
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "---\nsummary: s\n---\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n<p>raw <b>html</b></p>\n",
+    );
+    let out = site.build_ok();
+    let mut pages = 0;
+    for (path, html) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
+        let head = &html[..html.find("</head>").unwrap_or(html.len())];
+        let meta = head
+            .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .unwrap_or_else(|| panic!("{path} has no policy"));
+        let policy = head[meta..]
+            .split('"')
+            .nth(3)
+            .unwrap_or_default()
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'");
+        assert!(
+            policy.starts_with("default-src 'none'; script-src 'self'; style-src 'self';")
+                && policy.contains("img-src 'self' data:")
+                && !policy.contains("unsafe"),
+            "{path}: {policy}"
+        );
+        for loaded in ["<script", "<link rel=\"stylesheet\"", "<link rel=\"icon\""] {
+            if let Some(at) = head.find(loaded) {
+                assert!(meta < at, "{path}: {loaded} comes before the policy");
+            }
+        }
+        // What the policy would block must not be on the page at all.
+        assert!(!html.contains("<script>"), "{path} has an inline script");
+        assert!(!html.contains("<style"), "{path} has a style element");
+        assert!(!html.contains(" style=\""), "{path} has a style attribute");
+        assert!(!html.contains(" onclick="), "{path} has an inline handler");
+    }
+    assert!(pages > 40, "{pages} pages");
+}
