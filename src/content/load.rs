@@ -215,7 +215,11 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
         reg.units = validate::units(&f, raw, &reg, out);
     }
     let (records, broken_records) = read_records(root, out);
-    reg.records = records;
+    reg.records = records.unwrap_or_else(|| {
+        // seeds/ itself is unreadable: its one error says it all, not one per plan.
+        reg.broken.push("record");
+        Registry::default()
+    });
     reg.broken_records = broken_records;
     reg
 }
@@ -224,21 +228,27 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
 /// A directory that exists but cannot be read is an error, never an empty one: a
 /// folder of plans at mode 000 would otherwise publish a site without plans.
 fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
+    readable_entries(dir, root, out).unwrap_or_default()
+}
+
+/// Like [`sorted_entries`], but `None` when the directory exists and cannot be read
+/// (the error is reported), so a caller can tell an unreadable folder from an empty one.
+fn readable_entries(dir: &Path, root: &Path, out: &mut Problems) -> Option<Vec<PathBuf>> {
     // A folder of the site that is a link (content/, content/plans/, a plan's folder)
     // would pull text from outside the site into pages and open data.
     if let Some(link) = linked_folder(dir, root) {
         out.push(folder_link_refused(root, &link));
-        return Vec::new();
+        return None;
     }
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Vec::new()),
         Err(e) => {
             out.push(
                 Diagnostic::error(display(root, dir), format!("cannot read the directory: {e}"))
                     .help("make it a directory plansite can read (for example `chmod u+rx` on it), or remove it"),
             );
-            return Vec::new();
+            return None;
         }
     };
     let mut entries = Vec::new();
@@ -256,7 +266,7 @@ fn sorted_entries(dir: &Path, root: &Path, out: &mut Problems) -> Vec<PathBuf> {
     }
     entries.retain(|p| !is_hidden(p));
     entries.sort();
-    entries
+    Some(entries)
 }
 
 /// The first folder from `root` down to `dir` that is a symbolic link, if any.
@@ -294,11 +304,18 @@ fn id_from_name(root: &Path, path: &Path, name: &str) -> Result<Id, Diagnostic> 
     })
 }
 
-/// Reads `seeds/`; also returns the ids of records whose file could not be read.
-fn read_records(root: &Path, out: &mut Problems) -> (Registry<super::model::Record>, Vec<Id>) {
+/// Reads `seeds/` (`None` if the folder cannot be read); also returns the ids of
+/// records whose file could not be read.
+fn read_records(
+    root: &Path,
+    out: &mut Problems,
+) -> (Option<Registry<super::model::Record>>, Vec<Id>) {
     let mut records = Vec::new();
     let mut broken = Vec::new();
-    for path in sorted_entries(&root.join("seeds"), root, out) {
+    let Some(entries) = readable_entries(&root.join("seeds"), root, out) else {
+        return (None, broken);
+    };
+    for path in entries {
         let Some(stem) = yaml_stem(&path) else {
             if path.is_file() && !is_doc_file(&path) {
                 out.push(
@@ -327,7 +344,7 @@ fn read_records(root: &Path, out: &mut Problems) -> (Registry<super::model::Reco
             }
         }
     }
-    (Registry::new(records), broken)
+    (Some(Registry::new(records)), broken)
 }
 
 fn yaml_stem(path: &Path) -> Option<&str> {

@@ -225,3 +225,18 @@ fn a_folder_without_read_permission_is_an_error() {
     assert!(stderr.contains("cannot read the directory"), "{stderr}");
     assert!(stderr.contains("ermission denied"), "{stderr}");
 }
+
+#[test]
+fn an_unreadable_seeds_folder_is_one_error_not_one_per_reference() {
+    let site = TestSite::starter();
+    // A file where the folder should be cannot be listed, even by root.
+    std::fs::remove_dir_all(site.path("seeds")).unwrap();
+    site.write("seeds", "not a folder");
+    let output = site.cmd(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read the directory"), "{stderr}");
+    assert!(stderr.contains("--> seeds"), "{stderr}");
+    assert!(!stderr.contains("unknown source record"), "{stderr}");
+    assert!(stderr.contains("1 error,"), "{stderr}");
+}

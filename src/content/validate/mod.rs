@@ -46,6 +46,12 @@ pub struct Registries {
 }
 
 impl Registries {
+    /// Whether record `id` is missing because its file, or all of `seeds/`, could not
+    /// be read: that error is reported already, not again at each reference.
+    pub fn record_unreadable(&self, id: &Id) -> bool {
+        self.broken.contains(&"record") || self.broken_records.contains(id)
+    }
+
     /// Reports a reference to an unknown entry, unless the registry itself is broken.
     fn unknown(
         &self,

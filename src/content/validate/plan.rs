@@ -67,7 +67,7 @@ fn plan_fields(file: &SourceFile, raw: &RawPlan, reg: &Registries, out: &mut Pro
         reg.unknown(file, &root.key("region"), "region", &raw.region, out);
     }
     let record = reg.records.get(&raw.record);
-    if record.is_none() && !reg.broken_records.contains(&raw.record) {
+    if record.is_none() && !reg.record_unreadable(&raw.record) {
         out.push(
             file.error_at(
                 &root.key("record"),

@@ -270,7 +270,7 @@ impl PlanContext<'_> {
         out: &mut Problems,
     ) -> Option<SourceRef> {
         let Some(record) = self.reg.records.get(&record_id) else {
-            if self.reg.broken_records.contains(&record_id) {
+            if self.reg.record_unreadable(&record_id) {
                 return None;
             }
             out.push(
