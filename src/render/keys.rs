@@ -346,6 +346,10 @@ pub const VIEW_KEYS: &[&str] = &[
 
 /// The UI strings the page builders (`pages/`) look up by name.
 pub const PAGE_KEYS: &[&str] = &[
+    "col_plan",
+    "col_region",
+    "col_subject",
+    "col_year",
     "data_description",
     "facts_assignments",
     "facts_part_of",
@@ -380,6 +384,7 @@ pub const PAGE_KEYS: &[&str] = &[
     "nav_progress",
     "nav_regions",
     "nav_search",
+    "nav_targets",
     "nav_topics",
     "nav_units",
     "nav_years",
@@ -388,8 +393,11 @@ pub const PAGE_KEYS: &[&str] = &[
     "plan_targets_count",
     "plans_description",
     "progress_description",
+    "progress_status",
     "search_description",
     "target_region",
+    "targets_description",
+    "targets_lead",
     "units_no_region",
 ];
 

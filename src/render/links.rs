@@ -98,6 +98,11 @@ pub fn progress(lang: Lang) -> String {
     format!("{}/progress/", lang.code())
 }
 
+/// Every target in one table.
+pub fn all_targets(lang: Lang) -> String {
+    format!("{}/targets/", lang.code())
+}
+
 /// The open data: every target, one row each.
 pub const TARGETS_CSV: &str = "data/targets.csv";
 /// The open data: every target, nested, one line each.

@@ -20,6 +20,8 @@ pub enum Page {
     Search(Lang),
     DataDocs(Lang),
     Progress(Lang),
+    /// Every target of the site in one table, to sort and filter.
+    AllTargets(Lang),
     Plans(Lang),
     Plan(Lang, usize),
     Target(Lang, usize, usize),
@@ -47,6 +49,7 @@ impl Page {
             Search(l) => links::search(l),
             DataDocs(l) => links::data_docs(l),
             Progress(l) => links::progress(l),
+            AllTargets(l) => links::all_targets(l),
             Plans(l) => links::plans(l),
             Plan(l, p) => links::plan(l, &plan_at(site, p).id),
             Target(l, p, t) => {
@@ -76,6 +79,7 @@ impl Page {
             | Search(l)
             | DataDocs(l)
             | Progress(l)
+            | AllTargets(l)
             | Plans(l)
             | Plan(l, _)
             | Target(l, _, _)
@@ -113,6 +117,7 @@ pub fn all_pages(site: &Site, index: &crate::derive::Index) -> Vec<Page> {
             Page::Search(lang),
             Page::DataDocs(lang),
             Page::Progress(lang),
+            Page::AllTargets(lang),
             Page::Plans(lang),
             Page::Chains(lang),
             Page::Topics(lang),

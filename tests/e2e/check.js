@@ -13,7 +13,9 @@
 //   6. search: Chinese, English and mixed queries find their pages, over HTTP and from disk;
 //   7. charts: a 390 px phone gets each chart's narrow drawing, no text under 11 px, no
 //      two labels overlapping (charts.js);
-//   8. policy: no page breaks its own Content-Security-Policy (scripts, styles, search,
+//   8. all targets: filters and sorting work, and live in the address, over HTTP and
+//      from disk;
+//   9. policy: no page breaks its own Content-Security-Policy (scripts, styles, search,
 //      care mode all work under it), over HTTP and from disk.
 // Every check also runs once on a known-bad page, so that a clean result can be trusted.
 "use strict";
@@ -71,7 +73,7 @@ function templatePages() {
     ["chains", "chains/"], ["chain", `chains/${first("chains")}/`], ["topics", "topics/"], ["topic", `topics/${first("topics")}/`],
     ["regions", "regions/"], ["region", `regions/${first("regions")}/`], ["units", "units/"], ["unit", `units/${first("units")}/`],
     ["years", "years/"], ["year", `years/${first("years")}/`], ["search", "search/?q=%E7%94%B5%E5%AD%90"], ["data", "data/"],
-    ["progress", "progress/"], ["not found", "404.html"],
+    ["progress", "progress/"], ["all targets", "targets/"], ["not found", "404.html"],
   ];
   if (breakdownPlan) pages.push(["target with breakdown", breakdownPlan]);
   return pages;
@@ -257,6 +259,50 @@ async function checkNetwork(context, base) {
   await page.close();
 }
 
+// The all-targets page: a view given in the address is applied, choosing a filter
+// or a sort puts it in the address, and the same holds from disk.
+async function checkAllTargets(context, base) {
+  const page = await context.newPage();
+  const state = () => page.evaluate(() => {
+    const rows = Array.from(document.querySelectorAll("#all-targets tbody tr"));
+    const shown = rows.filter((r) => !r.hidden);
+    return {
+      total: rows.length, shown: shown.length, count: document.getElementById("targets-count").textContent,
+      years: shown.map((r) => Number(r.dataset.year)), plans: [...new Set(shown.map((r) => r.dataset.plan))],
+      statuses: [...new Set(shown.map((r) => r.dataset.status))], query: location.search,
+      choices: Array.from(document.querySelectorAll("#target-filters select[name=plan] option")).map((o) => o.value).filter(Boolean),
+    };
+  });
+  await page.goto(`${base}en/targets/index.html`, { waitUntil: "load" });
+  const all = await state();
+  const plan = all.choices[all.choices.length - 1];
+  await page.goto(`${base}en/targets/index.html?plan=${plan}&sort=-year`, { waitUntil: "load" });
+  const filtered = await state();
+  const descending = filtered.years.every((y, i) => i === 0 || filtered.years[i - 1] >= y);
+  if (filtered.plans.length === 1 && filtered.plans[0] === plan && filtered.shown > 0 && filtered.shown < all.total &&
+      descending && filtered.count.startsWith(`${filtered.shown} of ${all.total}`)) {
+    pass(`all targets: ?plan=${plan}&sort=-year shows its ${filtered.shown} of ${all.total} targets, latest year first`);
+  } else fail(`all targets: address view not applied: ${JSON.stringify(filtered).slice(0, 300)}`);
+  await page.selectOption("#target-filters select[name=plan]", "");
+  await page.selectOption("#target-filters select[name=status]", "no_data");
+  await page.click('#all-targets th[data-sort="year"] button');
+  const chosen = await state();
+  if (chosen.query === "?status=no_data&sort=-year" || chosen.query === "?status=no_data&sort=year") {
+    const ok = chosen.statuses.length === 1 && chosen.statuses[0] === "no_data";
+    (ok ? pass : fail)(`all targets: choosing a status and a sort puts them in the address (${chosen.query})`);
+  } else fail(`all targets: the address did not follow the choice: ${chosen.query}`);
+  await page.goto(`file://${path.join(SITE, "zh/targets/index.html")}?status=no_data`, { waitUntil: "load" });
+  const disk = await state();
+  if (disk.shown > 0 && disk.statuses.length === 1 && disk.statuses[0] === "no_data") pass(`all targets from disk: ?status=no_data shows ${disk.shown} targets`);
+  else fail(`all targets from disk: ${JSON.stringify(disk).slice(0, 300)}`);
+  // Control: words no target has leave nothing shown, and the count says so.
+  await page.goto(`${base}en/targets/index.html?q=zzqqxx`, { waitUntil: "load" });
+  const none = await state();
+  if (none.shown === 0 && none.count.startsWith("0 of")) pass("all targets control: words no target has show none");
+  else fail(`all targets control: ${JSON.stringify(none).slice(0, 200)}`);
+  await page.close();
+}
+
 // Every page template, both languages, over HTTP and from disk, loads with no
 // Content-Security-Policy violation: what the policy would block is not there.
 async function checkPolicy(base) {
@@ -438,6 +484,7 @@ async function screenshots(context, base) {
     ["network", () => checkNetwork(context, base)],
     ["styles", () => checkStyles(context, base)],
     ["search", () => checkSearch(context, base)],
+    ["targets", () => checkAllTargets(context, base)],
     ["policy", () => checkPolicy(base)],
     ["charts", () => checkCharts(context, base, SITE, templatePages(), { pass, fail })],
     ["screenshots", () => screenshots(context, base)],

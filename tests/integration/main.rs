@@ -1,6 +1,7 @@
 //! Integration tests: the real `plansite` binary on fixture sites in temporary
 //! directories. One binary, one module per feature (mdBook's testsuite layout).
 
+mod all_targets;
 mod bad_inputs;
 mod build;
 mod bundled;

@@ -3,6 +3,7 @@
 //! [`all_pages`] lists every page in a fixed order; [`render_page`] builds one page's
 //! context (a struct per kind, never string keys) and renders its template.
 
+mod all_targets;
 mod listings;
 mod plans;
 mod special;
@@ -106,6 +107,7 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         Search(l) => special::search(&mut out, l).map(|c| ("search.html", c)),
         DataDocs(l) => special::data_docs(&mut out, l).map(|c| ("data.html", c)),
         Progress(l) => special::progress(&mut out, l).map(|c| ("progress.html", c)),
+        AllTargets(l) => all_targets::page(&mut out, l).map(|c| ("targets.html", c)),
         Home(l) => plans::home(&mut out, l).map(|c| ("home.html", c)),
         Plans(l) => plans::plans_index(&mut out, l).map(|c| ("plans.html", c)),
         Plan(l, p) => plans::plan(&mut out, l, p).map(|c| ("plan.html", c)),

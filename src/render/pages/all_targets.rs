@@ -1,0 +1,193 @@
+//! The all-targets page: every target of every plan in one table, with filters for
+//! plan, chain or topic, region, year and status.
+//!
+//! Without a script the page is the whole table, in plan order. `static/targets.js`
+//! shows the filters, hides the rows they leave out, sorts by a column, and keeps the
+//! choice in the address (`?plan=…&status=…`) so a view can be shared. Each row
+//! carries the keys it is filtered by as `data-` attributes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{MetaSpec, PageOut, context};
+use crate::content::{Site, Subject, Target};
+use crate::derive::TargetRef;
+use crate::derive::progress::Status;
+use crate::diagnostics::Diagnostic;
+use crate::lang::Lang;
+use crate::render::views::{ViewCtx, status_counts};
+use crate::render::{i18n, links};
+
+#[derive(Serialize)]
+struct AllTargetsPage {
+    page: super::PageMeta,
+    rows: Vec<Row>,
+    filters: Vec<Filter>,
+    total: usize,
+    /// "183 targets from 5 plans."
+    lead: String,
+}
+
+/// One target: its table fields, and the keys the filters compare.
+#[derive(Serialize)]
+struct Row {
+    fields: tera::Value,
+    region_name: String,
+    region_href: String,
+    plan: String,
+    subject: String,
+    region: String,
+    year: u16,
+    status: &'static str,
+}
+
+/// One filter: the address parameter it sets, its label, and its choices.
+#[derive(Serialize)]
+struct Filter {
+    key: &'static str,
+    label: String,
+    options: Vec<Choice>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+/// The filter value of a target's chain or topic: the two registries may share ids.
+fn subject_key(subject: &Subject) -> String {
+    match subject {
+        Subject::Chain(id) => format!("chain:{id}"),
+        Subject::Topic(id) => format!("topic:{id}"),
+    }
+}
+
+/// Renders the page in `lang`.
+pub fn page(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+    let v = out.view(lang);
+    let site = v.site;
+    let page = out.meta(
+        lang,
+        MetaSpec {
+            kind: "targets",
+            section: "targets",
+            title: v.t("nav_targets").to_string(),
+            description: v.t("targets_description").to_string(),
+            breadcrumbs: out.crumbs(lang, None),
+        },
+    );
+    let mut rows = Vec::new();
+    for (p, plan) in site.plans.iter().enumerate() {
+        for (i, t) in plan.targets.iter().enumerate() {
+            let region = site.regions.get(&t.region);
+            rows.push(Row {
+                fields: out.cx.row_fields(lang, TargetRef { plan: p, target: i }),
+                region_name: region.map_or(t.region.to_string(), |r| v.text(&r.name).into()),
+                region_href: links::href(&links::region(lang, &t.region)),
+                plan: plan.id.to_string(),
+                subject: subject_key(&t.subject),
+                region: t.region.to_string(),
+                year: t.year,
+                status: v.progress_of(t).map_or(Status::NoData, |s| s.status).key(),
+            });
+        }
+    }
+    let lead = i18n::fill(
+        v.t("targets_lead"),
+        &[
+            ("total", &rows.len().to_string()),
+            ("plans", &site.plans.len().to_string()),
+        ],
+    );
+    context(&AllTargetsPage {
+        page,
+        total: rows.len(),
+        lead,
+        filters: filters(v, site),
+        rows,
+    })
+}
+
+/// The filters, each offering only values some target has.
+fn filters(v: ViewCtx, site: &Site) -> Vec<Filter> {
+    let targets: Vec<&Target> = site.targets().map(|(_, t)| t).collect();
+    let plans = site
+        .plans
+        .iter()
+        .filter(|p| !p.targets.is_empty())
+        .map(|p| Choice {
+            value: p.id.to_string(),
+            label: v.text(&p.short_title).to_string(),
+        })
+        .collect();
+    let subjects: BTreeMap<String, String> = targets
+        .iter()
+        .map(|t| {
+            let name = site.subject_name(&t.subject, v.lang).to_string();
+            (subject_key(&t.subject), name)
+        })
+        .collect();
+    let regions: BTreeMap<String, String> = targets
+        .iter()
+        .map(|t| {
+            let name = site
+                .regions
+                .get(&t.region)
+                .map_or(t.region.to_string(), |r| v.text(&r.name).into());
+            (t.region.to_string(), name)
+        })
+        .collect();
+    let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let by_label = |map: BTreeMap<String, String>| {
+        let mut choices: Vec<Choice> = map
+            .into_iter()
+            .map(|(value, label)| Choice { value, label })
+            .collect();
+        choices.sort_by(|a, b| a.label.cmp(&b.label).then(a.value.cmp(&b.value)));
+        choices
+    };
+    vec![
+        Filter {
+            key: "plan",
+            label: v.t("col_plan").into(),
+            options: plans,
+        },
+        Filter {
+            key: "subject",
+            label: v.t("col_subject").into(),
+            options: by_label(subjects),
+        },
+        Filter {
+            key: "region",
+            label: v.t("col_region").into(),
+            options: by_label(regions),
+        },
+        Filter {
+            key: "year",
+            label: v.t("col_year").into(),
+            options: years
+                .into_iter()
+                .map(|y| Choice {
+                    value: y.to_string(),
+                    label: y.to_string(),
+                })
+                .collect(),
+        },
+        Filter {
+            key: "status",
+            label: v.t("progress_status").into(),
+            options: status_counts(v, targets.into_iter())
+                .into_iter()
+                .map(|s| Choice {
+                    value: s.key.to_string(),
+                    label: s.label,
+                })
+                .collect(),
+        },
+    ]
+}
