@@ -40,6 +40,8 @@ struct RawFooter {
     #[serde(default)]
     contact: Option<Text>,
     #[serde(default)]
+    notice: Option<Text>,
+    #[serde(default)]
     site_code: Option<String>,
     #[serde(default)]
     filings: Vec<RawFiling>,
@@ -71,7 +73,10 @@ pub struct Config {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Footer {
     pub organisation: Text,
+    /// How to reach the host (an address, a telephone number).
     pub contact: Option<Text>,
+    /// A statement shown under the host, such as which text prevails.
+    pub notice: Option<Text>,
     /// 网站标识码.
     pub site_code: Option<String>,
     /// ICP and public-security filing numbers, each with an optional link.
@@ -172,6 +177,7 @@ impl Config {
         let footer = raw.footer.map(|f| Footer {
             organisation: f.organisation,
             contact: f.contact,
+            notice: f.notice,
             site_code: f.site_code,
             filings: f
                 .filings

@@ -377,6 +377,7 @@ pub const PAGE_KEYS: &[&str] = &[
     "listing_unit_responsible",
     "listing_year_plans",
     "listing_year_targets",
+    "method_date",
     "nav_chains",
     "nav_data",
     "nav_home",

@@ -78,6 +78,8 @@ fn options() -> Options {
 pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     let mut problems = Vec::new();
     let mut local_links = Vec::new();
+    // The start of the last line where stray `**` were reported: once per line is enough.
+    let mut stars_line = None;
     let mut has_raw_html = false;
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
@@ -173,6 +175,10 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                     id,
                 }));
             }
+            Event::Text(_) => {
+                unopened_emphasis(source, range.start, &mut stars_line, &mut problems);
+                events.push(event);
+            }
             other => events.push(other),
         }
     }
@@ -193,6 +199,35 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         local_links,
         sanitized: has_raw_html,
     }
+}
+
+/// Reports `**` or `__` left as text, once per line: CommonMark opens and closes
+/// emphasis only where its delimiter touches a letter or a space, so in
+/// `**“重点任务”**一节` the closing `**` (between a quotation mark and a Chinese
+/// character) closes nothing, and both pairs of stars are shown. pulldown-cmark gives
+/// such stars as text events of their own, found here by the source they come from
+/// (an escaped `\*` is written with its backslash, so it is not taken for one).
+fn unopened_emphasis(
+    source: &str,
+    offset: usize,
+    reported_line: &mut Option<usize>,
+    problems: &mut Vec<MarkdownProblem>,
+) {
+    let rest = &source[offset..];
+    let Some(pair) = ["**", "__"].into_iter().find(|p| rest.starts_with(p)) else {
+        return;
+    };
+    let line = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if *reported_line == Some(line) {
+        return;
+    }
+    *reported_line = Some(line);
+    problems.push(MarkdownProblem {
+        severity: Severity::Warning,
+        offset,
+        message: format!("`{pair}` will be shown as it is, not as emphasis"),
+        help: "emphasis must start and end beside a character, not beside punctuation next to Chinese text: write “**重点任务**”一节, not **“重点任务”**一节".into(),
+    });
 }
 
 /// pulldown-cmark aligns table cells with a `style` attribute, which the pages'
@@ -377,6 +412,28 @@ fn rewrite_image<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stars_that_cannot_become_emphasis_are_reported_where_they_are() {
+        let source = "- **“重点任务”**一节\n- “**重点任务**”一节\n";
+        let r = html(source);
+        let found: Vec<(usize, &str)> = r
+            .problems
+            .iter()
+            .map(|p| (p.offset, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [(2, "`**` will be shown as it is, not as emphasis")],
+            "once, at the first stars of the line"
+        );
+        assert!(
+            r.html.contains("“<strong>重点任务</strong>”一节"),
+            "{}",
+            r.html
+        );
+        assert!(html("`a**b` and a\\*\\*b").problems.is_empty());
+    }
 
     #[test]
     fn table_columns_are_aligned_by_class_not_by_style() {

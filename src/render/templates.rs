@@ -44,6 +44,7 @@ struct SiteGlobals<'a> {
 struct FooterView<'a> {
     organisation: &'a str,
     contact: Option<&'a str>,
+    notice: Option<&'a str>,
     site_code: Option<&'a str>,
     filings: Vec<FilingView<'a>>,
     error_report_url: Option<&'a str>,
@@ -59,6 +60,7 @@ fn footer_view(footer: &Footer, lang: Lang) -> FooterView<'_> {
     FooterView {
         organisation: footer.organisation.get(lang),
         contact: footer.contact.as_ref().map(|c| c.get(lang).as_str()),
+        notice: footer.notice.as_ref().map(|c| c.get(lang).as_str()),
         site_code: footer.site_code.as_deref(),
         filings: footer
             .filings

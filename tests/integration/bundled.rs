@@ -43,6 +43,22 @@ fn bundled_site_builds_without_warnings_and_all_links_resolve() {
     );
     assert!(files.contains_key("zh/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html"));
     assert!(files.contains_key("en/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html"));
+    // Nothing meant for editors reaches a reader: no file or folder of the sources, no
+    // stars that failed to become emphasis.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for internal in [
+            "site.yaml",
+            "plan.yaml",
+            "seeds/",
+            "content/",
+            "i18n/",
+            "templates/",
+            "**",
+        ] {
+            assert!(!html.contains(internal), "{path} shows `{internal}`");
+        }
+    }
 }
 
 #[test]

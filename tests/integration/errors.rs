@@ -240,3 +240,21 @@ fn an_unreadable_seeds_folder_is_one_error_not_one_per_reference() {
     assert!(!stderr.contains("unknown source record"), "{stderr}");
     assert!(stderr.contains("1 error,"), "{stderr}");
 }
+
+#[test]
+fn stars_that_will_show_are_a_warning_at_their_line() {
+    let site = TestSite::starter();
+    site.write(
+        "content/plans/example-2025/index.zh.md",
+        "说明\n\n- **“重点任务”**一节列出数字。\n",
+    );
+    let output = site.cmd(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: `**` will be shown as it is"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("index.zh.md:3:3"), "{stderr}");
+    assert!(stderr.contains("“**重点任务**”一节"), "{stderr}");
+}

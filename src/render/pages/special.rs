@@ -152,6 +152,8 @@ struct ProgressPage {
     plans: Vec<PlanProgress>,
     /// Targets with a published outcome, whatever their status.
     assessed: Vec<AssessedRow>,
+    /// The date statuses are worked out for, in a sentence.
+    method_date: String,
 }
 
 #[derive(Serialize)]
@@ -211,8 +213,13 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             }
         })
         .collect();
+    let method_date = match v.index.as_of {
+        Some(d) => crate::render::i18n::fill(v.t("method_date"), &[("date", &v.date(d))]),
+        None => String::new(),
+    };
     context(&ProgressPage {
         page,
+        method_date,
         totals: status_counts(v, site.targets().map(|(_, t)| t)),
         plans,
         assessed,
