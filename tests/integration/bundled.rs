@@ -128,6 +128,34 @@ fn bundled_content_keeps_its_invariants() {
 }
 
 #[test]
+fn region_pages_count_own_targets_shares_and_areas_within_apart() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let page =
+        String::from_utf8_lossy(&files["en/regions/ganjiang-new-area/index.html"]).to_string();
+    let fact = |label: &str| {
+        let at = page
+            .find(&format!("<dt>{label}</dt><dd>"))
+            .unwrap_or_else(|| panic!("no {label}"));
+        let rest = &page[at + label.len() + 13..];
+        rest[..rest.find("</dd>").unwrap()].to_string()
+    };
+    assert_eq!(fact("Targets set for this region"), "27");
+    assert_eq!(fact("Its shares of wider targets"), "0");
+    assert_eq!(fact("Targets of the areas within"), "0");
+    // A zone whose only figures are shares of the New Area's targets says so, not "0 targets".
+    let zone = page.find("Yongxiu Zone</a>").unwrap();
+    let line = &page[zone..zone + page[zone..].find("</li>").unwrap()];
+    assert!(line.contains("shares of wider targets: 5"), "{line}");
+    assert!(!line.contains("0 targets"), "{line}");
+    // Areas with nothing are folded away under a count.
+    let folded = &page[page.find("<details class=\"quiet-regions\">").unwrap()..];
+    assert!(folded.starts_with("<details class=\"quiet-regions\">\n    <summary>2 areas within have no targets yet</summary>"), "{}", &folded[..200]);
+    let zone_page =
+        String::from_utf8_lossy(&files["zh/regions/ganjiang-yongxiu-zone/index.html"]).to_string();
+    assert!(zone_page.contains("<dt>上级目标分解到本地区的份额</dt><dd>5</dd>"));
+}
+
+#[test]
 fn the_ganjiang_annex_is_published_as_breakdowns() {
     let site = bundled_site();
     let plan = site.plans.get("ganjiang-2021-2023").unwrap();

@@ -12,8 +12,8 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::charts::{self, Chart};
 use crate::render::format;
-use crate::render::links;
 use crate::render::views::ViewCtx;
+use crate::render::{i18n, links};
 
 /// A page listing targets of several plans.
 #[derive(Serialize)]
@@ -25,8 +25,18 @@ struct ListingPage {
     facts: Vec<Fact>,
     chart: Option<Chart>,
     /// The regions inside a region, with their numbers of targets.
-    subregions: Vec<Entry>,
+    subregions: Subregions,
     sections: Vec<Section>,
+}
+
+/// A region's sub-regions: those with targets, shares or plans, and, folded away, the
+/// number and names of those with none.
+#[derive(Serialize, Default)]
+struct Subregions {
+    active: Vec<Entry>,
+    quiet: Vec<Entry>,
+    /// "3 areas within have no targets yet."
+    quiet_summary: String,
 }
 
 #[derive(Serialize)]
@@ -108,7 +118,7 @@ fn listing(
     description: Option<String>,
     facts: Vec<Fact>,
     chart: Option<Chart>,
-    subregions: Vec<Entry>,
+    subregions: Subregions,
     sections: Vec<Section>,
 ) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
@@ -187,7 +197,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         chain.description.as_ref().map(|d| v.text(d).to_string()),
         facts,
         chart,
-        Vec::new(),
+        Subregions::default(),
         vec![s],
     )
 }
@@ -218,7 +228,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         None,
         Vec::new(),
         None,
-        Vec::new(),
+        Subregions::default(),
         vec![s],
     )
 }
@@ -235,30 +245,24 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
             href: Some(r.href),
         });
     }
-    let subregions: Vec<Entry> = v
-        .site
-        .regions
-        .iter()
-        .filter(|r| r.parent.as_ref() == Some(&region.id))
-        .map(|r| Entry {
-            name: v.text(&r.name).to_string(),
-            href: links::href(&links::region(lang, &r.id)),
-            count: v.index.region_totals.get(&r.id).copied().unwrap_or(0),
-            note: None,
-            depth: 0,
-        })
-        .collect();
-    facts.push(Fact {
-        label: v.t("facts_targets_within").to_string(),
-        value: v
-            .index
-            .region_totals
-            .get(&region.id)
-            .copied()
-            .unwrap_or(0)
-            .to_string(),
+    let subregions = subregions_of(v, &region.id);
+    let count = |map: &std::collections::BTreeMap<Id, Vec<TargetRef>>| {
+        map.get(&region.id).map_or(0, Vec::len)
+    };
+    let own = count(&v.index.by_region);
+    let within = v.index.region_totals.get(&region.id).copied().unwrap_or(0) - own;
+    let mut counts = vec![
+        ("facts_region_own", own),
+        ("facts_region_shares", count(&v.index.parts_by_region)),
+    ];
+    if !subregions.active.is_empty() || !subregions.quiet.is_empty() {
+        counts.push(("facts_region_within", within));
+    }
+    facts.extend(counts.into_iter().map(|(key, n)| Fact {
+        label: v.t(key).to_string(),
+        value: n.to_string(),
         href: None,
-    });
+    }));
     let mut plans = section("plans", v.t("listing_region_plans").to_string());
     plans.plans = cards(out, lang, v.index.plans_by_region.get(&region.id));
     let mut targets = section("targets", v.t("listing_region_targets").to_string());
@@ -295,6 +299,47 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         subregions,
         sections,
     )
+}
+
+/// The regions directly inside `region`: each with its targets (its own and its
+/// areas'), and its shares of wider targets as a note; those with nothing at all
+/// apart, to be folded away.
+fn subregions_of(v: ViewCtx, region: &Id) -> Subregions {
+    let mut out = Subregions::default();
+    for r in v
+        .site
+        .regions
+        .iter()
+        .filter(|r| r.parent.as_ref() == Some(region))
+    {
+        let count = v.index.region_totals.get(&r.id).copied().unwrap_or(0);
+        let shares = v.index.parts_by_region.get(&r.id).map_or(0, Vec::len);
+        let plans = v.index.plans_by_region.get(&r.id).map_or(0, Vec::len);
+        let entry = Entry {
+            name: v.text(&r.name).to_string(),
+            href: links::href(&links::region(v.lang, &r.id)),
+            count,
+            note: (shares > 0).then(|| {
+                i18n::fill(
+                    v.t("listing_region_shares_note"),
+                    &[("n", &shares.to_string())],
+                )
+            }),
+            depth: 0,
+        };
+        if count + shares + plans == 0 {
+            out.quiet.push(entry);
+        } else {
+            out.active.push(entry);
+        }
+    }
+    if !out.quiet.is_empty() {
+        out.quiet_summary = i18n::fill(
+            v.t("listing_subregions_quiet"),
+            &[("n", &out.quiet.len().to_string())],
+        );
+    }
+    out
 }
 
 fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<PartRow> {
@@ -357,7 +402,7 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
         None,
         facts,
         None,
-        Vec::new(),
+        Subregions::default(),
         sections,
     )
 }
@@ -380,7 +425,7 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
         None,
         Vec::new(),
         None,
-        Vec::new(),
+        Subregions::default(),
         vec![s, plans],
     )
 }
