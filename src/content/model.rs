@@ -96,6 +96,8 @@ pub struct Chain {
     pub id: Id,
     pub name: Text,
     pub description: Option<Text>,
+    /// Other names readers search by.
+    pub aliases: Vec<String>,
 }
 
 /// A subject of targets that are not about one industry (innovation, land, finance…).
@@ -103,6 +105,8 @@ pub struct Chain {
 pub struct Topic {
     pub id: Id,
     pub name: Text,
+    /// Other names readers search by.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +114,8 @@ pub struct Region {
     pub id: Id,
     pub name: Text,
     pub parent: Option<Id>,
+    /// Other names readers search by.
+    pub aliases: Vec<String>,
 }
 
 /// A department, government or other body that plans give tasks to.
@@ -118,6 +124,8 @@ pub struct Unit {
     pub id: Id,
     pub name: Text,
     pub region: Option<Id>,
+    /// Other names readers search by.
+    pub aliases: Vec<String>,
 }
 
 /// The bibliographic record of a source document (`seeds/<id>.yaml`).

@@ -23,6 +23,9 @@ pub struct RawChain {
     pub name: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    /// Other names readers search by (short forms, former names), in any language.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `content/topics.yaml`: subjects of targets that are not industry chains.
@@ -31,6 +34,9 @@ pub struct RawChain {
 pub struct RawTopic {
     pub id: Id,
     pub name: Text,
+    /// Other names readers search by (short forms, former names), in any language.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `content/regions.yaml`: provinces, cities, new areas, zones and development zones.
@@ -42,6 +48,9 @@ pub struct RawRegion {
     /// The region this one lies in.
     #[serde(default)]
     pub parent: Option<Id>,
+    /// Other names readers search by (short forms, former names), in any language.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `content/units.yaml`: departments, governments and other bodies given tasks.
@@ -53,6 +62,9 @@ pub struct RawUnit {
     /// The region whose body this is.
     #[serde(default)]
     pub region: Option<Id>,
+    /// Other names readers search by (short forms, former names), in any language.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `seeds/<id>.yaml`: the bibliographic facts of one source document.

@@ -4,6 +4,7 @@
 //! parallel (rayon). Each page is a function of (item, language) alone, so the order
 //! of work never changes the bytes written.
 
+mod abbreviations;
 pub mod charts;
 mod context;
 pub mod data;

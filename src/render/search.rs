@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::abbreviations::short_forms;
 use super::keys::{self, SearchKind};
 use super::links;
 use super::views::{ViewCtx, horizon_text, value_text};
+use crate::derive::progress::Status;
 
 /// A document of the search index: what a result shows, and the words it is found by.
 struct SearchDoc {
@@ -93,7 +95,12 @@ fn chain_docs(v: ViewCtx) -> Vec<SearchDoc> {
                 .as_ref()
                 .map(|d| v.text(d).to_string())
                 .unwrap_or_default(),
-            extra: format!("{} {}", chain.name.get(v.lang.other()), chain.id),
+            extra: format!(
+                "{} {} {}",
+                chain.name.get(v.lang.other()),
+                chain.id,
+                chain.aliases.join(" ")
+            ),
         })
         .collect()
 }
@@ -101,26 +108,49 @@ fn chain_docs(v: ViewCtx) -> Vec<SearchDoc> {
 fn target_docs(v: ViewCtx) -> Vec<SearchDoc> {
     let (site, lang, other) = (v.site, v.lang, v.lang.other());
     site.targets()
-        .map(|(plan, t)| SearchDoc {
-            kind: SearchKind::Target,
-            title: v.text(&t.name).to_string(),
-            href: links::href(&links::target(lang, &plan.id, &t.id)),
-            context: format!(
-                "{} · {} · {} · {}",
-                value_text(lang, t),
-                t.year,
-                site.subject_name(&t.subject, lang),
-                v.text(&plan.short_title)
-            ),
-            extra: format!(
-                "{} {} {} {}",
-                t.name.get(other),
-                site.subject_name(&t.subject, other),
-                v.region_name(&t.region),
-                t.id
-            ),
+        .map(|(plan, t)| {
+            let value = value_text(lang, t);
+            let status = v.progress_of(t).map_or(Status::NoData, |p| p.status);
+            SearchDoc {
+                kind: SearchKind::Target,
+                title: v.text(&t.name).to_string(),
+                href: links::href(&links::target(lang, &plan.id, &t.id)),
+                context: format!(
+                    "{value} · {} · {} · {} · {}",
+                    t.year,
+                    site.subject_name(&t.subject, lang),
+                    v.text(&plan.short_title),
+                    v.status_label(status)
+                ),
+                // Figures as the other language writes them (1200亿元 on an English
+                // page that says CNY 120 billion) and without group separators, so
+                // the number a reader has from the document finds the target.
+                extra: format!(
+                    "{} {} {} {} {} {}",
+                    t.name.get(other),
+                    site.subject_name(&t.subject, other),
+                    v.region_name(&t.region),
+                    t.id,
+                    figures(&value_text(other, t)),
+                    figures(&value)
+                ),
+            }
         })
         .collect()
+}
+
+/// The numbers in `text`, without group separators: `力争突破1,200亿元` gives `1200`.
+fn figures(text: &str) -> String {
+    let plain = text.replace(',', "");
+    let mut out = String::new();
+    for number in plain
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+    {
+        out.push_str(number.trim_matches('.'));
+        out.push(' ');
+    }
+    out
 }
 
 /// Topics, regions and units: found by their names in both languages.
@@ -131,14 +161,19 @@ fn registry_docs(v: ViewCtx) -> Vec<SearchDoc> {
         title: v.text(&topic.name).to_string(),
         href: links::href(&links::topic(lang, &topic.id)),
         context: String::new(),
-        extra: topic.name.get(other).clone(),
+        extra: format!("{} {}", topic.name.get(other), topic.aliases.join(" ")),
     });
     let regions = site.regions.iter().map(|region| SearchDoc {
         kind: SearchKind::Region,
         title: v.text(&region.name).to_string(),
         href: links::href(&links::region(lang, &region.id)),
         context: String::new(),
-        extra: region.name.get(other).clone(),
+        extra: format!(
+            "{} {} {}",
+            region.name.get(other),
+            region.aliases.join(" "),
+            short_forms(region.name.get(crate::lang::Lang::Zh)).join(" ")
+        ),
     });
     let units = site.units.iter().map(|unit| SearchDoc {
         kind: SearchKind::Unit,
@@ -149,7 +184,12 @@ fn registry_docs(v: ViewCtx) -> Vec<SearchDoc> {
             .as_ref()
             .map(|r| v.region_name(r))
             .unwrap_or_default(),
-        extra: unit.name.get(other).clone(),
+        extra: format!(
+            "{} {} {}",
+            unit.name.get(other),
+            unit.aliases.join(" "),
+            short_forms(unit.name.get(crate::lang::Lang::Zh)).join(" ")
+        ),
     });
     topics.chain(regions).chain(units).collect()
 }
@@ -228,10 +268,13 @@ mod tests {
     #[test]
     fn targets_are_found_by_words_of_both_languages() {
         let s = starter();
-        let strings: Strings = SearchKind::ALL
+        let mut strings: Strings = SearchKind::ALL
             .into_iter()
             .map(|k| (keys::search_kind(k), format!("<{}>", k.code())))
             .collect();
+        for status in Status::ALL {
+            strings.insert(format!("progress_{}", status.key()), status.key().into());
+        }
         let script = search_index(view(&s, &strings));
         let json = script
             .split_once("window.PLANSITE_SEARCH_INDEX = ")

@@ -70,3 +70,34 @@ fn every_target_of_every_plan_is_one_row_with_its_filter_keys() {
     }
     assert!(out["sitemap.xml"].contains("/zh/targets/"));
 }
+
+#[test]
+fn a_registry_alias_finds_its_entry_in_the_search_index() {
+    let site = TestSite::starter();
+    site.edit(
+        "content/chains.yaml",
+        "  name: {zh: 电子信息, en: Electronic information}",
+        "  name: {zh: 电子信息, en: Electronic information}\n  aliases: [ICT, 信创]",
+    );
+    let out = site.build_ok();
+    for lang in ["zh", "en"] {
+        let script = &out[&format!("{lang}/search-index.js")];
+        let json = script
+            .split_once("= ")
+            .and_then(|(_, r)| r.trim_end().strip_suffix(';'))
+            .unwrap();
+        let index: serde_json::Value = serde_json::from_str(json).unwrap();
+        let docs = index["docs"].as_array().unwrap();
+        let chain = docs
+            .iter()
+            .position(|d| d[0] == "chain")
+            .expect("the chain is indexed");
+        for gram in ["ict", "信创"] {
+            let found = index["grams"][gram].as_array().unwrap();
+            assert!(
+                found.contains(&serde_json::Value::from(chain)),
+                "{lang} {gram}"
+            );
+        }
+    }
+}

@@ -414,6 +414,12 @@ const CASES: &[Case] = &[
         location: "index.en.md:1:6",
     },
     Case {
+        name: "a blank alias in a registry",
+        edits: &[Replace("content/chains.yaml", "  name: {zh: 电子信息, en: Electronic information}", "  name: {zh: 电子信息, en: Electronic information}\n  aliases: [电子, \"  \"]")],
+        message: "an alias is blank",
+        location: "chains.yaml:4:17",
+    },
+    Case {
         name: "remote image in commentary",
         edits: &[Write("content/plans/example-2025/index.zh.md", b"Text\n\n![x](https://cdn.example.com/a.png)\n")],
         message: "is not a file of the site",

@@ -365,7 +365,29 @@ fn chinese_and_english_queries_find_the_right_pages() {
             "en/plans/ganjiang-2021-2023/silicones-revenue/index.html",
         ),
         ("en", "furniture", "en/chains/furniture/index.html"),
+        // Short forms of bodies, and the figures of the document.
+        (
+            "zh",
+            "赣州市工信局",
+            "zh/units/ganzhou-industry-bureau/index.html",
+        ),
+        (
+            "zh",
+            "工信局",
+            "zh/units/ganzhou-industry-bureau/index.html",
+        ),
+        (
+            "en",
+            "工信局",
+            "en/units/ganzhou-industry-bureau/index.html",
+        ),
+        ("zh", "1200", "zh/plans/"),
+        ("en", "1200", "en/plans/"),
     ];
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: the search script needs Node.js, which is not installed");
+        return;
+    }
     for (lang, query, expected) in cases {
         let hits = search(&files, lang, query);
         assert!(
@@ -374,4 +396,12 @@ fn chinese_and_english_queries_find_the_right_pages() {
         );
     }
     assert!(search(&files, "zh", "不存在的词组合").is_empty());
+    // Targets come first, and "电子信息" names a chain and several targets.
+    let hits = search(&files, "zh", "电子信息");
+    let first_other = hits.iter().position(|h| h.matches('/').count() != 4);
+    let last_target = hits.iter().rposition(|h| h.matches('/').count() == 4);
+    assert!(
+        matches!((first_other, last_target), (Some(o), Some(t)) if t < o),
+        "{hits:?}"
+    );
 }

@@ -14,6 +14,7 @@ pub fn chains(file: &SourceFile, raw: Vec<RawChain>, out: &mut Problems) -> Regi
     for (i, c) in raw.into_iter().enumerate() {
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &c.name, "the name", out);
+        check_aliases(file, &path, &c.aliases, out);
         if let Some(d) = &c.description {
             check_text(file, &path.key("description"), d, "the description", out);
         }
@@ -22,6 +23,7 @@ pub fn chains(file: &SourceFile, raw: Vec<RawChain>, out: &mut Problems) -> Regi
                 id: c.id,
                 name: c.name,
                 description: c.description,
+                aliases: c.aliases,
             });
         }
     }
@@ -34,10 +36,12 @@ pub fn topics(file: &SourceFile, raw: Vec<RawTopic>, out: &mut Problems) -> Regi
     for (i, t) in raw.into_iter().enumerate() {
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &t.name, "the name", out);
+        check_aliases(file, &path, &t.aliases, out);
         if check_unique(&mut seen, &t.id, i, file, &path, out) {
             items.push(Topic {
                 id: t.id,
                 name: t.name,
+                aliases: t.aliases,
             });
         }
     }
@@ -50,11 +54,13 @@ pub fn regions(file: &SourceFile, raw: Vec<RawRegion>, out: &mut Problems) -> Re
     for (i, r) in raw.into_iter().enumerate() {
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &r.name, "the name", out);
+        check_aliases(file, &path, &r.aliases, out);
         if check_unique(&mut seen, &r.id, i, file, &path, out) {
             items.push(Region {
                 id: r.id,
                 name: r.name,
                 parent: r.parent,
+                aliases: r.aliases,
             });
         }
     }
@@ -75,6 +81,25 @@ pub fn regions(file: &SourceFile, raw: Vec<RawRegion>, out: &mut Problems) -> Re
         }
     }
     registry
+}
+
+/// Every alias must say something, and once: a blank one would match nothing, a
+/// repeated one is a slip.
+fn check_aliases(file: &SourceFile, path: &YamlPath, aliases: &[String], out: &mut Problems) {
+    for (j, alias) in aliases.iter().enumerate() {
+        let at = path.key("aliases").index(j);
+        if alias.trim().is_empty() {
+            out.push(
+                file.error_at(&at, "an alias is blank")
+                    .help("write the other name readers search by, or remove the line"),
+            );
+        } else if aliases[..j].contains(alias) {
+            out.push(
+                file.error_at(&at, format!("the alias `{alias}` is given twice"))
+                    .help("remove the second one"),
+            );
+        }
+    }
 }
 
 fn has_cycle(regions: &Registry<Region>, start: &Id) -> bool {
@@ -100,6 +125,7 @@ pub fn units(
     for (i, u) in raw.into_iter().enumerate() {
         let path = YamlPath::root().index(i);
         check_text(file, &path.key("name"), &u.name, "the name", out);
+        check_aliases(file, &path, &u.aliases, out);
         if let Some(region) = &u.region
             && !reg.regions.contains(region)
         {
@@ -110,6 +136,7 @@ pub fn units(
                 id: u.id,
                 name: u.name,
                 region: u.region,
+                aliases: u.aliases,
             });
         }
     }

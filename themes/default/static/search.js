@@ -68,13 +68,15 @@
         return acc;
       }, {});
     });
-    var order = { plan: 0, chain: 1, topic: 2, region: 3, unit: 4, target: 5 };
+    // Targets first: they are what readers look for; then the pages that list them.
+    // Within a kind, those whose title holds the query come first.
+    var order = { target: 0, plan: 1, chain: 2, topic: 3, region: 4, unit: 5 };
     var q = query.trim().toLowerCase();
     return Object.keys(result || {}).map(Number).sort(function (a, b) {
       var da = index.docs[a], db = index.docs[b];
       var ta = da[1].toLowerCase().indexOf(q) >= 0 ? 0 : 1;
       var tb = db[1].toLowerCase().indexOf(q) >= 0 ? 0 : 1;
-      return ta - tb || order[da[0]] - order[db[0]] || a - b;
+      return order[da[0]] - order[db[0]] || ta - tb || a - b;
     });
   }
 
