@@ -12,18 +12,22 @@
 //! - Raw HTML is sanitized with ammonia, but only in documents that contain some, so
 //!   ordinary commentary pays nothing for it.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::diagnostics::Severity;
+mod chinese;
+mod headings;
 mod markup;
 mod raw_html;
 mod urls;
+
+pub use chinese::mark_html as mark_chinese;
+pub use headings::slug;
+use headings::{HeadingIds, assign_heading_id, demote, refuse_heading_attributes};
 
 pub use markup::unexpected_markup;
 pub use raw_html::sanitize;
 use urls::{is_off_site, is_protocol_relative, is_script_url};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// What the renderer needs to know about the page the Markdown appears on.
 pub struct MarkdownContext<'a> {
@@ -80,6 +84,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     let mut local_links = Vec::new();
     // The start of the last line where stray `**` were reported: once per line is enough.
     let mut stars_line = None;
+    let mut images_open = 0usize;
     let mut has_raw_html = false;
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
@@ -167,6 +172,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                         offset: range.start,
                     });
                 }
+                images_open += 1;
                 let dest = rewrite_image(&dest_url, ctx, range.start, &mut problems);
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -175,8 +181,18 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                     id,
                 }));
             }
-            Event::Text(_) => {
+            Event::Text(text) => {
                 unopened_emphasis(source, range.start, &mut stars_line, &mut problems);
+                // English pages mark their Chinese words as Chinese; an image's alt
+                // text is an attribute, where no element can go.
+                if ctx.lang == "en" && images_open == 0 {
+                    events.extend(chinese::mark(text));
+                } else {
+                    events.push(Event::Text(text));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                images_open = images_open.saturating_sub(1);
                 events.push(event);
             }
             other => events.push(other),
@@ -238,101 +254,6 @@ fn align_by_class(html: &str) -> String {
     html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
         .replace(" style=\"text-align: center\"", " class=\"align-center\"")
         .replace(" style=\"text-align: right\"", " class=\"align-right\"")
-}
-
-/// A heading's `{…}` may give an id (`#id`) and classes (`.class`), nothing else:
-/// any other attribute (`onfocus=…`, `style=…`) would reach the page without raw HTML,
-/// past the sanitizer. Each one is an error, and none is written.
-fn refuse_heading_attributes(
-    attrs: &[(CowStr, Option<CowStr>)],
-    offset: usize,
-    problems: &mut Vec<MarkdownProblem>,
-) {
-    for (name, _) in attrs {
-        problems.push(MarkdownProblem {
-            severity: Severity::Error,
-            offset,
-            message: format!("the heading attribute `{name}` is not allowed"),
-            help:
-                "a heading's {…} takes only an id ({#id}) and classes ({.class}); remove the rest"
-                    .into(),
-        });
-    }
-}
-
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
-}
-
-/// Ids already given on the page, to keep them unique.
-#[derive(Default)]
-struct HeadingIds {
-    /// Every id given so far, whatever it was made from.
-    taken: HashSet<String>,
-    /// The last number tried after each base, so a page of many equal headings stays
-    /// linear.
-    last: HashMap<String, usize>,
-}
-
-impl HeadingIds {
-    /// `base`, or `base-2`, `base-3`… the first not yet given. Checking every id, not
-    /// only those made from `base`, keeps `a`, `a-2`, `a` from giving `a-2` twice.
-    fn unique(&mut self, base: String) -> String {
-        if self.taken.insert(base.clone()) {
-            return base;
-        }
-        let n = self.last.entry(base.clone()).or_insert(1);
-        loop {
-            *n += 1;
-            let candidate = format!("{base}-{n}");
-            if self.taken.insert(candidate.clone()) {
-                return candidate;
-            }
-        }
-    }
-}
-
-/// Gives the heading that starts at `events[start]` an id from its text, unless the
-/// author wrote one with `{#id}`.
-fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HeadingIds) {
-    let text: String = events[start + 1..]
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
-        let base = match id.take() {
-            Some(given) => slug(&given),
-            None => slug(&text),
-        };
-        *id = Some(CowStr::from(ids.unique(base)));
-    }
-}
-
-/// A readable anchor: letters and digits of any script kept, everything else a hyphen.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "section".into()
-    } else {
-        out
-    }
 }
 
 /// Resolves `@/path#anchor` to a relative link and drops script links.

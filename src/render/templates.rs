@@ -134,6 +134,24 @@ impl TemplateFiles {
     }
 }
 
+/// `mark_chinese`: text with its Chinese runs marked `lang="zh-Hans"` on English pages
+/// (a citation with a document number, a note quoting 力争); Chinese pages need no
+/// marks, so there it only escapes.
+fn register_mark_chinese(tera: &mut Tera, english: bool) {
+    tera.register_filter(
+        "mark_chinese",
+        move |text: &str, _: tera::Kwargs, _: &tera::State| {
+            let escaped = super::encode::escape(text);
+            let html = if english {
+                super::markdown::mark_chinese(&escaped)
+            } else {
+                escaped
+            };
+            tera::Value::safe_string(&html)
+        },
+    );
+}
+
 /// The first error in `e`'s chain that knows its template and place.
 fn report_of(e: &tera::Error) -> Option<&ReportError> {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
@@ -166,6 +184,7 @@ impl Templates {
         let files = TemplateFiles::new(theme);
         let mut base = Tera::new();
         base.autoescape_on([".html", ".xml", ".svg"]);
+        register_mark_chinese(&mut base, false);
         base.add_raw_templates(theme.templates.iter())
             .map_err(|e| vec![files.error(&e)])?;
         let engines = Localized::from_fn(|lang| {
@@ -176,6 +195,7 @@ impl Templates {
             // (parsing is cheap and happens once per build and language).
             tera.add_raw_templates(theme.templates.iter())
                 .expect("templates parsed once already");
+            register_mark_chinese(&mut tera, lang == Lang::En);
             let globals = tera.global_context();
             globals.insert("t", theme.strings.get(lang));
             globals.insert(

@@ -405,3 +405,90 @@ fn chinese_and_english_queries_find_the_right_pages() {
         "{hits:?}"
     );
 }
+
+/// The text of `html` that lies outside every element marked `lang="zh…"`, for
+/// finding Chinese that an English page does not mark as Chinese.
+fn unmarked_text(html: &str) -> String {
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+    use std::cell::RefCell;
+    const VOID: &[&str] = &[
+        "meta", "link", "br", "img", "input", "source", "hr", "wbr", "area", "col",
+    ];
+    #[derive(Default)]
+    struct Sink {
+        stack: RefCell<Vec<bool>>,
+        out: RefCell<String>,
+    }
+    impl TokenSink for Sink {
+        type Handle = ();
+        fn process_token(&self, token: Token, _: u64) -> TokenSinkResult<()> {
+            match token {
+                Token::TagToken(tag) if !VOID.contains(&&*tag.name) => {
+                    let mut stack = self.stack.borrow_mut();
+                    if tag.kind == TagKind::StartTag && !tag.self_closing {
+                        let zh = tag
+                            .attrs
+                            .iter()
+                            .any(|a| &*a.name.local == "lang" && a.value.starts_with("zh"));
+                        let inside = stack.last().copied().unwrap_or(false);
+                        stack.push(zh || inside);
+                    } else if tag.kind == TagKind::EndTag {
+                        stack.pop();
+                    }
+                }
+                Token::CharacterTokens(text)
+                    if !self.stack.borrow().last().copied().unwrap_or(false) =>
+                {
+                    self.out.borrow_mut().push_str(&text);
+                }
+                _ => {}
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let queue = BufferQueue::default();
+    queue.push_back(html.into());
+    let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.out.take()
+}
+
+#[test]
+fn english_pages_mark_every_chinese_word_as_chinese() {
+    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let is_chinese =
+        |c: char| matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF);
+    let mut leaks = Vec::new();
+    let mut pages = 0;
+    for (path, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.starts_with("en/") && p.ends_with(".html"))
+    {
+        pages += 1;
+        let text = unmarked_text(&String::from_utf8_lossy(bytes));
+        if let Some(at) = text.find(is_chinese) {
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |(i, _)| i);
+            leaks.push(format!(
+                "{path}: …{}",
+                text[start..].chars().take(60).collect::<String>()
+            ));
+        }
+    }
+    assert!(pages > 300, "{pages}");
+    assert!(
+        leaks.is_empty(),
+        "{} pages: {:#?}",
+        leaks.len(),
+        &leaks[..leaks.len().min(10)]
+    );
+    // The marks are there, not the Chinese gone: clause numbers keep the original.
+    let target = String::from_utf8_lossy(&files["en/plans/ganzhou-zones-2020-2022/index.html"]);
+    assert!(target.contains("lang=\"zh-Hans\""));
+}

@@ -223,7 +223,7 @@ pub fn source_words(cx: ViewCtx, source: &SourceRef) -> String {
     match source.clause.as_deref() {
         Some(clause) => cx.tf(
             "citation_short_form",
-            &[("title", title), ("clause", clause)],
+            &[("title", title), ("clause", &cx.clause_words(clause))],
         ),
         None => cx.tf(ChartWord::Document.key(), &[("title", title)]),
     }

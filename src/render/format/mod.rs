@@ -8,6 +8,7 @@
 use crate::content::{Counting, MeasureUnit, Target, UnitKind};
 use crate::lang::Lang;
 
+pub mod outline;
 mod value;
 
 pub use crate::numfmt::plain;

@@ -211,7 +211,7 @@ fn attribute_offset(source: &str, fragment: &Fragment, attribute: &str, line: u6
 pub fn sanitize(html: &str) -> String {
     let mut builder = ammonia::Builder::default();
     builder
-        .add_generic_attributes(["id", "class"])
+        .add_generic_attributes(["id", "class", "lang"])
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes("th", ["align"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())

@@ -125,8 +125,10 @@ pub struct SourceView {
     pub title: String,
     pub issuer: String,
     pub issued: String,
-    pub document_number: Option<String>,
+    pub document_number: Option<super::DocNumber>,
     pub clause: Option<String>,
+    /// The clause in English (III.1.2) on English pages, when it differs.
+    pub clause_en: Option<String>,
     pub clause_title: Option<String>,
     pub publications: Vec<PublicationView>,
 }
@@ -144,8 +146,13 @@ impl SourceView {
                 .map(|r| cx.text(&r.issuer).to_string())
                 .unwrap_or_default(),
             issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
-            document_number: record.and_then(|r| r.document_number.clone()),
+            document_number: record
+                .and_then(|r| r.document_number.as_deref())
+                .map(|n| cx.doc_number(n)),
             clause: clause.map(|c| c.id.clone()),
+            clause_en: clause
+                .map(|c| cx.clause_words(&c.id))
+                .filter(|en| clause.is_some_and(|c| &c.id != en)),
             clause_title: clause.map(|c| cx.text(&c.title).to_string()),
             publications: record
                 .map(|r| {
@@ -199,8 +206,12 @@ pub struct Citation {
 impl Citation {
     pub fn new(cx: ViewCtx, plan: &Plan, target: &Target, page_url: &str) -> Citation {
         let source = SourceView::new(cx, &target.source);
-        let clause = source.clause.clone().unwrap_or_default();
-        let number = source.document_number.clone();
+        let clause = source
+            .clause_en
+            .clone()
+            .or_else(|| source.clause.clone())
+            .unwrap_or_default();
+        let number = source.document_number.as_ref().map(|n| n.text());
         let title = if source.title.is_empty() {
             cx.text(&plan.title).to_string()
         } else {

@@ -29,7 +29,7 @@ pub struct PlanCard {
     pub issued: String,
     pub issued_iso: String,
     pub horizon: String,
-    pub document_number: Option<String>,
+    pub document_number: Option<super::DocNumber>,
     pub target_count: usize,
     pub summary: Option<String>,
     /// How many targets have each progress status (only statuses that occur).
@@ -58,7 +58,9 @@ impl PlanCard {
             issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
             issued_iso: record.map(|r| r.issued.to_string()).unwrap_or_default(),
             horizon: horizon_text(plan.horizon),
-            document_number: record.and_then(|r| r.document_number.clone()),
+            document_number: record
+                .and_then(|r| r.document_number.as_deref())
+                .map(|n| cx.doc_number(n)),
             target_count: plan.targets.len(),
             summary: plan
                 .commentary

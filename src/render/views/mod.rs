@@ -21,6 +21,28 @@ pub struct ViewCtx<'a> {
     pub strings: &'a Strings,
 }
 
+/// A document number (文号) as a page shows it: on English pages the office's
+/// abbreviation (Chinese, marked so) and the year and number in English.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DocNumber {
+    /// As the document writes it.
+    pub zh: String,
+    /// The issuing office's abbreviation, when `en` is given.
+    pub office: String,
+    /// `[2020] No. 38`, on English pages.
+    pub en: Option<String>,
+}
+
+impl DocNumber {
+    /// As plain text: `赣市府办字 [2020] No. 38` on English pages.
+    pub fn text(&self) -> String {
+        match &self.en {
+            Some(en) => format!("{} {en}", self.office),
+            None => self.zh.clone(),
+        }
+    }
+}
+
 impl<'a> ViewCtx<'a> {
     /// A UI string; keys used here are checked when the theme loads.
     pub fn t(&self, key: &str) -> &'a str {
@@ -32,6 +54,36 @@ impl<'a> ViewCtx<'a> {
     }
 
     /// A UI string with its `{name}` placeholders filled from `args`.
+    /// A clause id as this language writes it: 三(一)2 stays on Chinese pages and is
+    /// III.1.2 on English ones (see [`crate::render::format::outline`]).
+    pub fn clause_words(&self, id: &str) -> String {
+        match self.lang {
+            Lang::En => crate::render::format::outline::clause_in_english(id)
+                .unwrap_or_else(|| id.to_string()),
+            Lang::Zh => id.to_string(),
+        }
+    }
+
+    /// A document number for this language's pages.
+    pub fn doc_number(&self, number: &str) -> DocNumber {
+        let english = match self.lang {
+            Lang::En => crate::render::format::outline::document_number_in_english(number),
+            Lang::Zh => None,
+        };
+        match english {
+            Some((office, en)) => DocNumber {
+                zh: number.to_string(),
+                office,
+                en: Some(en),
+            },
+            None => DocNumber {
+                zh: number.to_string(),
+                office: String::new(),
+                en: None,
+            },
+        }
+    }
+
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         super::i18n::fill(self.t(key), args)
     }

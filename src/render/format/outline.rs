@@ -1,0 +1,162 @@
+//! Clause and document numbers as English pages write them.
+//!
+//! Chinese documents number their outline with Chinese numerals: 一、 for a part, （一）
+//! for a section, 1. for an item. English pages write the same place as III.1.2 (part
+//! three, section one, item two), with the original beside it so a reader can find it
+//! in the document. Document numbers (文号) keep the issuing office's abbreviation,
+//! which has no English form, and write the year and number the English way:
+//! 赣市府办字〔2020〕38号 becomes 赣市府办字 [2020] No. 38.
+
+/// A clause id in English (三(一)2 → III.1.2), or `None` if it has no Chinese to
+/// put in English (a plain `13`), or is not an outline number.
+pub fn clause_in_english(id: &str) -> Option<String> {
+    if !id.chars().any(is_numeral) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut rest = id.trim();
+    let mut first = true;
+    while !rest.is_empty() {
+        let (part, after) = if let Some(inner) = rest.strip_prefix(['(', '（']) {
+            let close = inner.find([')', '）'])?;
+            let number = chinese_number(&inner[..close])
+                .map(|n| n.to_string())
+                .or_else(|| inner[..close].parse::<u32>().ok().map(|n| n.to_string()))?;
+            let close_len = inner[close..].chars().next()?.len_utf8();
+            (number, &inner[close + close_len..])
+        } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            (rest[..end].to_string(), &rest[end..])
+        } else {
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| !is_numeral(*c))
+                .map_or(rest.len(), |(i, _)| i);
+            let n = chinese_number(&rest[..end])?;
+            // A leading Chinese numeral is a part: Roman, as English outlines write them.
+            (if first { roman(n) } else { n.to_string() }, &rest[end..])
+        };
+        parts.push(part);
+        first = false;
+        rest = after.trim_start_matches(['.', '．', '、', ' ']);
+    }
+    Some(parts.join("."))
+}
+
+/// A document number's year and number in English, after the office's abbreviation:
+/// `(赣市府办字, [2020] No. 38)`. `None` if it is not written `…〔year〕n号`.
+pub fn document_number_in_english(number: &str) -> Option<(String, String)> {
+    let open = number.find(['〔', '[', '［', '('])?;
+    let after_open = &number[open..];
+    let open_len = after_open.chars().next()?.len_utf8();
+    let close = after_open.find(['〕', ']', '］', ')'])?;
+    let year = after_open[open_len..close].trim();
+    let close_len = after_open[close..].chars().next()?.len_utf8();
+    let tail = after_open[close + close_len..].trim();
+    let n = tail.strip_suffix('号')?.trim();
+    let valid = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit());
+    valid.then(|| {
+        (
+            number[..open].trim().to_string(),
+            format!("[{year}] No. {n}"),
+        )
+    })
+}
+
+fn is_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十百".contains(c)
+}
+
+/// 一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103.
+fn chinese_number(text: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / '一'.len_utf8()) as u32)
+    };
+    let mut total = 0;
+    let mut current = 0;
+    let mut any = false;
+    for c in text.chars() {
+        any = true;
+        match c {
+            '〇' => current = 0,
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+    }
+    any.then_some(total + current)
+}
+
+fn roman(mut n: u32) -> String {
+    const NUMERALS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in NUMERALS {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_numbers_read_as_english_outlines() {
+        for (zh, en) in [
+            ("三(一)2", "III.1.2"),
+            ("四（七）", "IV.7"),
+            ("二", "II"),
+            ("十二(十一)16", "XII.11.16"),
+            ("三(七)18", "III.7.18"),
+        ] {
+            assert_eq!(clause_in_english(zh).as_deref(), Some(en), "{zh}");
+        }
+        assert_eq!(clause_in_english("13"), None, "nothing to translate");
+        assert_eq!(clause_in_english("附件"), None, "not an outline number");
+        assert_eq!(chinese_number("一百零三"), Some(103));
+        assert_eq!(chinese_number("二十"), Some(20));
+    }
+
+    #[test]
+    fn document_numbers_keep_the_office_and_write_year_and_number_in_english() {
+        assert_eq!(
+            document_number_in_english("赣市府办字〔2020〕38号"),
+            Some(("赣市府办字".into(), "[2020] No. 38".into()))
+        );
+        assert_eq!(
+            document_number_in_english("赣府发[2021]7号"),
+            Some(("赣府发".into(), "[2021] No. 7".into()))
+        );
+        assert_eq!(document_number_in_english("第三号"), None);
+    }
+}
