@@ -258,3 +258,28 @@ fn stars_that_will_show_are_a_warning_at_their_line() {
     assert!(stderr.contains("index.zh.md:3:3"), "{stderr}");
     assert!(stderr.contains("“**重点任务**”一节"), "{stderr}");
 }
+
+#[test]
+fn one_body_put_into_english_two_ways_is_a_warning_at_the_second() {
+    let site = TestSite::starter();
+    let units = site.read("content/units.yaml");
+    let regions = site.read("content/regions.yaml");
+    site.write(
+        "content/regions.yaml",
+        format!("{regions}- id: other-city\n  name: {{zh: 另一市, en: Other City}}\n"),
+    );
+    site.write(
+        "content/units.yaml",
+        format!(
+            "{units}- id: example-commerce\n  name: {{zh: 示例市商务局, en: Example City Bureau of Commerce}}\n  region: example-city\n\
+             - id: other-commerce\n  name: {{zh: 另一市商务局, en: Other City Commerce Bureau}}\n  region: other-city\n"
+        ),
+    );
+    let output = site.cmd(&["check"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: 商务局 is put as \"Other City Commerce Bureau\" here but as \"Example City Bureau of Commerce\" before"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("units.yaml:"), "{stderr}");
+}

@@ -15,6 +15,7 @@ mod plan;
 mod record;
 mod registries;
 mod target;
+mod terms;
 mod value;
 mod wording;
 

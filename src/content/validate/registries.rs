@@ -140,5 +140,7 @@ pub fn units(
             });
         }
     }
-    Registry::new(items)
+    let units = Registry::new(items);
+    super::terms::check_unit_terms(file, &units, &reg.regions, out);
+    units
 }
