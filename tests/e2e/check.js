@@ -153,10 +153,41 @@ async function checkCareMode(context, base) {
   const kept = await page.evaluate(() => document.documentElement.classList.contains("care"));
   if (kept) pass("care mode: remembered on the next page");
   else fail("care mode: lost on the next page");
+  // Care mode reads the page aloud: the button shows, and pressing it speaks the
+  // page's main text (the browser's speech is recorded, not played); targets are at
+  // least 44 px tall.
+  await page.evaluate(() => {
+    window.__spoken = [];
+    window.speechSynthesis.speak = (u) => window.__spoken.push(u.text);
+  });
+  const read = page.locator("#read-aloud");
+  if (!(await read.isVisible())) fail("care mode: no read-aloud button");
+  else {
+    await read.click();
+    const spoken = await page.evaluate(() => ({
+      text: window.__spoken.join(" "), pressed: document.getElementById("read-aloud").getAttribute("aria-pressed"),
+      smallest: Math.min(...Array.from(document.querySelectorAll(".main-nav a, button")).filter((e) => e.offsetParent)
+        .map((e) => e.getBoundingClientRect().height)),
+    }));
+    const h1 = await page.textContent("main h1");
+    if (spoken.text.includes(h1.trim()) && spoken.pressed === "true") pass(`care mode: reads the page aloud (${spoken.text.length} characters)`);
+    else fail(`care mode: read aloud spoke ${JSON.stringify(spoken.text.slice(0, 80))}`);
+    if (spoken.smallest >= 44) pass(`care mode: every navigation link and button is at least 44 px tall (${spoken.smallest.toFixed(0)})`);
+    else fail(`care mode: a target is ${spoken.smallest.toFixed(0)} px tall`);
+  }
+  // At a phone's width, care mode's larger type still fits: no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const rel of ["zh/targets/", "en/plans/"]) {
+    await page.goto(`${base}${rel}`, { waitUntil: "load" });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) fail(`care mode at 390 px: ${rel} is ${width} px wide`);
+    else pass(`care mode at 390 px: ${rel} fits (${width} px)`);
+  }
   // Positive control: without the setting the class is absent.
   await setCare(page, false);
   const off = await page.evaluate(() => document.documentElement.classList.contains("care"));
   if (off) fail("care mode positive control: stays on when switched off");
+  if (await page.locator("#read-aloud").isVisible()) fail("care mode positive control: read aloud shows outside care mode");
   await page.close();
 }
 

@@ -1,5 +1,5 @@
-// plansite: the only script of the site. Everything works without it; it adds the
-// care-mode switch (关怀版), remembered across pages.
+// plansite: the script of every page. Everything works without it; it adds the
+// care-mode switch (关怀版), remembered across pages, and care mode's reading aloud.
 (function () {
   "use strict";
   var KEY = "plansite-care";
@@ -27,6 +27,41 @@
       root.classList.toggle("care", on);
       store(on);
       show(on);
+      if (!on) stopReading();
     });
+    readAloud();
   });
+
+  // Care mode reads the page aloud on request, with the voices the reader's own
+  // system has (the Web Speech API; nothing is fetched). The button shows only in
+  // care mode and only where the browser can speak.
+  var reading = null;
+  function stopReading() {
+    if (reading) { window.speechSynthesis.cancel(); reading(); }
+  }
+  function readAloud() {
+    var read = document.getElementById("read-aloud");
+    var main = document.getElementById("main");
+    if (!read || !main || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+    var labelRead = read.textContent;
+    var labelStop = read.getAttribute("data-label-stop") || labelRead;
+    read.hidden = false;
+    read.addEventListener("click", function () {
+      if (reading) { stopReading(); return; }
+      var text = main.innerText.replace(/\s+/g, " ").trim();
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = root.lang || "zh-Hans";
+      utterance.rate = 0.9;
+      reading = function () {
+        reading = null;
+        read.textContent = labelRead;
+        read.setAttribute("aria-pressed", "false");
+      };
+      utterance.onend = function () { if (reading) reading(); };
+      read.textContent = labelStop;
+      read.setAttribute("aria-pressed", "true");
+      window.speechSynthesis.cancel();
+      window.speechSynthesis.speak(utterance);
+    });
+  }
 })();
