@@ -36,6 +36,10 @@ pub enum Command {
         /// Publish under this address instead of site.yaml's base_url.
         #[arg(long, value_parser = parse_base_url)]
         base_url: Option<BaseUrl>,
+        /// Write every file afresh; by default files whose bytes did not change keep
+        /// the previous build's copy (and its modification time).
+        #[arg(long)]
+        clean: bool,
     },
     /// Check the content and every link of the rendered site, writing nothing.
     Check {
@@ -88,11 +92,16 @@ fn parse_base_url(s: &str) -> Result<BaseUrl, String> {
 /// Runs the command line and returns the exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Build { output, base_url } => {
+        Command::Build {
+            output,
+            base_url,
+            clean,
+        } => {
             let output = output.unwrap_or_else(|| cli.root.join("public"));
             let options = BuildOptions {
                 base_url,
                 progress: true,
+                clean,
             };
             build(&cli.root, &output, options)
         }
@@ -116,9 +125,11 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
         Ok(report) => {
             report.warnings.print();
             crate::say!(
-                "Built {} pages ({} files) into {} in {} ms.",
+                "Built {} pages ({} files: {} written, {} unchanged) into {} in {} ms.",
                 report.stats.pages,
-                report.stats.files,
+                report.written + report.kept,
+                report.written,
+                report.kept,
                 output.display(),
                 report.elapsed.as_millis()
             );

@@ -90,12 +90,19 @@ pub struct Staging {
     /// Directories already made, so each file is written with one open: a large site
     /// writes tens of thousands of files into as many new directories.
     made: Mutex<HashSet<PathBuf>>,
+    /// Whether a file whose bytes the previous output already holds is linked from it
+    /// instead of written, keeping its modification time (see [`Staging::write`]).
+    keep_unchanged: bool,
+    /// How many files were kept so, and how many written.
+    kept: std::sync::atomic::AtomicUsize,
+    written: std::sync::atomic::AtomicUsize,
 }
 
 impl Staging {
     /// Prepares to build into `target`. Fails if `target` exists, is not empty and was
-    /// not written by plansite.
-    pub fn begin(target: &Path) -> io::Result<Staging> {
+    /// not written by plansite. With `keep_unchanged`, files whose bytes are the same as
+    /// in the previous output keep that file (its inode and modification time).
+    pub fn begin(target: &Path, keep_unchanged: bool) -> io::Result<Staging> {
         let lock = lock_output(target)?;
         if target.exists() && !is_replaceable(target)? {
             return Err(io::Error::other(format!(
@@ -113,7 +120,17 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             lock: Some(lock),
+            keep_unchanged,
+            kept: std::sync::atomic::AtomicUsize::new(0),
+            written: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// How many files were kept from the previous output unchanged, and how many were
+    /// written.
+    pub fn counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.kept.load(Relaxed), self.written.load(Relaxed))
     }
 
     /// The directory being written.
@@ -123,9 +140,9 @@ impl Staging {
 
     /// Swaps the finished site in place of the previous one.
     pub fn commit(mut self) -> io::Result<()> {
-        std::fs::write(
-            self.dir.join(MARKER),
-            "This directory was written by plansite; the next build replaces it whole.\n",
+        self.write(
+            MARKER,
+            b"This directory was written by plansite; the next build replaces it whole.\n",
         )?;
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
@@ -152,12 +169,27 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
+    /// Writes the file into the staging directory. When the previous output holds the
+    /// same bytes at the same path, the new site gets a hard link to that file instead:
+    /// the swap still replaces the whole output at once, but an unchanged file keeps its
+    /// modification time and inode, so rsync and upload tools send only what changed.
+    /// Anything unusual (no such file, a link, another size, a filesystem without hard
+    /// links) writes the file as usual.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_site_path(path)?;
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             self.make_dir(parent)?;
         }
+        if self.keep_unchanged {
+            let previous = self.target.join(path);
+            if holds(&previous, bytes) && std::fs::hard_link(&previous, &full).is_ok() {
+                self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         std::fs::write(full, bytes)
     }
 
@@ -185,6 +217,14 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Whether `path` is a plain file holding exactly `bytes` (its size is compared first,
+/// so a changed file is rarely read).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let plain = std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
+    plain && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// Takes the lock of `target` (a hidden file beside it), or fails at once with a
@@ -278,18 +318,18 @@ mod tests {
     fn commit_replaces_previous_output_and_abandon_keeps_it() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let s = Staging::begin(&out).unwrap();
+        let s = Staging::begin(&out, true).unwrap();
         s.write("a/index.html", b"one").unwrap();
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
 
-        let s = Staging::begin(&out).unwrap();
+        let s = Staging::begin(&out, true).unwrap();
         s.write("a/index.html", b"two").unwrap();
         drop(s); // a failed build
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
         assert!(!staging_path(&out).exists());
 
-        let s = Staging::begin(&out).unwrap();
+        let s = Staging::begin(&out, true).unwrap();
         s.write("b/index.html", b"three").unwrap();
         s.commit().unwrap();
         assert!(!out.join("a/index.html").exists());
@@ -300,24 +340,26 @@ mod tests {
     fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let first = Staging::begin(&out).unwrap();
-        let err = Staging::begin(&out).err().expect("the output is locked");
+        let first = Staging::begin(&out, true).unwrap();
+        let err = Staging::begin(&out, true)
+            .err()
+            .expect("the output is locked");
         assert!(err.to_string().contains("another plansite build"), "{err}");
         first.write("zh/index.html", b"first").unwrap();
         first.commit().unwrap();
         // Committed: the lock is free again.
-        let second = Staging::begin(&out).unwrap();
+        let second = Staging::begin(&out, true).unwrap();
         drop(second);
         assert_eq!(std::fs::read(out.join("zh/index.html")).unwrap(), b"first");
         // An abandoned build frees it too.
-        assert!(Staging::begin(&out).is_ok());
+        assert!(Staging::begin(&out, true).is_ok());
     }
 
     #[test]
     fn refuses_to_replace_a_foreign_directory() {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::write(tmp.path().join("precious.txt"), b"x").unwrap();
-        assert!(Staging::begin(tmp.path()).is_err());
+        assert!(Staging::begin(tmp.path(), true).is_err());
         assert!(tmp.path().join("precious.txt").exists());
     }
 

@@ -20,6 +20,9 @@ pub struct BuildOptions {
     pub base_url: Option<BaseUrl>,
     /// Show a progress bar when the build is long and standard error is a terminal.
     pub progress: bool,
+    /// Write every file afresh, instead of keeping those the previous output already
+    /// holds byte for byte (with their modification times).
+    pub clean: bool,
 }
 
 /// What a successful build did.
@@ -27,6 +30,10 @@ pub struct BuildReport {
     pub stats: RenderStats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// Files kept from the previous output because their bytes did not change, and
+    /// files written.
+    pub kept: usize,
+    pub written: usize,
     /// The templates, indexes and rows the pages were rendered from, for `serve` to
     /// re-render single pages after a commentary edit.
     pub prepared: Arc<Prepared>,
@@ -66,7 +73,7 @@ pub fn build(
     check_output_location(root, output).map_err(Diagnostics::from)?;
     let (site, theme, mut warnings) = load(root, options)?;
     trace("load", started);
-    let mut report = build_loaded(&site, &theme, output, options.progress)?;
+    let mut report = build_loaded(&site, &theme, output, options)?;
     warnings.extend(report.warnings);
     report.warnings = warnings;
     report.elapsed = started.elapsed();
@@ -78,10 +85,12 @@ pub fn build_loaded(
     site: &Site,
     theme: &Theme,
     output: &Path,
-    progress: bool,
+    options: &BuildOptions,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let staging = Staging::begin(output).map_err(|e| Diagnostics::from(output_error(output, e)))?;
+    let progress = options.progress;
+    let staging = Staging::begin(output, !options.clean)
+        .map_err(|e| Diagnostics::from(output_error(output, e)))?;
     let cx = RenderContext::new(site, theme)?;
     trace("prepare (templates, indexes, rows)", started);
     let sink = ProgressSink::new(&staging, cx.pages().len(), progress);
@@ -89,6 +98,7 @@ pub fn build_loaded(
     sink.finish();
     let (stats, warnings) = rendered?;
     trace("render", started);
+    let (kept, written) = staging.counts();
     staging
         .commit()
         .map_err(|e| Diagnostics::from(output_error(output, e)))?;
@@ -97,6 +107,8 @@ pub fn build_loaded(
         stats,
         warnings,
         elapsed: started.elapsed(),
+        kept,
+        written,
         prepared: cx.prepared,
     })
 }

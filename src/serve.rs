@@ -388,10 +388,11 @@ fn full_build(state: &State) -> bool {
     let options = BuildOptions {
         base_url: Some(state.base.clone()),
         progress: false,
+        clean: false,
     };
     let started = Instant::now();
     let result = pipeline::load(&state.root, &options).and_then(|(site, theme, warnings)| {
-        let report = pipeline::build_loaded(&site, &theme, &state.out, false)?;
+        let report = pipeline::build_loaded(&site, &theme, &state.out, &options)?;
         Ok((site, theme, warnings, report))
     });
     match result {

@@ -1,6 +1,6 @@
 //! Building fixture sites: structure, language twins, numbers, links.
 
-use crate::util::{TestSite, attrs};
+use crate::util::{TestSite, attrs, read_tree};
 
 #[test]
 fn starter_site_builds_both_language_trees() {
@@ -268,4 +268,91 @@ fn every_page_carries_a_content_security_policy_before_anything_it_loads() {
         assert!(!html.contains(" onclick="), "{path} has an inline handler");
     }
     assert!(pages > 40, "{pages} pages");
+}
+
+/// Every file of the output with its inode and modification time.
+#[cfg(unix)]
+fn file_stamps(
+    dir: &std::path::Path,
+) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, (m.ino(), m.modified().unwrap()))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_every_unchanged_file_and_rewrites_only_what_an_edit_touched() {
+    let site = TestSite::starter();
+    let first = site.build_ok();
+    let before = file_stamps(&site.path("public"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Nothing changed: every file is the previous build's file.
+    let out = site.cmd(&["build"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(" 0 written, "), "{stderr}");
+    let same = file_stamps(&site.path("public"));
+    assert_eq!(before, same, "a no-op rebuild touched files");
+    // One value edited: the pages showing it change, the rest keep their file.
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "value: {range: [30, 50]}",
+        "value: {range: [30, 60]}",
+    );
+    let second = site.build_ok();
+    let after = file_stamps(&site.path("public"));
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(p, s)| before.get(*p) != Some(s))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!changed.is_empty());
+    for path in &changed {
+        assert_ne!(
+            first.get(*path),
+            second.get(*path),
+            "{path} was rewritten with the same bytes"
+        );
+    }
+    for (path, stamp) in &after {
+        if first.get(path) != second.get(path) {
+            assert_ne!(
+                before.get(path),
+                Some(stamp),
+                "{path} changed but kept the old file"
+            );
+        }
+    }
+    // The starter is one small plan: many of its pages show the target, not all.
+    assert!(
+        changed.len() * 2 < after.len(),
+        "{} of {} files rewritten",
+        changed.len(),
+        after.len()
+    );
+    // --clean writes every file afresh.
+    site.cmd(&["build", "--clean"]).assert().success();
+    let clean = file_stamps(&site.path("public"));
+    assert!(
+        clean.iter().all(|(p, s)| after.get(p) != Some(s)),
+        "--clean kept a file"
+    );
+    assert_eq!(
+        read_tree(&site.path("public")),
+        second,
+        "--clean wrote the same site"
+    );
 }
