@@ -178,7 +178,7 @@ def main():
         write(os.path.join(out, f"seeds/r{p:04d}.yaml"),
               f"title: {{zh: 第{p}号规划, en: Plan {p}}}\nissuer: {{zh: 单位{p % 60}, en: Unit {p % 60}}}\n"
               f"issued: 2023-{p % 12 + 1:02d}-{p % 28 + 1:02d}\nclauses:\n  - id: 二\n    title: {{zh: 任务, en: Tasks}}\n{clauses}")
-        head = (f"title: {{zh: 第{p}号规划 {rng.choice(ZH_PHRASES)}, en: Plan {p} {rng.choice(EN_WORDS)}}}\n"
+        head = (f"short_title: {{zh: 第{p}号规划 {rng.choice(ZH_PHRASES)}, en: Plan {p} {rng.choice(EN_WORDS)}}}\n"
                 f"issuer: unit-{p % 60}\nregion: city-{city}\nrecord: r{p:04d}\n"
                 "horizon: {start: 2023, end: 2026}\ntargets:\n")
         targets = [target_yaml(rng, p, t, city) for t in range(count)]
