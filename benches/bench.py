@@ -9,6 +9,8 @@ match the target commentaries), then, alternating run by run:
   - plansite build   -> /dev/shm/bench/plansite_out
   - hugo --quiet     -> /dev/shm/bench/hugo_out
   - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
+then rebuilds plansite's output in place: with nothing changed, and after one edited
+value, reporting each one's time and how many files it rewrote.
 Every run starts from an empty /dev/shm/bench (all three outputs removed, outside
 the timing; cp's source is rebuilt, untimed, before it runs). Wall time and the peak RSS
 of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
@@ -82,9 +84,45 @@ def bench(n, runs, plansite, hugo_gen):
                 results[name].append((wall, rss))
     med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
     files, size = count_files(out), dir_mb(out)
+    rebuilt = rebuilds(cmds["plansite"], src, out, runs)
     for d in (out, hugo_out, cp_out, src, hugo_src):
         clear(d)
-    return med, files, size
+    return med, files, size, rebuilt
+
+
+def stamps(path):
+    """Every file under `path` with its inode and modification time."""
+    out = {}
+    for d, _, files in os.walk(path):
+        for f in files:
+            st = os.stat(os.path.join(d, f))
+            out[os.path.join(d, f)] = (st.st_ino, st.st_mtime_ns)
+    return out
+
+
+def rebuilds(cmd, src, out, runs):
+    """Rebuilds into the existing output: with nothing changed, then after editing one
+    value. Returns the median seconds of each and how many files each rewrote (a file
+    kept from the previous build keeps its inode and modification time)."""
+    plan = os.path.join(src, "content", "plans", "p0000", "plan.yaml")
+    original = open(plan, encoding="utf-8").read()
+    noop, edit = [], []
+    noop_written = edit_written = 0
+    for i in range(runs):
+        clear(out)
+        run(cmd)
+        before = stamps(out)
+        noop.append(run(cmd)[0])
+        after = stamps(out)
+        noop_written = sum(1 for p, s in after.items() if before.get(p) != s)
+        # One figure: the first baseline value of the first plan, one more each run.
+        changed = original.replace("baseline: {year: 2020, value: ", f"baseline: {{year: 2020, value: 1{i}", 1)
+        open(plan, "w", encoding="utf-8").write(changed)
+        edit.append(run(cmd)[0])
+        edited = stamps(out)
+        edit_written = sum(1 for p, s in edited.items() if after.get(p) != s)
+        open(plan, "w", encoding="utf-8").write(original)
+    return statistics.median(noop), noop_written, statistics.median(edit), edit_written
 
 
 def main():
@@ -104,11 +142,16 @@ def main():
     print(f"{' '.join(hugo_version)}; {os.cpu_count()} cores; outputs in {SHM}; median of {a.runs} runs, alternating\n")
     head = f"{'N':>7} {'files':>7} {'MB':>6} {'plansite s':>10} {'hugo s':>8} {'cp s':>6} {'p/hugo':>7} {'p/cp':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}"
     print(head)
+    rebuilt = {}
     for n in (int(x) for x in a.sizes.split(",")):
-        med, files, size = bench(n, a.runs, plansite, a.hugo_gen)
+        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen)
         p, h, c = med["plansite"][0], med["hugo"][0], med["cp"][0]
         print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {h:>8.3f} {c:>6.3f} {p / h:>7.2f} {p / c:>6.2f} "
               f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {med['hugo'][1]:>8.0f}", flush=True)
+    print("\nRebuilds into the existing output (files rewritten: new inode or modification time)")
+    print(f"{'N':>7} {'no-op s':>8} {'written':>8} {'one edit s':>10} {'written':>8}")
+    for n, (noop, noop_w, edit, edit_w) in rebuilt.items():
+        print(f"{n:>7} {noop:>8.3f} {noop_w:>8} {edit:>10.3f} {edit_w:>8}")
 
 
 if __name__ == "__main__":
