@@ -101,3 +101,21 @@ fn a_registry_alias_finds_its_entry_in_the_search_index() {
         }
     }
 }
+
+#[test]
+fn an_entry_page_names_its_aliases_with_chinese_marked_on_english_pages() {
+    let site = TestSite::starter();
+    site.edit(
+        "content/chains.yaml",
+        "  name: {zh: 电子信息, en: Electronic information}",
+        "  name: {zh: 电子信息, en: Electronic information}\n  aliases: [ICT, 信创]",
+    );
+    let out = site.build_ok();
+    let en = &out["en/chains/electronic-information/index.html"];
+    assert!(
+        en.contains("<dt>Also called</dt><dd>ICT, <span lang=\"zh-Hans\">信创</span></dd>"),
+        "{en}"
+    );
+    let zh = &out["zh/chains/electronic-information/index.html"];
+    assert!(zh.contains("<dt>又称</dt><dd>ICT、信创</dd>"), "{zh}");
+}

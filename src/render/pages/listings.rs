@@ -173,7 +173,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         out.write_chart_files(c);
     }
     let plans: Vec<&Id> = dedup(pairs.iter().map(|(p, _)| &p.id));
-    let facts = vec![
+    let mut facts = vec![
         Fact {
             label: v.t("facts_targets").to_string(),
             value: refs.len().to_string(),
@@ -185,6 +185,7 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
             href: None,
         },
     ];
+    facts.extend(alias_fact(v, &chain.aliases));
     let mut s = section("targets", v.t("listing_chain_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
     listing(
@@ -226,7 +227,7 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
         links::topics(lang),
         v.text(&topic.name).to_string(),
         None,
-        Vec::new(),
+        alias_fact(v, &topic.aliases).into_iter().collect(),
         None,
         Subregions::default(),
         vec![s],
@@ -245,6 +246,7 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
             href: Some(r.href),
         });
     }
+    facts.extend(alias_fact(v, &region.aliases));
     let subregions = subregions_of(v, &region.id);
     let count = |map: &std::collections::BTreeMap<Id, Vec<TargetRef>>| {
         map.get(&region.id).map_or(0, Vec::len)
@@ -299,6 +301,15 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         subregions,
         sections,
     )
+}
+
+/// The other names an entry is searched by, as a fact of its page.
+fn alias_fact(v: ViewCtx, aliases: &[String]) -> Option<Fact> {
+    (!aliases.is_empty()).then(|| Fact {
+        label: v.t("facts_aliases").to_string(),
+        value: aliases.join(v.t("list_separator")),
+        href: None,
+    })
 }
 
 /// The regions directly inside `region`: each with its targets (its own and its
@@ -388,6 +399,7 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
         value: assignments.len().to_string(),
         href: None,
     });
+    facts.extend(alias_fact(v, &unit.aliases));
     let sections = [issued, lead, responsible]
         .into_iter()
         .filter(|s| !s.plans.is_empty() || !s.rows.is_empty())
