@@ -12,6 +12,22 @@ fn is_chinese(c: char) -> bool {
         | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
+/// `text` cut into runs that are all Chinese or all not, each with which it is.
+fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let chinese = is_chinese(first);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| is_chinese(*c) != chinese)
+            .map_or(rest.len(), |(i, _)| i);
+        let (run, after) = rest.split_at(end);
+        rest = after;
+        Some((run, chinese))
+    })
+}
+
 /// `text` as events, each run of Chinese inside a `<span lang="zh-Hans">`. Text
 /// without Chinese comes back as it was.
 pub fn mark(text: CowStr<'_>) -> Vec<Event<'_>> {
@@ -19,57 +35,37 @@ pub fn mark(text: CowStr<'_>) -> Vec<Event<'_>> {
         return vec![Event::Text(text)];
     }
     let mut out = Vec::new();
-    let mut run_start = 0;
-    let mut in_chinese = false;
-    for (i, c) in text.char_indices() {
-        if is_chinese(c) != in_chinese {
-            push_run(&mut out, &text[run_start..i], in_chinese);
-            run_start = i;
-            in_chinese = !in_chinese;
+    for (run, chinese) in runs(&text) {
+        let run = Event::Text(CowStr::from(run.to_string()));
+        if chinese {
+            out.extend([
+                Event::Html(CowStr::Borrowed(OPEN)),
+                run,
+                Event::Html(CowStr::Borrowed(CLOSE)),
+            ]);
+        } else {
+            out.push(run);
         }
     }
-    push_run(&mut out, &text[run_start..], in_chinese);
     out
 }
 
 /// HTML text (already escaped) with each run of Chinese inside a
 /// `<span lang="zh-Hans">`: for strings an English page shows (a citation, a note).
 pub fn mark_html(escaped: &str) -> String {
-    if !escaped.chars().any(is_chinese) {
-        return escaped.to_string();
-    }
     let mut out = String::with_capacity(escaped.len() + 32);
-    let mut in_chinese = false;
-    for c in escaped.chars() {
-        if is_chinese(c) != in_chinese {
-            out.push_str(if in_chinese {
-                "</span>"
-            } else {
-                "<span lang=\"zh-Hans\">"
-            });
-            in_chinese = !in_chinese;
+    for (run, chinese) in runs(escaped) {
+        if chinese {
+            out.extend([OPEN, run, CLOSE]);
+        } else {
+            out.push_str(run);
         }
-        out.push(c);
-    }
-    if in_chinese {
-        out.push_str("</span>");
     }
     out
 }
 
-fn push_run(out: &mut Vec<Event<'_>>, run: &str, chinese: bool) {
-    if run.is_empty() {
-        return;
-    }
-    let text = Event::Text(CowStr::from(run.to_string()));
-    if chinese {
-        out.push(Event::Html(CowStr::Borrowed("<span lang=\"zh-Hans\">")));
-        out.push(text);
-        out.push(Event::Html(CowStr::Borrowed("</span>")));
-    } else {
-        out.push(text);
-    }
-}
+const OPEN: &str = "<span lang=\"zh-Hans\">";
+const CLOSE: &str = "</span>";
 
 #[cfg(test)]
 mod tests {

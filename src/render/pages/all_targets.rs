@@ -18,7 +18,7 @@ use crate::derive::progress::Status;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::views::{ViewCtx, status_counts};
-use crate::render::{i18n, links};
+use crate::render::i18n;
 
 #[derive(Serialize)]
 struct AllTargetsPage {
@@ -82,11 +82,11 @@ pub fn page(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
     let mut rows = Vec::new();
     for (p, plan) in site.plans.iter().enumerate() {
         for (i, t) in plan.targets.iter().enumerate() {
-            let region = site.regions.get(&t.region);
+            let region = v.region_ref(&t.region);
             rows.push(Row {
                 fields: out.cx.row_fields(lang, TargetRef { plan: p, target: i }),
-                region_name: region.map_or(t.region.to_string(), |r| v.text(&r.name).into()),
-                region_href: links::href(&links::region(lang, &t.region)),
+                region_name: region.name,
+                region_href: region.href,
                 plan: plan.id.to_string(),
                 subject: subject_key(&t.subject),
                 region: t.region.to_string(),
@@ -132,13 +132,7 @@ fn filters(v: ViewCtx, site: &Site) -> Vec<Filter> {
         .collect();
     let regions: BTreeMap<String, String> = targets
         .iter()
-        .map(|t| {
-            let name = site
-                .regions
-                .get(&t.region)
-                .map_or(t.region.to_string(), |r| v.text(&r.name).into());
-            (t.region.to_string(), name)
-        })
+        .map(|t| (t.region.to_string(), v.region_name(&t.region)))
         .collect();
     let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
     years.sort_unstable();
