@@ -17,8 +17,8 @@ use crate::derive::TargetRef;
 use crate::derive::progress::Status;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use crate::render::views::{ViewCtx, status_counts};
 use crate::render::i18n;
+use crate::render::views::{ViewCtx, status_counts};
 
 #[derive(Serialize)]
 struct AllTargetsPage {
