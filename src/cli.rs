@@ -78,6 +78,18 @@ pub enum Command {
         #[arg(long)]
         record: Option<PathBuf>,
     },
+    /// Print the JSON Schema of a kind of file, or write them all into a folder.
+    ///
+    /// Editors that understand `# yaml-language-server: $schema=…` (VS Code with the
+    /// YAML extension, among others) then complete and check fields as one types.
+    Schema {
+        /// The kind of file.
+        #[arg(value_enum, required_unless_present = "write")]
+        kind: Option<crate::schema::SchemaKind>,
+        /// Write every schema into this folder (such as the site's `schemas/`) instead.
+        #[arg(long, conflicts_with = "kind")]
+        write: Option<PathBuf>,
+    },
     /// Create a starter site in a new directory.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -107,6 +119,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
         Command::New { dir } => new_site(&dir),
+        Command::Schema { kind, write } => schema(kind, write.as_deref()),
         Command::Extract {
             input,
             plan_id,
@@ -158,7 +171,9 @@ fn check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
 }
 
 fn new_site(dir: &std::path::Path) -> ExitCode {
-    match crate::scaffold::create(dir) {
+    let created = crate::scaffold::create(dir)
+        .and_then(|()| crate::schema::write_all(&dir.join(crate::scaffold::SCHEMA_DIR)));
+    match created {
         Ok(()) => {
             crate::say!(
                 "Created a starter site in {}. Build it with:\n  plansite --root {} build",
@@ -167,6 +182,26 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Err(message) => {
+            crate::say!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn schema(kind: Option<crate::schema::SchemaKind>, write: Option<&std::path::Path>) -> ExitCode {
+    let written = match (kind, write) {
+        (_, Some(dir)) => crate::schema::write_all(dir),
+        (Some(kind), None) => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(crate::schema::schema_text(kind).as_bytes())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+        (None, None) => Ok(()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             crate::say!("error: {message}");
             ExitCode::from(1)

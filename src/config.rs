@@ -14,17 +14,24 @@ use crate::yaml::{SourceFile, YamlPath};
 /// The file name of the site configuration, at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-#[derive(Debug, Deserialize)]
+/// `site.yaml` as editors write it (public for `plansite schema`; its fields are not).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawConfig {
+pub struct RawConfig {
+    /// The site's name in both languages, shown in every page's header and title.
     title: Text,
+    /// One sentence about the site in both languages, for the home page and search engines.
     #[serde(default)]
     description: Option<Text>,
+    /// The address the site is published at, such as https://www.example.gov.cn/plans/ (a sub-path is fine).
     base_url: String,
+    /// The language the site's root address opens in: zh (the default) or en.
     #[serde(default)]
     default_language: Option<Lang>,
+    /// The theme folder under themes/ to use; defaults to the built-in `default`.
     #[serde(default)]
     theme: Option<Id>,
+    /// The host organisation and filing numbers shown in every page's footer.
     #[serde(default)]
     footer: Option<RawFooter>,
     /// The date plan statuses (in force / expired) are computed for; defaults to the
@@ -33,26 +40,34 @@ struct RawConfig {
     as_of: Option<Date>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawFooter {
+pub struct RawFooter {
+    /// The organisation that hosts the site (主办单位), in both languages.
     organisation: Text,
+    /// How to reach the host: an address or a telephone number, in both languages.
     #[serde(default)]
     contact: Option<Text>,
+    /// A statement shown under the host, such as which language's text prevails.
     #[serde(default)]
     notice: Option<Text>,
+    /// The government website identification code (网站标识码).
     #[serde(default)]
     site_code: Option<String>,
+    /// ICP and public-security filing numbers, each with an optional link.
     #[serde(default)]
     filings: Vec<RawFiling>,
+    /// Where readers report an error on the site (an https:// or http:// address).
     #[serde(default)]
     error_report_url: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawFiling {
+pub struct RawFiling {
+    /// The filing as shown, such as 赣ICP备00000000号, in both languages.
     label: Text,
+    /// The filing's page on the registry (an https:// or http:// address).
     #[serde(default)]
     url: Option<String>,
 }

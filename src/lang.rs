@@ -9,7 +9,19 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// A language of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese, the language plans are written in.
@@ -66,10 +78,14 @@ impl fmt::Display for Lang {
 ///
 /// Both languages are required by construction: a registry entry or a plan cannot be
 /// loaded with only a Chinese name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Localized<T> {
+    /// The Chinese text.
     pub zh: T,
+    /// The English text.
     pub en: T,
 }
 

@@ -34,6 +34,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod timings;

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Location};
 
 mod split;
+pub mod teach;
 pub use split::SplitSequence;
 
 pub mod guard;
@@ -208,9 +209,17 @@ impl SourceFile {
     /// the error gives, for errors in a section of the file (front matter).
     pub fn yaml_error(&self, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         let full = e.to_string();
-        let message = strip_position(&full);
-        let help = help_for_yaml_message(message);
-        let mut d = Diagnostic::error(&self.display, message.to_string());
+        let message = teach::reword(strip_position(&full));
+        let lines: Vec<&str> = match e.location() {
+            Some(loc) => {
+                let n = loc.line() + line_offset;
+                let first = n.saturating_sub(2);
+                self.text.lines().skip(first).take(n - first).collect()
+            }
+            None => Vec::new(),
+        };
+        let help = teach::help(&message, &lines);
+        let mut d = Diagnostic::error(&self.display, message);
         if let Some(loc) = e.location() {
             d = d.at(
                 &self.text,
@@ -252,27 +261,6 @@ fn strip_position(message: &str) -> &str {
         .min()
         .unwrap_or(message.len());
     message[..cut].trim_end_matches(',')
-}
-
-fn help_for_yaml_message(message: &str) -> Option<String> {
-    if message.contains("unknown field") {
-        Some("check the spelling; the fields this place accepts are listed above".into())
-    } else if message.contains("missing field") {
-        Some("add the field; it is required here".into())
-    } else if message.contains("unknown variant") {
-        Some("use one of the values listed above".into())
-    } else if message.contains("invalid type") {
-        Some("give the value the type named above (quote text, leave numbers bare)".into())
-    } else if message.contains("duplicate") {
-        Some("remove or rename one of the two entries".into())
-    } else if message.contains("mapping values are not allowed")
-        || message.contains("did not find expected")
-        || message.contains("could not find expected")
-    {
-        Some("check the indentation and that every `key: value` pair is on its own line; quote values that contain `: `".into())
-    } else {
-        None
-    }
 }
 
 /// Converts serde's record of where deserialization failed into a YAML path. An enum

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use super::commentary::parse_commentary;
 use super::id::Id;
 use super::model::{Commentary, Plan, Registry, Site};
-use super::validate::{self, PlanCommentary, Problems, Registries};
+use super::validate::{self, PlanCommentary, Problems, Registries, RegistryKind};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::{Lang, Localized};
@@ -188,19 +188,19 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
     // A registry file that exists but cannot be read is marked broken, so the
     // references to it do not each add an error of their own.
     let mut broken = Vec::new();
-    let mut mark = |kind: &'static str, rel: &str, loaded: bool| {
-        if !loaded && root.join(rel).exists() {
+    let mut mark = |kind: RegistryKind, loaded: bool| {
+        if !loaded && root.join(kind.file()).exists() {
             broken.push(kind);
         }
     };
     let chains = read_list(root, "content/chains.yaml", out);
-    mark("chain", "content/chains.yaml", chains.is_some());
+    mark(RegistryKind::Chain, chains.is_some());
     let topics = read_list(root, "content/topics.yaml", out);
-    mark("topic", "content/topics.yaml", topics.is_some());
+    mark(RegistryKind::Topic, topics.is_some());
     let regions = read_list(root, "content/regions.yaml", out);
-    mark("region", "content/regions.yaml", regions.is_some());
+    mark(RegistryKind::Region, regions.is_some());
     let units = read_list(root, "content/units.yaml", out);
-    mark("unit", "content/units.yaml", units.is_some());
+    mark(RegistryKind::Department, units.is_some());
     reg.broken = broken;
     if let Some((f, raw)) = chains {
         reg.chains = validate::chains(&f, raw, out);
@@ -217,7 +217,7 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
     let (records, broken_records) = read_records(root, out);
     reg.records = records.unwrap_or_else(|| {
         // seeds/ itself is unreadable: its one error says it all, not one per plan.
-        reg.broken.push("record");
+        reg.broken.push(RegistryKind::Record);
         Registry::default()
     });
     reg.broken_records = broken_records;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Text;
 
 /// The modal word a plan puts before a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// 确保: a firm commitment.
@@ -63,7 +63,7 @@ impl Qualifier {
 }
 
 /// The Chinese counting word (量词) written after a count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Counter {
     #[serde(rename = "家")]
     Jia,
@@ -134,10 +134,12 @@ impl Counter {
 
 /// The English noun of a count, when the unit's own does not fit (1 technology,
 /// 2 technologies).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Noun {
+    /// The noun for one thing, such as `technology`.
     pub one: String,
+    /// The noun for several things, such as `technologies`.
     pub other: String,
 }
 
@@ -157,7 +159,7 @@ pub struct Counting {
 }
 
 /// The period a figure recurs over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// 每年: the figure applies to each year.
@@ -311,7 +313,7 @@ impl RecordField {
 }
 
 /// Whether a document is in force, as a disclosure portal states it (有效性).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ValidityStatus {
     /// 现行有效.

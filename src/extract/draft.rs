@@ -112,12 +112,14 @@ fn value_yaml(v: &TargetValue) -> String {
 /// The draft `plan.yaml` for the plan `plan_id`, read from `source_name`.
 pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
     let review = draft.review_count();
-    let mut out = String::new();
+    // The schema line assumes the usual place, content/plans/<plan>/plan.yaml.
+    let mut out =
+        String::from("# yaml-language-server: $schema=../../../schemas/plan.schema.json\n");
     let _ = writeln!(
         out,
         "# Draft made by `plansite extract` from {source_name}: {} goals, {review} marked REVIEW.\n\
          # Each target names the line it was read from and a confidence. Fill in what the text\n\
-         # cannot tell (English names, issuer, region, chain or topic ids, unit ids), check every\n\
+         # cannot tell (English names, issuer, region, chain or topic ids, department ids), check every\n\
          # REVIEW, then run `plansite check`.",
         draft.goals.len()
     );
@@ -159,14 +161,14 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     if !g.lead.is_empty() {
         let _ = writeln!(
             out,
-            "  # lead units named in the text: {}",
+            "  # lead departments named in the text: {}",
             comment(&g.lead.join("、"))
         );
     }
     if !g.responsible.is_empty() {
         let _ = writeln!(
             out,
-            "  # responsible units named in the text: {}",
+            "  # responsible departments named in the text: {}",
             comment(&g.responsible.join("、"))
         );
     }
@@ -231,7 +233,8 @@ fn write_breakdown(out: &mut String, g: &Goal) {
 /// with the document's facts and clause titles in their own words.
 pub fn draft_record(draft: &Draft) -> String {
     let mut out = String::from(
-        "# Draft record made by `plansite extract`. Complete the facts, and give each clause\n\
+        "# yaml-language-server: $schema=../schemas/record.schema.json\n\
+         # Draft record made by `plansite extract`. Complete the facts, and give each clause\n\
          # a short title in your own words (the text's heading is shown beside it).\n",
     );
     let _ = writeln!(out, "title: {{zh: {}, en: \"\"}}", quote(&draft.title));
@@ -277,7 +280,7 @@ mod tests {
             .parse()
             .unwrap_or_else(|e| panic!("{}\n{yaml}", e.render(false)));
         assert_eq!(plan.targets.len(), 4, "{yaml}");
-        assert!(yaml.contains("# responsible units named in the text: 市科技局"));
+        assert!(yaml.contains("# responsible departments named in the text: 市科技局"));
         assert!(yaml.contains("chain: electronic-information"));
         assert!(yaml.contains("{tiers: {floor: {exceed: 900}, stretch: {reach: 1100}}}"));
         assert!(yaml.contains("source: {clause: \"一1\"}"));

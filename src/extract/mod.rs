@@ -2,7 +2,7 @@
 //!
 //! Bureaus receive plans as text; this finds every quantified goal in it (a figure
 //! with a unit, a range, two tiers, a doubling, a rise over a baseline), with the
-//! clause it sits in, the year it is due, and the units named responsible, and writes
+//! clause it sits in, the year it is due, and the departments named responsible, and writes
 //! them as targets of the content model. It never invents: each target carries, as a
 //! comment, the line it came from and a confidence, and whatever the text does not
 //! say (English names, registry ids) is left for an editor to fill in, so the draft

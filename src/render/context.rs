@@ -246,11 +246,13 @@ pub fn render_commentary(
 
 /// The file a commentary link on the page at `page_path` needs (`None` if it cannot
 /// be a file of the site), and the problem to report if it is missing. Links from the
-/// root (`/zh/`) are read under `base`, the path the site is published at.
+/// root (`/zh/`) are read under `base`, the path the site is published at; `@/static/…`
+/// from the site's root.
 fn local_link(page_path: &str, base: &str, link: LocalLink) -> (Option<String>, MarkdownProblem) {
     let path = link.dest.trim().split(['#', '?']).next().unwrap_or("");
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let file = match path.strip_prefix(base) {
+        _ if path.starts_with("@/") => Some(path["@/".len()..].to_string()),
         Some(from_root) if path.starts_with('/') => Some(from_root.to_string()),
         _ if path.starts_with('/') => None,
         _ => links::resolve(&links::file_of(page_path), &path),

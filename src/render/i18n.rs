@@ -74,7 +74,9 @@ pub fn combine(
         let mut strings = theme.get(lang).strings.clone();
         if let Some(over) = site.get(lang) {
             for (k, v) in &over.strings {
-                if !strings.contains_key(k) {
+                // A new key is welcome when a template uses it (a site's own template
+                // with its own words); otherwise it is a misspelt override.
+                if !strings.contains_key(k) && !required.contains(k) {
                     problems.push(unknown_override(&over.file, k, &strings));
                     continue;
                 }
@@ -90,6 +92,8 @@ pub fn combine(
             .get(lang)
             .keys()
             .filter(|k| !merged.get(other).contains_key(*k))
+            // A key a template needs is reported once, below, as missing.
+            .filter(|k| !required.contains(k))
             .collect();
         missing.sort();
         for key in missing {
@@ -100,16 +104,47 @@ pub fn combine(
                         "the UI string `{key}` is missing in `{other}` (it exists in `{lang}`)"
                     ),
                 )
-                .help(format!("add `{key}: …` to {}", lacking.display.display())),
+                .help(
+                    match site
+                        .get(lang)
+                        .as_ref()
+                        .filter(|f| f.strings.contains_key(key.as_str()))
+                    {
+                        Some(_) => format!(
+                            "add `{key}: …` to the site's i18n/{}.yaml too",
+                            other.code()
+                        ),
+                        None => format!("add `{key}: …` to {}", lacking.display.display()),
+                    },
+                ),
             );
         }
         for key in required {
             if !merged.get(lang).contains_key(key) {
                 let file = &theme.get(lang).file;
-                problems.push(
+                let other = lang.other();
+                let in_site = |l: Lang| {
+                    site.get(l)
+                        .as_ref()
+                        .is_some_and(|f| f.strings.contains_key(key.as_str()))
+                };
+                let d = if !merged.get(other).contains_key(key) {
                     Diagnostic::error(&file.display, format!("the UI string `{key}` is missing"))
-                        .help(format!("add `{key}: …` to {}", file.display.display())),
-                );
+                        .help(format!(
+                            "a template uses it: add `{key}: …` to the site's i18n/zh.yaml and i18n/en.yaml"
+                        ))
+                } else {
+                    let message = format!(
+                        "the UI string `{key}` is missing in `{lang}` (it exists in `{other}`)"
+                    );
+                    let help = if in_site(other) {
+                        format!("add `{key}: …` to the site's i18n/{}.yaml too", lang.code())
+                    } else {
+                        format!("add `{key}: …` to {}", file.display.display())
+                    };
+                    Diagnostic::error(&file.display, message).help(help)
+                };
+                problems.push(d);
             }
         }
     }
@@ -189,6 +224,51 @@ mod tests {
             errs[0].message
         );
         assert_eq!(errs[0].file.to_str(), Some("i18n/en.yaml"));
+    }
+
+    #[test]
+    fn a_site_template_may_bring_its_own_keys_in_both_languages() {
+        let theme = || Localized {
+            zh: strings("zh.yaml", &all_metrics()),
+            en: strings("en.yaml", &all_metrics()),
+        };
+        let mut needed = required();
+        needed.push("hotline".into());
+        let both = Localized {
+            zh: Some(strings("i18n/zh.yaml", "hotline: 热线\n")),
+            en: Some(strings("i18n/en.yaml", "hotline: Hotline\n")),
+        };
+        let merged = combine(theme(), both, &needed).unwrap();
+        assert_eq!(merged.en["hotline"], "Hotline");
+        let one = Localized {
+            zh: None,
+            en: Some(strings("i18n/en.yaml", "hotline: Hotline\n")),
+        };
+        let errs = combine(theme(), one, &needed).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].message.contains("`hotline` is missing in `zh`"),
+            "{}",
+            errs[0].message
+        );
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("the site's i18n/zh.yaml")
+        );
+        // Unused by any template, the same key is a misspelt override.
+        let unused = Localized {
+            zh: Some(strings("i18n/zh.yaml", "hotline: 热线\n")),
+            en: Some(strings("i18n/en.yaml", "hotline: Hotline\n")),
+        };
+        let errs = combine(theme(), unused, &required()).unwrap_err();
+        assert!(
+            errs[0]
+                .message
+                .contains("the theme has no UI string `hotline`")
+        );
     }
 
     #[test]

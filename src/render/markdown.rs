@@ -149,6 +149,12 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                     });
                 }
                 let dest = rewrite_link(&dest_url, ctx, range.start, &mut problems);
+                if dest_url.starts_with("@/static/") {
+                    local_links.push(LocalLink {
+                        dest: dest_url.to_string(),
+                        offset: range.start,
+                    });
+                }
                 events.push(Event::Start(Tag::Link {
                     link_type: if dest.is_empty() {
                         LinkType::Inline
@@ -174,6 +180,12 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
                 }
                 images_open += 1;
                 let dest = rewrite_image(&dest_url, ctx, range.start, &mut problems);
+                if dest_url.starts_with("@/") {
+                    local_links.push(LocalLink {
+                        dest: dest_url.to_string(),
+                        offset: range.start,
+                    });
+                }
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest,
@@ -283,6 +295,11 @@ fn rewrite_link<'a>(
     let Some(internal) = dest.strip_prefix("@/") else {
         return dest.clone();
     };
+    // A file of static/ (a PDF, a spreadsheet) is linked by its own path, as images are;
+    // whether it exists is checked with the other links once the site is written.
+    if internal.starts_with("static/") {
+        return CowStr::from(format!("{}{}", ctx.root, internal));
+    }
     let (path, anchor) = internal.split_once('#').unwrap_or((internal, ""));
     let mut path = path.trim_start_matches('/').to_string();
     if !path.is_empty() && !path.ends_with('/') {
@@ -293,7 +310,8 @@ fn rewrite_link<'a>(
             severity: Severity::Error,
             offset,
             message: format!("the link `{dest}` points to no page of the site"),
-            help: "internal links look like @/plans/<plan-id>/ or @/plans/<plan-id>/<target-id>/"
+            help: "internal links look like @/plans/<plan-id>/ or @/plans/<plan-id>/<target-id>/, \
+                   and links to files of static/ like @/static/<file>"
                 .into(),
         });
     }

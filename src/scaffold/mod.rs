@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+/// Where a site keeps its editors' schemas; each starter file's first line points there.
+pub const SCHEMA_DIR: &str = "schemas";
+
 /// The starter's files: path in the new site → contents.
 const STARTER: &[(&str, &str)] = &[
     (".gitignore", include_str!("starter/.gitignore")),

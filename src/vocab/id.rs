@@ -99,6 +99,22 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
+/// For editors' schemas: the same rule as [`Id::parse`], as a pattern (the Windows
+/// device names are left to the loader, which says why).
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": MAX_ID_LEN,
+            "description": "An id: lowercase letters a–z, digits and single hyphens, such as `electronic-information`.",
+        })
+    }
+}
+
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)

@@ -17,7 +17,7 @@ fn unknown_yaml_field_is_rejected_with_its_line_and_column() {
         .code(1)
         .stderr(predicate::str::contains("unknown field `metirc`"))
         .stderr(predicate::str::contains(
-            "content/plans/example-2025/plan.yaml:14:5",
+            "content/plans/example-2025/plan.yaml:15:5",
         ));
 }
 
@@ -34,7 +34,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("unknown chain `no-such-chain`"))
-        .stderr(predicate::str::contains("plan.yaml:12:12"));
+        .stderr(predicate::str::contains("plan.yaml:13:12"));
     assert_eq!(read_tree(&site.path("public")), before);
 }
 

@@ -93,16 +93,16 @@ fn targets_cite_their_line_clause_and_units() {
     assert!(area.starts_with("14, confidence"), "{area}");
     assert!(area.contains("source: {clause: \"二(一)1\"}"), "{area}");
     assert!(
-        area.contains("# lead units named in the text: 市工信局"),
+        area.contains("# lead departments named in the text: 市工信局"),
         "{area}"
     );
     assert!(
-        area.contains("# responsible units named in the text: 各县(市、区)政府、市住建局"),
+        area.contains("# responsible departments named in the text: 各县(市、区)政府、市住建局"),
         "{area}"
     );
     let listing = target(&yaml, "value: {range: [3, 5]}");
     assert!(
-        listing.contains("# responsible units named in the text: 市金融办、市科技局"),
+        listing.contains("# responsible departments named in the text: 市金融办、市科技局"),
         "{listing}"
     );
     assert!(target(&yaml, "value: {reach: 30000}").contains("source: {clause: \"一\"}"));

@@ -31,7 +31,7 @@ impl PlanContext<'_> {
                 );
                 continue;
             }
-            self.check_figure(a.value.0, metric, t.unit, &apath.key("value"), out);
+            self.check_figure(a.value.0.0, metric, t.unit, &apath.key("value"), out);
             if !seen.insert((a.year, metric)) {
                 out.push(
                     self.file
@@ -55,7 +55,7 @@ impl PlanContext<'_> {
             };
             actuals.push(Actual {
                 year: a.year.0,
-                value: a.value.0,
+                value: a.value.0.0,
                 metric,
                 source,
                 note: a.note.clone(),

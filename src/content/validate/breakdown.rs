@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::RegistryKind;
 use super::plan::PlanContext;
 use super::{Problems, check_text};
 use crate::content::model::{Breakdown, Part, PartKey};
@@ -50,12 +51,17 @@ impl PlanContext<'_> {
         let mut keys = HashSet::new();
         for (i, p) in b.parts.iter().enumerate() {
             let ppath = bpath.key("parts").index(i);
-            self.check_figure(p.value.0, t.metric, t.unit, &ppath.key("value"), out);
+            self.check_figure(p.value.0.0, t.metric, t.unit, &ppath.key("value"), out);
             let key = match (&p.region, &p.segment) {
                 (Some(r), None) => {
                     if !self.reg.regions.contains(r) {
-                        self.reg
-                            .unknown(self.file, &ppath.key("region"), "region", r, out);
+                        self.reg.unknown(
+                            self.file,
+                            &ppath.key("region"),
+                            RegistryKind::Region,
+                            r,
+                            out,
+                        );
                     }
                     PartKey::Region(r.clone())
                 }
@@ -77,7 +83,7 @@ impl PlanContext<'_> {
             }
             parts.push(Part {
                 key,
-                value: p.value.0,
+                value: p.value.0.0,
             });
         }
         parts

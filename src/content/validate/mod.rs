@@ -39,9 +39,9 @@ pub struct Registries {
     pub regions: Registry<Region>,
     pub units: Registry<Unit>,
     pub records: Registry<Record>,
-    /// Kinds whose file could not be read ("chain", "record"…). References to them
-    /// are not reported: the one error in the broken file says it all.
-    pub broken: Vec<&'static str>,
+    /// Kinds whose file could not be read. References to them are not reported: the
+    /// one error in the broken file says it all.
+    pub broken: Vec<RegistryKind>,
     /// Records whose file exists but could not be read.
     pub broken_records: Vec<Id>,
 }
@@ -50,7 +50,7 @@ impl Registries {
     /// Whether record `id` is missing because its file, or all of `seeds/`, could not
     /// be read: that error is reported already, not again at each reference.
     pub fn record_unreadable(&self, id: &Id) -> bool {
-        self.broken.contains(&"record") || self.broken_records.contains(id)
+        self.broken.contains(&RegistryKind::Record) || self.broken_records.contains(id)
     }
 
     /// Reports a reference to an unknown entry, unless the registry itself is broken.
@@ -58,7 +58,7 @@ impl Registries {
         &self,
         file: &SourceFile,
         path: &YamlPath,
-        kind: &'static str,
+        kind: RegistryKind,
         id: &Id,
         out: &mut Problems,
     ) {
@@ -79,7 +79,7 @@ fn check_text(file: &SourceFile, path: &YamlPath, text: &Text, what: &str, out: 
                 &path.key(lang.code()),
                 format!("{what} is empty in `{lang}`"),
             )
-            .help(format!("write the {what} in both languages")),
+            .help(format!("write {what} in both languages")),
         );
     }
 }
@@ -108,14 +108,45 @@ fn check_unique(
     }
 }
 
-fn unknown_ref(file: &SourceFile, path: &YamlPath, kind: &str, id: &Id) -> Diagnostic {
-    let registry = match kind {
-        "chain" => "content/chains.yaml",
-        "topic" => "content/topics.yaml",
-        "region" => "content/regions.yaml",
-        "unit" => "content/units.yaml",
-        _ => "seeds/",
-    };
-    file.error_at(path, format!("unknown {kind} `{id}`"))
-        .help(format!("check the spelling, or add `{id}` to {registry}"))
+fn unknown_ref(file: &SourceFile, path: &YamlPath, kind: RegistryKind, id: &Id) -> Diagnostic {
+    file.error_at(path, format!("unknown {} `{id}`", kind.noun()))
+        .help(format!(
+            "check the spelling, or add `{id}` to {}",
+            kind.file()
+        ))
+}
+
+/// What a reference points at. Entries of `content/units.yaml` are called departments
+/// in every message, so that "unit" only ever means a unit of measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistryKind {
+    Chain,
+    Topic,
+    Region,
+    Department,
+    Record,
+}
+
+impl RegistryKind {
+    /// The word for one entry, as messages say it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            RegistryKind::Chain => "chain",
+            RegistryKind::Topic => "topic",
+            RegistryKind::Region => "region",
+            RegistryKind::Department => "department",
+            RegistryKind::Record => "source record",
+        }
+    }
+
+    /// Where its entries are kept.
+    pub fn file(self) -> &'static str {
+        match self {
+            RegistryKind::Chain => "content/chains.yaml",
+            RegistryKind::Topic => "content/topics.yaml",
+            RegistryKind::Region => "content/regions.yaml",
+            RegistryKind::Department => "content/units.yaml",
+            RegistryKind::Record => "seeds/",
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::RegistryKind;
 use super::{Problems, Registries, check_text, check_unique};
 use crate::content::id::Id;
 use crate::content::model::{Commentary, Horizon, Plan, Target};
@@ -61,10 +62,22 @@ fn plan_fields(file: &SourceFile, raw: &RawPlan, reg: &Registries, out: &mut Pro
         check_text(file, &root.key("short_title"), s, "the short title", out);
     }
     if !reg.units.contains(&raw.issuer) {
-        reg.unknown(file, &root.key("issuer"), "unit", &raw.issuer, out);
+        reg.unknown(
+            file,
+            &root.key("issuer"),
+            RegistryKind::Department,
+            &raw.issuer,
+            out,
+        );
     }
     if !reg.regions.contains(&raw.region) {
-        reg.unknown(file, &root.key("region"), "region", &raw.region, out);
+        reg.unknown(
+            file,
+            &root.key("region"),
+            RegistryKind::Region,
+            &raw.region,
+            out,
+        );
     }
     let record = reg.records.get(&raw.record);
     if record.is_none() && !reg.record_unreadable(&raw.record) {

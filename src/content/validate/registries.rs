@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::RegistryKind;
 use super::{Problems, Registries, check_text, check_unique};
 use crate::content::id::Id;
 use crate::content::model::{Chain, Region, Registry, Topic, Unit};
@@ -129,7 +130,7 @@ pub fn units(
         if let Some(region) = &u.region
             && !reg.regions.contains(region)
         {
-            reg.unknown(file, &path.key("region"), "region", region, out);
+            reg.unknown(file, &path.key("region"), RegistryKind::Region, region, out);
         }
         if check_unique(&mut seen, &u.id, i, file, &path, out) {
             items.push(Unit {

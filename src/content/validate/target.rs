@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::Problems;
+use super::RegistryKind;
 use super::check_text;
 use super::plan::PlanContext;
 use super::value::unit_help;
@@ -28,14 +29,22 @@ impl PlanContext<'_> {
         let before = out.len();
         let file = self.file;
         check_text(file, &path.key("name"), &t.name, "the name", out);
+        if let Some(s) = &t.short_name {
+            check_text(file, &path.key("short_name"), s, "the short name", out);
+        }
         if let Some(n) = &t.note {
             check_text(file, &path.key("note"), n, "the note", out);
         }
         let subject = self.subject(&t, path, out);
         let region = t.region.clone().unwrap_or_else(|| self.region.clone());
         if t.region.is_some() && !self.reg.regions.contains(&region) {
-            self.reg
-                .unknown(file, &path.key("region"), "region", &region, out);
+            self.reg.unknown(
+                file,
+                &path.key("region"),
+                RegistryKind::Region,
+                &region,
+                out,
+            );
         }
         if !t.metric.accepts(t.unit) {
             out.push(
@@ -121,8 +130,13 @@ impl PlanContext<'_> {
                 if self.reg.chains.contains(chain) {
                     Some(Subject::Chain(chain.clone()))
                 } else {
-                    self.reg
-                        .unknown(self.file, &path.key("chain"), "chain", chain, out);
+                    self.reg.unknown(
+                        self.file,
+                        &path.key("chain"),
+                        RegistryKind::Chain,
+                        chain,
+                        out,
+                    );
                     None
                 }
             }
@@ -130,8 +144,13 @@ impl PlanContext<'_> {
                 if self.reg.topics.contains(topic) {
                     Some(Subject::Topic(topic.clone()))
                 } else {
-                    self.reg
-                        .unknown(self.file, &path.key("topic"), "topic", topic, out);
+                    self.reg.unknown(
+                        self.file,
+                        &path.key("topic"),
+                        RegistryKind::Topic,
+                        topic,
+                        out,
+                    );
                     None
                 }
             }
@@ -228,12 +247,13 @@ impl PlanContext<'_> {
         let mut units = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if !self.reg.units.contains(id) {
-                self.reg.unknown(self.file, &path.index(i), "unit", id, out);
+                self.reg
+                    .unknown(self.file, &path.index(i), RegistryKind::Department, id, out);
             } else if !seen.insert(id) {
-                out.push(
-                    self.file
-                        .warning_at(&path.index(i), format!("the unit `{id}` is listed twice")),
-                );
+                out.push(self.file.warning_at(
+                    &path.index(i),
+                    format!("the department `{id}` is listed twice"),
+                ));
             } else {
                 units.push(id.clone());
             }

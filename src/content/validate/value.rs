@@ -107,7 +107,17 @@ impl PlanContext<'_> {
                 )?;
                 TargetValue::Tiers { floor, stretch }
             }
-            "double" => TargetValue::Double { qualifier: q },
+            "double" => {
+                if raw.double == Some(false) {
+                    out.push(
+                        self.file
+                            .error_at(&vpath.key("double"), "`double: false` states no goal")
+                            .help("write `double` (or `{double: true}`) for 翻番, or another form such as `{reach: 2600}`"),
+                    );
+                    return None;
+                }
+                TargetValue::Double { qualifier: q }
+            }
             "increase_by" | "average_growth" => {
                 let raw_bound = if *form == "increase_by" {
                     &raw.increase_by

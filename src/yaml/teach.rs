@@ -1,0 +1,284 @@
+//! serde's messages in an editor's words.
+//!
+//! serde names the Rust type it wanted (`expected struct RawBreakdown`, `expected
+//! f64`); an editor needs the shape to write instead, with a one-line example. And a
+//! generic "check the type" helps nobody who wrote `{zh: "4+4+X"产业, …}`: the likely
+//! causes of the common slips are recognised from the message and the line itself.
+
+/// What an editor writes where serde expected the Rust type `name`, as a phrase
+/// with an example; `None` for a name this table does not know.
+pub fn shape_of(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Localized" => {
+            "text in both languages, such as `{zh: 电子信息, en: Electronic information}`"
+        }
+        "Noun" => "an English noun, such as `{one: technology, other: technologies}`",
+        "RawConfig" => "the site's settings: fields such as `title:` and `base_url:`",
+        "RawFooter" => "a footer, such as `{organisation: {zh: 示例市人民政府办公室, en: …}}`",
+        "RawFiling" => {
+            "a filing, such as `{label: {zh: 赣ICP备00000000号, en: …}, url: https://beian.miit.gov.cn/}`"
+        }
+        "RawChain" | "RawTopic" => {
+            "an entry, such as `{id: electronic-information, name: {zh: 电子信息, en: Electronic information}}`"
+        }
+        "RawRegion" => {
+            "a region, such as `{id: ganzhou, name: {zh: 赣州市, en: Ganzhou}, parent: jiangxi}`"
+        }
+        "RawUnit" => {
+            "a department, such as `{id: ganzhou-industry-bureau, name: {zh: …, en: …}, region: ganzhou}`"
+        }
+        "RawRecord" => {
+            "a source record: fields such as `title:`, `issuer:`, `issued:` and `clauses:`"
+        }
+        "RawValidity" => "a validity, such as `{status: in_force}`",
+        "RawRecordInferred" | "RawTargetInferred" => {
+            "the reasons for inferred facts, one per field, such as `{year: {zh: …, en: …}}`"
+        }
+        "RawPublication" => {
+            "a publication, such as `{publisher: {zh: …, en: …}, date: 2023-03-02}`"
+        }
+        "RawClause" => "a clause, such as `{id: 二(一), title: {zh: 发展目标, en: Goals}}`",
+        "RawPlan" => {
+            "a plan: fields such as `issuer:`, `region:`, `record:`, `horizon:` and `targets:`"
+        }
+        "RawHorizon" => "a period, such as `{start: 2021, end: 2025}`",
+        "RawTarget" => {
+            "a target: a list item with `id:`, `name:`, `metric:`, `unit:`, `year:`, `value:` and `source:`"
+        }
+        "RawBaseline" => "a baseline, such as `{year: 2020, value: 500}`",
+        "RawBreakdown" => {
+            "a breakdown, such as `{kind: partition, parts: [{region: ganzhou, value: 120}]}`"
+        }
+        "RawPart" => "a part, such as `{region: ganzhou, value: 120}`",
+        "RawSource" => "a source, such as `{clause: 二(一)}`",
+        "RawActual" => {
+            "an outcome, such as `{year: 2023, value: 1350, source: {record: statistics-2023}}`"
+        }
+        "RawActualSource" => "a source, such as `{record: statistics-2023}`",
+        "RawFrontMatter" => "front matter, such as `summary: …`",
+        "RawValue" => "a value, such as `2600`, `{exceed: 2600}` or `{range: [3, 5]}`",
+        "RawTiers" => {
+            "tiers, such as `{floor: {exceed: 1000, qualifier: ensure}, stretch: {reach: 1200}}`"
+        }
+        "RawBound" => "a figure, such as `1000` or `{exceed: 1000}`",
+        _ => return None,
+    })
+}
+
+/// The primitive types serde names, in an editor's words.
+const PRIMITIVES: &[(&str, &str)] = &[
+    ("f64", "a number, such as `1200` or `8.5`"),
+    ("f32", "a number, such as `1200` or `8.5`"),
+    ("i64", "a whole number, such as `2025`"),
+    ("u64", "a whole number, such as `2025`"),
+    ("u16", "a whole number, such as `2025`"),
+    ("a string", "text"),
+    ("a boolean", "`true` or `false`"),
+    (
+        "a sequence",
+        "a list, such as `[a, b]` or items each on a line starting with `- `",
+    ),
+    ("unit", "nothing"),
+];
+
+/// `message` with serde's type names replaced by what to write.
+pub fn reword(message: &str) -> String {
+    // serde_path_to_error puts the YAML path first (`targets[0].name: invalid type…`).
+    let (path, message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(char::is_whitespace) => (Some(path), rest),
+        _ => (None, message),
+    };
+    let reworded = reword_plain(message);
+    match path {
+        Some(path) => format!("{path}: {reworded}"),
+        None => reworded,
+    }
+}
+
+fn reword_plain(message: &str) -> String {
+    let Some((before, expected)) = message.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let wanted = expected
+        .strip_prefix("struct ")
+        .and_then(shape_of)
+        .or_else(|| {
+            PRIMITIVES
+                .iter()
+                .find(|(name, _)| *name == expected)
+                .map(|(_, words)| *words)
+        });
+    match wanted {
+        Some(wanted) => {
+            let found = before
+                .strip_prefix("invalid type: ")
+                .map(found_words)
+                .unwrap_or_else(|| before.to_string());
+            format!("expected {wanted}; found {found}")
+        }
+        None => message.to_string(),
+    }
+}
+
+/// serde's name for what it found (`string "x"`, `map`, `sequence`, `integer `5``).
+fn found_words(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if found == "map" {
+        "a mapping of fields".into()
+    } else if found == "sequence" {
+        "a list".into()
+    } else if found == "unit value" {
+        "nothing (an empty value)".into()
+    } else {
+        found.replace('`', "")
+    }
+}
+
+/// The likely cause of a slip, from the (reworded) message and the source lines it
+/// points at: the line of the error and the one before (libyaml often notices a slip
+/// only on the next line).
+pub fn help(message: &str, lines: &[&str]) -> Option<String> {
+    let line = lines.last().copied().unwrap_or("");
+    if lines
+        .iter()
+        .any(|l| l.contains('：') && !l.contains(": ") && !l.trim_start().starts_with('#'))
+    {
+        return Some(
+            "a full-width colon `：` does not separate a key from its value; type the \
+             ASCII colon `:` followed by a space"
+                .into(),
+        );
+    }
+    if message.contains("tab character")
+        || message.contains("cannot start any token") && line.contains('\t')
+    {
+        return Some("indent with spaces; YAML does not allow tabs".into());
+    }
+    if message.contains("unknown field") {
+        return Some("check the spelling; the fields this place accepts are listed above".into());
+    }
+    if message.contains("missing field") {
+        return Some("add the field; it is required here".into());
+    }
+    if message.contains("unknown variant") {
+        return Some("use one of the values listed above".into());
+    }
+    if message.contains("expected text in both languages") {
+        return Some(
+            "write the Chinese and the English each under its own key, as in the example".into(),
+        );
+    }
+    if message.contains("found the text") && message.contains("expected a number") {
+        return Some(
+            "write the figure alone, without its unit or words (2600 for 2600亿元); the unit \
+             goes in `unit:` and words such as 以上 in the value's form"
+                .into(),
+        );
+    }
+    if message.contains("invalid type")
+        || message.contains("expected ") && message.contains("found ")
+    {
+        return Some("write the value in the shape named above".into());
+    }
+    if message.contains("duplicate") {
+        return Some("remove or rename one of the two entries".into());
+    }
+    let syntax = message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+        || message.contains("could not find expected")
+        || message.contains("cannot start any token");
+    if syntax {
+        return Some(syntax_help(line));
+    }
+    None
+}
+
+/// The likely cause of a syntax error on `line`.
+fn syntax_help(line: &str) -> String {
+    let value = line.split_once(": ").map_or("", |(_, v)| v.trim());
+    // `zh: "4+4+X"现代产业体系`: a quote that closes before the text ends.
+    let partly_quoted = value.split([',', '{', '}', '[', ']']).any(|piece| {
+        let v = piece.split_once(": ").map_or(piece, |(_, v)| v).trim();
+        ['"', '\'']
+            .iter()
+            .any(|&q| v.starts_with(q) && !v.ends_with(q))
+    });
+    if partly_quoted {
+        return "a value that starts with a quote must end with it: quote the whole text \
+                (`zh: '\"4+4+X\"现代产业体系'`), or use Chinese quotation marks inside (“4+4+X”)"
+            .into();
+    }
+    let starts_special = value
+        .trim_start_matches(['{', ' '])
+        .starts_with(['@', '`', '|', '>', '%', '!', '&', '*']);
+    if starts_special {
+        return "a value starting with @ ` | > % ! & or * must be quoted: `name: \"@…\"`".into();
+    }
+    if line.contains('\t') {
+        return "indent with spaces; YAML does not allow tabs".into();
+    }
+    if value.starts_with('{') && value.matches(": ").count() > value.matches(',').count() + 1 {
+        return "inside `{ … }`, a value containing `: ` must be quoted".into();
+    }
+    "check the indentation (items of a list line up under each other, two spaces deeper \
+     than their key) and that every `key: value` pair is on its own line; quote values \
+     that contain `: ` or start with a quote"
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_type_names_become_shapes_with_examples() {
+        let m = reword("invalid type: sequence, expected struct RawBreakdown");
+        assert_eq!(
+            m,
+            "expected a breakdown, such as `{kind: partition, parts: [{region: ganzhou, value: 120}]}`; found a list"
+        );
+        let m = reword("invalid type: string \"4+4+X 产业\", expected struct Localized");
+        assert!(m.starts_with("expected text in both languages"), "{m}");
+        assert!(m.ends_with("found the text \"4+4+X 产业\""), "{m}");
+        let m = reword("invalid type: string \"2600亿元\", expected f64");
+        assert_eq!(
+            m,
+            "expected a number, such as `1200` or `8.5`; found the text \"2600亿元\""
+        );
+        assert!(help(&m, &[]).unwrap().contains("without its unit"));
+        let m =
+            reword("targets[0].breakdown: invalid type: sequence, expected struct RawBreakdown");
+        assert!(
+            m.starts_with("targets[0].breakdown: expected a breakdown"),
+            "{m}"
+        );
+        // Our own messages pass through.
+        let own = "`tripple` is not a value; write `double`";
+        assert_eq!(reword(own), own);
+    }
+
+    #[test]
+    fn common_slips_get_their_likely_cause() {
+        let h = help(
+            "did not find expected ',' or '}'",
+            &["  name: {zh: \"4+4+X\"现代产业体系, en: A}"],
+        );
+        assert!(h.unwrap().contains("quote the whole text"));
+        let h = help(
+            "found a tab character that violates indentation",
+            &["\tid: x"],
+        );
+        assert!(h.unwrap().contains("tabs"));
+        let h = help(
+            "could not find expected ':'",
+            &["    metric：count", "    unit: firms"],
+        );
+        assert!(h.unwrap().contains("full-width colon"));
+        let h = help(
+            "found character that cannot start any token",
+            &["  name: @home"],
+        );
+        assert!(h.unwrap().contains("must be quoted"));
+    }
+}
