@@ -90,10 +90,38 @@ pub enum Command {
         #[arg(long, conflicts_with = "kind")]
         write: Option<PathBuf>,
     },
+    /// A plan's targets as a spreadsheet, and back.
+    #[command(subcommand)]
+    Sheet(SheetCommand),
     /// Create a starter site in a new directory.
     New {
         /// The directory to create (it must not exist, or be empty).
         dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// Write a plan's targets as a workbook: the plan's fields, a row per target, and
+    /// breakdown parts and outcomes on sheets of their own, headers in both languages.
+    Export {
+        /// The plan's id (its folder under content/plans/).
+        plan: String,
+        /// The workbook to write (.xlsx).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a plan's plan.yaml from a workbook (.xlsx, .xls, .ods) or a CSV of targets.
+    ///
+    /// The same rules as for YAML apply; problems are reported at their cell (目标!D7)
+    /// and leave plan.yaml as it was. A CSV holds the targets only: the plan's fields,
+    /// breakdowns and outcomes are kept from the current plan.yaml.
+    Import {
+        /// The workbook or CSV file.
+        input: PathBuf,
+        /// The plan's id (its folder under content/plans/).
+        #[arg(long)]
+        plan: String,
     },
 }
 
@@ -120,6 +148,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { deny_warnings } => check(&cli.root, deny_warnings),
         Command::New { dir } => new_site(&dir),
         Command::Schema { kind, write } => schema(kind, write.as_deref()),
+        Command::Sheet(command) => sheet(&cli.root, command),
         Command::Extract {
             input,
             plan_id,
@@ -204,6 +233,39 @@ fn schema(kind: Option<crate::schema::SchemaKind>, write: Option<&std::path::Pat
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             crate::say!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn sheet(root: &std::path::Path, command: SheetCommand) -> ExitCode {
+    let plan_id = match &command {
+        SheetCommand::Export { plan, .. } | SheetCommand::Import { plan, .. } => plan,
+    };
+    if let Err(message) = crate::content::Id::parse(plan_id) {
+        crate::say!("error: the plan id {plan_id:?}: {message}");
+        return ExitCode::from(2);
+    }
+    let done = match &command {
+        SheetCommand::Export { plan, output } => crate::sheet::export(root, plan, output)
+            .map(|n| format!("Wrote {n} targets of {plan} to {}.", output.display())),
+        SheetCommand::Import { input, plan } => crate::sheet::import(root, input, plan).map(|i| {
+            format!(
+                "Wrote {} targets from {} to {}.",
+                i.targets,
+                input.display(),
+                i.path.display()
+            )
+        }),
+    };
+    match done {
+        Ok(line) => {
+            crate::say!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            diagnostics.print();
+            print_summary(&diagnostics);
             ExitCode::from(1)
         }
     }

@@ -37,6 +37,7 @@ pub mod scaffold;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod sheet;
 pub mod timings;
 pub mod vocab;
 pub mod yaml;

@@ -14,5 +14,6 @@ mod props;
 mod record;
 mod schema;
 mod serve;
+mod sheet;
 mod teaching;
 mod util;
