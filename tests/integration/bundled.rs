@@ -13,6 +13,18 @@ fn bundled_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The bundled site built once for every test here (in memory, as `check` does).
+fn built() -> &'static (
+    std::collections::BTreeMap<String, Vec<u8>>,
+    plansite::diagnostics::Diagnostics,
+) {
+    static BUILT: std::sync::OnceLock<(
+        std::collections::BTreeMap<String, Vec<u8>>,
+        plansite::diagnostics::Diagnostics,
+    )> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build_in_memory(bundled_root(), &BuildOptions::default()).unwrap())
+}
+
 fn bundled_site() -> plansite::content::Site {
     let loaded = plansite::content::load(bundled_root());
     assert!(
@@ -29,13 +41,13 @@ fn bundled_site() -> plansite::content::Site {
 
 #[test]
 fn bundled_site_builds_without_warnings_and_all_links_resolve() {
-    let (files, warnings) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, warnings) = built();
     assert!(
         warnings.is_empty(),
         "{:?}",
         warnings.iter().map(|d| d.render(false)).collect::<Vec<_>>()
     );
-    let broken = plansite::check::check_links(&files, "/");
+    let broken = plansite::check::check_links(files, "/");
     assert!(
         broken.is_empty(),
         "{:?}",
@@ -129,7 +141,7 @@ fn bundled_content_keeps_its_invariants() {
 
 #[test]
 fn region_pages_count_own_targets_shares_and_areas_within_apart() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, _) = built();
     let page =
         String::from_utf8_lossy(&files["en/regions/ganjiang-new-area/index.html"]).to_string();
     let fact = |label: &str| {
@@ -178,8 +190,8 @@ fn the_ganjiang_annex_is_published_as_breakdowns() {
 
 #[test]
 fn known_damage_in_the_captured_texts_does_not_reach_the_site() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
-    for (path, bytes) in &files {
+    let (files, _) = built();
+    for (path, bytes) in files {
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains("足球"), "{path} carries the spam name");
         assert!(!text.contains("比例达55以"), "{path}");
@@ -225,7 +237,7 @@ fn ganzhou_2021_targets_with_outcomes_have_real_statuses() {
 
 #[test]
 fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, _) = built();
     let page = |lang: &str| {
         let path = format!("{lang}/plans/ganzhou-2021-work-points/electronics-output/index.html");
         String::from_utf8(files[&path].clone()).unwrap()
@@ -251,7 +263,7 @@ fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
 
 #[test]
 fn open_data_holds_every_target_and_parses() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, _) = built();
     let site = bundled_site();
     let count = site.targets().count();
     let json: serde_json::Value = serde_json::from_slice(&files["data/targets.json"]).unwrap();
@@ -321,7 +333,7 @@ fn search(
 
 #[test]
 fn chinese_and_english_queries_find_the_right_pages() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, _) = built();
     let cases: &[(&str, &str, &str)] = &[
         ("zh", "稀土", "ganzhou"),
         (
@@ -389,15 +401,15 @@ fn chinese_and_english_queries_find_the_right_pages() {
         return;
     }
     for (lang, query, expected) in cases {
-        let hits = search(&files, lang, query);
+        let hits = search(files, lang, query);
         assert!(
             hits.iter().any(|h| h.contains(expected)),
             "{lang} {query:?} → {hits:?}"
         );
     }
-    assert!(search(&files, "zh", "不存在的词组合").is_empty());
+    assert!(search(files, "zh", "不存在的词组合").is_empty());
     // Targets come first, and "电子信息" names a chain and several targets.
-    let hits = search(&files, "zh", "电子信息");
+    let hits = search(files, "zh", "电子信息");
     let first_other = hits.iter().position(|h| h.matches('/').count() != 4);
     let last_target = hits.iter().rposition(|h| h.matches('/').count() == 4);
     assert!(
@@ -458,7 +470,7 @@ fn unmarked_text(html: &str) -> String {
 
 #[test]
 fn english_pages_mark_every_chinese_word_as_chinese() {
-    let (files, _) = build_in_memory(bundled_root(), &BuildOptions::default()).unwrap();
+    let (files, _) = built();
     let is_chinese =
         |c: char| matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF);
     let mut leaks = Vec::new();

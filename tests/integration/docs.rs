@@ -122,40 +122,44 @@ fn apply(site: &TestSite, ex: &Example) {
 
 #[test]
 fn every_example_in_the_docs_builds_or_fails_as_it_says() {
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for (page, text) in pages() {
-        for ex in examples(&page, &text) {
-            count += 1;
-            let site = TestSite::starter();
-            site.write("seeds/statistics-2024.yaml", STATISTICS_RECORD);
-            apply(&site, &ex);
-            let diagnostics = plansite::check::check_site(site.root());
-            let errors = diagnostics.count(plansite::diagnostics::Severity::Error);
-            let warnings = diagnostics.count(plansite::diagnostics::Severity::Warning);
-            let ok = match ex.expect.as_deref() {
-                None => errors == 0 && warnings == 0,
-                Some("warning") => errors == 0 && warnings > 0,
-                Some("error") => errors > 0,
-                Some(other) => panic!("{}: unknown expect={other}", ex.at),
-            };
-            if !ok {
-                failures.push(format!(
-                    "{} ({}, expect {:?}): {errors} errors, {warnings} warnings\n{}",
-                    ex.at,
-                    ex.kind,
-                    ex.expect,
-                    diagnostics
-                        .iter()
-                        .map(|d| d.render(false))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ));
-            }
-        }
-    }
-    assert!(count >= 80, "only {count} examples found");
+    use rayon::prelude::*;
+    let all: Vec<Example> = pages()
+        .iter()
+        .flat_map(|(page, text)| examples(page, text))
+        .collect();
+    assert!(all.len() >= 80, "only {} examples found", all.len());
+    // Each example is its own site, so they are checked side by side.
+    let failures: Vec<String> = all.par_iter().filter_map(check_example).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Applies and checks one example; the failure, if it does not do what it says.
+fn check_example(ex: &Example) -> Option<String> {
+    let site = TestSite::starter();
+    site.write("seeds/statistics-2024.yaml", STATISTICS_RECORD);
+    apply(&site, ex);
+    let diagnostics = plansite::check::check_site(site.root());
+    let errors = diagnostics.count(plansite::diagnostics::Severity::Error);
+    let warnings = diagnostics.count(plansite::diagnostics::Severity::Warning);
+    let ok = match ex.expect.as_deref() {
+        None => errors == 0 && warnings == 0,
+        Some("warning") => errors == 0 && warnings > 0,
+        Some("error") => errors > 0,
+        Some(other) => panic!("{}: unknown expect={other}", ex.at),
+    };
+    (!ok).then(|| {
+        format!(
+            "{} ({}, expect {:?}): {errors} errors, {warnings} warnings\n{}",
+            ex.at,
+            ex.kind,
+            ex.expect,
+            diagnostics
+                .iter()
+                .map(|d| d.render(false))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
 }
 
 /// Property names and enumerated words of a schema.

@@ -280,3 +280,49 @@ fn an_unknown_qualifier_or_counting_word_lists_the_accepted_ones() {
         .stderr(predicate::str::contains("家"))
         .stderr(predicate::str::contains("forms-2025/plan.yaml:23:14"));
 }
+
+/// Every page says the date its information stands at, from the records it draws on
+/// (never the build clock): a target with a newer outcome is dated by that outcome's
+/// record, the others by the plan's document, and site-wide pages by the newest record.
+#[test]
+fn pages_are_dated_by_the_records_they_draw_on() {
+    let site = crate::util::TestSite::starter();
+    site.write(
+        "seeds/statistics-2024.yaml",
+        "title: {zh: 示例市2024年统计公报, en: Example City statistical communiqué 2024}\n\
+         issuer: {zh: 示例市统计局, en: Example City Bureau of Statistics}\n\
+         issued: 2025-03-20\n",
+    );
+    site.edit(
+        "content/plans/example-2025/plan.yaml",
+        "    source: {clause: 三(一)}",
+        "    source: {clause: 三(一)}\n    actuals:\n      - {year: 2024, value: 35, source: {record: statistics-2024}}",
+    );
+    let out = site.build_ok();
+    let dated = |page: &str| {
+        let html = &out[page];
+        let para = html
+            .find("<p class=\"updated\">")
+            .unwrap_or_else(|| panic!("{page} has no date"));
+        let at = para + html[para..].find("<time datetime=\"").unwrap();
+        html[at + 16..at + 26].to_string()
+    };
+    assert_eq!(
+        dated("en/plans/example-2025/new-high-tech-firms/index.html"),
+        "2025-03-20"
+    );
+    assert_eq!(
+        dated("en/plans/example-2025/electronics-revenue/index.html"),
+        "2023-03-02"
+    );
+    assert_eq!(dated("zh/plans/example-2025/index.html"), "2025-03-20");
+    assert_eq!(dated("en/index.html"), "2025-03-20");
+    assert!(
+        out["en/plans/example-2025/electronics-revenue/index.html"]
+            .contains(">2 March 2023</time>")
+    );
+    assert!(
+        out["zh/plans/example-2025/electronics-revenue/index.html"]
+            .contains(">2023年3月2日</time>")
+    );
+}

@@ -16,9 +16,11 @@ use super::context::RenderContext;
 use super::links;
 pub use super::page_list::{Page, plan_at};
 use super::views::ViewCtx;
+use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::output::Sink;
+use crate::vocab::{Date, Id};
 
 /// What every page's template sees about the page itself.
 #[derive(Debug, Serialize)]
@@ -39,6 +41,17 @@ pub struct PageMeta {
     pub section: &'static str,
     /// False for pages search engines should not index (404).
     pub listed: bool,
+    /// The date the page's information stands at: the latest date (issued or
+    /// published) of the source records it draws on, as the language writes it, and
+    /// as `YYYY-MM-DD` for `<time>`. Taken from the content, never the build clock, so
+    /// the same content gives the same bytes.
+    pub updated: Option<Updated>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Updated {
+    pub text: String,
+    pub iso: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,8 +88,37 @@ impl PageMeta {
             breadcrumbs: spec.breadcrumbs,
             section: spec.section,
             listed: !spec.kind.starts_with("not_found"),
+            updated: updated(
+                cx,
+                lang,
+                latest(cx.site, cx.site.records.iter().map(|r| &r.id)),
+            ),
         }
     }
+
+    /// Dates the page from the records `ids` (the page shows their information only).
+    pub fn updated_from<'a>(
+        &mut self,
+        cx: &RenderContext,
+        lang: Lang,
+        ids: impl Iterator<Item = &'a Id>,
+    ) {
+        self.updated = updated(cx, lang, latest(cx.site, ids));
+    }
+}
+
+fn updated(cx: &RenderContext, lang: Lang, date: Option<Date>) -> Option<Updated> {
+    date.map(|d| Updated {
+        text: cx.view(lang).date(d),
+        iso: d.to_string(),
+    })
+}
+
+/// The latest date the records `ids` state: when each was issued or published.
+fn latest<'a>(site: &Site, ids: impl Iterator<Item = &'a Id>) -> Option<Date> {
+    ids.filter_map(|id| site.records.get(id))
+        .flat_map(|r| std::iter::once(r.issued).chain(r.published.iter().filter_map(|p| p.date)))
+        .max()
 }
 
 /// The path from the page at `path` back to the site root. Error pages are served

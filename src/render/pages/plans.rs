@@ -166,7 +166,7 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
         .summary
         .clone()
         .unwrap_or_else(|| format!("{} · {} · {}", card.title, card.issuer.name, card.horizon));
-    let page = out.meta(
+    let mut page = out.meta(
         lang,
         MetaSpec {
             kind: "plan",
@@ -176,6 +176,10 @@ pub fn plan(out: &mut PageOut, lang: Lang, index: usize) -> Result<Context, Diag
             breadcrumbs: out.crumbs(lang, Some(("nav_plans", links::plans(lang)))),
         },
     );
+    let sources = std::iter::once(&plan.record).chain(plan.targets.iter().flat_map(|t| {
+        std::iter::once(&t.source.record).chain(t.actuals.iter().map(|a| &a.source.record))
+    }));
+    page.updated_from(out.cx, lang, sources);
     let disclosure = v
         .site
         .records
@@ -244,7 +248,7 @@ pub fn target(
         title: v.text(&plan.short_title).to_string(),
         href: plan_href,
     });
-    let page = out.meta(
+    let mut page = out.meta(
         lang,
         MetaSpec {
             kind: "target",
@@ -254,6 +258,9 @@ pub fn target(
             breadcrumbs,
         },
     );
+    let sources = std::iter::once(&target.source.record)
+        .chain(target.actuals.iter().map(|a| &a.source.record));
+    page.updated_from(out.cx, lang, sources);
     let citation = Citation::new(v, plan, target, &page.canonical);
     let chart = charts::target_chart(v, target, &page.canonical);
     let breakdown_chart = charts::breakdown_chart(v, target, &page.canonical);
