@@ -265,3 +265,57 @@ fn a_breakdown_part_of_no_target_is_reported_on_its_sheet() {
     workbook.save(&book).unwrap();
     import_fails_at(&site, &book, "分解!A2", "no target `t2`");
 }
+
+/// A cell of a generated CSV: headers, ids, figures, YAML fragments, quotes and noise.
+fn csv_cell() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("编号 id".to_string()),
+        Just("目标值 value".to_string()),
+        Just("目标年 year".to_string()),
+        Just("产业链 chain".to_string()),
+        Just("electronic-information".to_string()),
+        Just("2025".to_string()),
+        Just("{exceed: 1000".to_string()),
+        Just("{tiers: {floor: 1}}".to_string()),
+        Just("double".to_string()),
+        Just("a; b；c、".to_string()),
+        Just("\"".to_string()),
+        Just(String::new()),
+        "[a-z0-9{}:,\\[\\] -]{0,10}",
+        "\\PC{0,6}",
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 160, ..Default::default() })]
+
+    /// Whatever a CSV holds, import ends in a written plan that loads or in errors at
+    /// cells with plan.yaml untouched; it never panics.
+    #[test]
+    fn importing_any_csv_never_panics_and_fails_cleanly(
+        rows in proptest::collection::vec(proptest::collection::vec(csv_cell(), 0..6), 0..5)
+    ) {
+        let site = TestSite::starter();
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_path(site.path("t.csv"))
+            .unwrap();
+        for row in &rows {
+            writer.write_record(row).unwrap();
+        }
+        writer.flush().unwrap();
+        let before = site.read(PLAN);
+        let result = plansite::sheet::import(site.root(), &site.path("t.csv"), "example-2025");
+        match result {
+            Ok(_) => {
+                let loaded = plansite::content::load(site.root());
+                proptest::prop_assert!(!loaded.diagnostics.has_errors());
+            }
+            Err(errors) => {
+                proptest::prop_assert!(errors.has_errors());
+                proptest::prop_assert_eq!(site.read(PLAN), before);
+            }
+        }
+    }
+}
