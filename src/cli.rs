@@ -167,8 +167,9 @@ fn build(root: &std::path::Path, output: &std::path::Path, options: BuildOptions
         Ok(report) => {
             report.warnings.print();
             crate::say!(
-                "Built {} pages ({} files: {} written, {} unchanged) into {} in {} ms.",
+                "Built {} pages ({} rendered, the rest carried over; {} files: {} written, {} unchanged) into {} in {} ms.",
                 report.stats.pages,
+                report.stats.pages_rendered,
                 report.written + report.kept,
                 report.written,
                 report.kept,

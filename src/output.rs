@@ -25,6 +25,64 @@ pub trait Sink: Sync {
     /// Whether a file was written at the site path `path`, for checking the links
     /// that commentary makes to other files once every file is written.
     fn has(&self, path: &str) -> bool;
+
+    /// Whether the previous output still holds the file at `path` as the last build
+    /// wrote it (`stamp`), so [`Sink::keep`] can carry it over.
+    fn can_keep(&self, _path: &str, _stamp: Option<Stamp>) -> bool {
+        false
+    }
+
+    /// Carries the previous output's file at `path` into this one unchanged (an
+    /// incremental build's pages that did not change). Returns false when there is
+    /// no such file to carry, and the page must be rendered.
+    fn keep(&self, _path: &str, _stamp: Option<Stamp>) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    /// How the file just written at `path` looks on disk, for the next build to know
+    /// it again ([`Stamp`]); `None` for sinks that keep no files.
+    fn stamp(&self, _path: &str) -> Option<Stamp> {
+        None
+    }
+}
+
+/// Size, modification time and inode of a written file.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified_ns: u64,
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path`, if it is a plain file.
+    pub fn of(path: &std::path::Path) -> Option<Stamp> {
+        let m = std::fs::symlink_metadata(path).ok()?;
+        if !m.file_type().is_file() {
+            return None;
+        }
+        let modified = m
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified_ns: u64::try_from(modified.as_nanos()).ok()?,
+            inode: inode(&m),
+        })
+    }
+}
+
+#[cfg(unix)]
+fn inode(m: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(m)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
 }
 
 /// Checks that `path` is a plain relative path that stays inside the output.
@@ -138,12 +196,19 @@ impl Staging {
         &self.dir
     }
 
-    /// Swaps the finished site in place of the previous one.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Swaps the finished site in place of the previous one, and leaves `memo` (what
+    /// the next build needs to know of this one) beside it. The old memo goes first:
+    /// a build killed half way leaves none, and the next build renders everything.
+    pub fn commit(mut self, memo: Option<&[u8]>) -> io::Result<()> {
         self.write(
             MARKER,
             b"This directory was written by plansite; the next build replaces it whole.\n",
         )?;
+        let memo_path = memo_path(&self.target);
+        match std::fs::remove_file(&memo_path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
             // `self.dir` now holds the previous site.
@@ -154,11 +219,38 @@ impl Staging {
             }
             std::fs::rename(&self.dir, &self.target)?;
         }
+        if let Some(bytes) = memo {
+            let tmp = memo_path.with_extension("tmp");
+            std::fs::write(&tmp, bytes)?;
+            std::fs::rename(&tmp, &memo_path)?;
+        }
         // The swap is done: the next build may start.
         drop(self.lock.take());
         std::mem::forget(self);
         Ok(())
     }
+}
+
+/// The previous build's memo for `target`, if there is one to read.
+pub fn read_memo(target: &Path) -> Option<Vec<u8>> {
+    std::fs::read(memo_path(target)).ok()
+}
+
+/// Where the memo of the build in `target` lives: a hidden sibling, outside the
+/// output, so it is never published.
+fn memo_path(target: &Path) -> PathBuf {
+    sibling(target, "plansite-memo.json")
+}
+
+/// `.<name>.<suffix>` beside `target`.
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(format!(".{name}.{suffix}"))
 }
 
 impl Drop for Staging {
@@ -190,11 +282,54 @@ impl Sink for Staging {
         }
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        std::fs::write(full, bytes)
+        // A new file, never an open of one already there: a file carried over is a hard
+        // link to the previous output's, and writing through it would change the
+        // previous site before the swap.
+        let mut file = match std::fs::File::create_new(&full) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&full)?;
+                std::fs::File::create_new(&full)?
+            }
+            Err(e) => return Err(e),
+        };
+        io::Write::write_all(&mut file, bytes)
     }
 
     fn has(&self, path: &str) -> bool {
         check_site_path(path).is_ok() && self.dir.join(path).is_file()
+    }
+
+    /// Links the previous output's file into the new one, if it is still the file the
+    /// last build wrote (`stamp`: size, time and inode), so a file changed by hand
+    /// since is rendered again rather than trusted.
+    fn can_keep(&self, path: &str, stamp: Option<Stamp>) -> bool {
+        self.keep_unchanged
+            && stamp.is_some()
+            && check_site_path(path).is_ok()
+            && Stamp::of(&self.target.join(path)) == stamp
+    }
+
+    fn keep(&self, path: &str, stamp: Option<Stamp>) -> io::Result<bool> {
+        if !self.can_keep(path, stamp) {
+            return Ok(false);
+        }
+        let previous = self.target.join(path);
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            self.make_dir(parent)?;
+        }
+        if std::fs::hard_link(&previous, &full).is_err() {
+            return Ok(false);
+        }
+        self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(true)
+    }
+
+    /// The stamp the file will have once swapped in: the swap renames directories,
+    /// which keeps every file's inode and time.
+    fn stamp(&self, path: &str) -> Option<Stamp> {
+        Stamp::of(&self.dir.join(path))
     }
 }
 
@@ -230,12 +365,9 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// Takes the lock of `target` (a hidden file beside it), or fails at once with a
 /// message if another build holds it.
 fn lock_output(target: &Path) -> io::Result<std::fs::File> {
-    let name = target
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let parent = target.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let path = parent.join(format!(".{name}.plansite-lock"));
+    let path = sibling(target, "plansite-lock");
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -254,13 +386,7 @@ fn lock_output(target: &Path) -> io::Result<std::fs::File> {
 /// The staging directory for `target`: a hidden sibling, on the same file system, so
 /// the final swap is a rename.
 pub fn staging_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    target
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join(format!(".{name}.plansite-staging"))
+    sibling(target, "plansite-staging")
 }
 
 fn is_replaceable(target: &Path) -> io::Result<bool> {
@@ -320,7 +446,7 @@ mod tests {
         let out = tmp.path().join("public");
         let s = Staging::begin(&out, true).unwrap();
         s.write("a/index.html", b"one").unwrap();
-        s.commit().unwrap();
+        s.commit(None).unwrap();
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
 
         let s = Staging::begin(&out, true).unwrap();
@@ -331,7 +457,7 @@ mod tests {
 
         let s = Staging::begin(&out, true).unwrap();
         s.write("b/index.html", b"three").unwrap();
-        s.commit().unwrap();
+        s.commit(None).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"three");
     }
@@ -346,7 +472,7 @@ mod tests {
             .expect("the output is locked");
         assert!(err.to_string().contains("another plansite build"), "{err}");
         first.write("zh/index.html", b"first").unwrap();
-        first.commit().unwrap();
+        first.commit(None).unwrap();
         // Committed: the lock is free again.
         let second = Staging::begin(&out, true).unwrap();
         drop(second);

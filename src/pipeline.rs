@@ -10,7 +10,7 @@ use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{MemorySink, Sink, Staging};
 use crate::progress::ProgressSink;
-use crate::render::{self, Prepared, RenderContext, RenderStats, theme::Theme};
+use crate::render::{self, Keys, Memo, Prepared, RenderContext, RenderStats, theme::Theme};
 use crate::timings::trace;
 
 /// Options of one build.
@@ -37,6 +37,10 @@ pub struct BuildReport {
     /// The templates, indexes and rows the pages were rendered from, for `serve` to
     /// re-render single pages after a commentary edit.
     pub prepared: Arc<Prepared>,
+    /// The fingerprints of the inputs, and what this build rendered, for `serve` to
+    /// re-render only what an edit changed.
+    pub keys: Keys,
+    pub memo: Memo,
 }
 
 /// Loads and checks the site, and its theme.
@@ -81,6 +85,9 @@ pub fn build(
 }
 
 /// Renders an already loaded site into `output`, swapping it in when complete.
+/// Unless `clean` is asked for, the previous build's memo lets the pages of unchanged
+/// plans be carried over from the previous output instead of rendered; a memo that
+/// is missing, of another version or unreadable means a full build.
 pub fn build_loaded(
     site: &Site,
     theme: &Theme,
@@ -88,28 +95,36 @@ pub fn build_loaded(
     options: &BuildOptions,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let progress = options.progress;
     let staging = Staging::begin(output, !options.clean)
         .map_err(|e| Diagnostics::from(output_error(output, e)))?;
+    let previous = if options.clean {
+        None
+    } else {
+        crate::output::read_memo(output).and_then(|b| serde_json::from_slice::<Memo>(&b).ok())
+    };
     let cx = RenderContext::new(site, theme)?;
-    trace("prepare (templates, indexes, rows)", started);
-    let sink = ProgressSink::new(&staging, cx.pages().len(), progress);
-    let rendered = render::render_site_with(&cx, &sink);
+    let keys = Keys::of(site, theme);
+    trace("prepare (templates, indexes, rows, keys)", started);
+    let sink = ProgressSink::new(&staging, cx.pages().len(), options.progress);
+    let rendered = render::render_site_with(&cx, &sink, &keys, previous.as_ref());
     sink.finish();
-    let (stats, warnings) = rendered?;
+    let rendered = rendered?;
     trace("render", started);
     let (kept, written) = staging.counts();
+    let memo = serde_json::to_vec(&rendered.memo).ok();
     staging
-        .commit()
+        .commit(memo.as_deref())
         .map_err(|e| Diagnostics::from(output_error(output, e)))?;
     trace("commit", started);
     Ok(BuildReport {
-        stats,
-        warnings,
+        stats: rendered.stats,
+        warnings: rendered.warnings,
         elapsed: started.elapsed(),
         kept,
         written,
         prepared: cx.prepared,
+        keys,
+        memo: rendered.memo,
     })
 }
 

@@ -63,6 +63,22 @@ impl Sink for ProgressSink<'_> {
     fn has(&self, path: &str) -> bool {
         self.inner.has(path)
     }
+
+    fn can_keep(&self, path: &str, stamp: Option<crate::output::Stamp>) -> bool {
+        self.inner.can_keep(path, stamp)
+    }
+
+    fn keep(&self, path: &str, stamp: Option<crate::output::Stamp>) -> std::io::Result<bool> {
+        let kept = self.inner.keep(path, stamp)?;
+        if kept && path.ends_with(".html") {
+            self.bar.inc(1);
+        }
+        Ok(kept)
+    }
+
+    fn stamp(&self, path: &str) -> Option<crate::output::Stamp> {
+        self.inner.stamp(path)
+    }
 }
 
 #[cfg(test)]

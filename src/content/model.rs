@@ -17,10 +17,18 @@ use crate::lang::{Lang, Localized, Text};
 use crate::yaml::SourceFile;
 
 /// Entries of one registry, in file order, found by id in constant time.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Registry<T> {
     items: Vec<T>,
     index: HashMap<Id, usize>,
+}
+
+/// The entries in order, without the index: a `HashMap` prints in a different order
+/// in every process, and incremental builds fingerprint the model by its `Debug` form.
+impl<T: std::fmt::Debug> std::fmt::Debug for Registry<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.items).finish()
+    }
 }
 
 /// Anything kept in a [`Registry`].

@@ -100,6 +100,9 @@ pub struct RenderContext<'a> {
     /// Commentary links to other files of the site, checked when every file is written
     /// ([`RenderContext::broken_links`]).
     pub links: Mutex<Vec<PendingLink>>,
+    /// The `@/` pages commentary named, and whether each exists: an incremental build
+    /// keeps a plan's pages only while the answers stay the same.
+    asked: Mutex<Vec<(String, bool)>>,
 }
 
 /// A commentary's link to another file of the site: the file it needs, and the error
@@ -128,14 +131,35 @@ impl<'a> RenderContext<'a> {
             theme,
             prepared,
             links: Mutex::new(Vec::new()),
+            asked: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The commentary links met so far, taken out of the context.
+    pub fn take_links(&self) -> Vec<PendingLink> {
+        std::mem::take(&mut *self.links.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Adds links met in another context (a plan's own), for the final check.
+    pub fn add_links(&self, links: Vec<PendingLink>) {
+        self.links
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(links);
+    }
+
+    /// The `@/` pages asked about so far, sorted and without repeats.
+    pub fn take_asked(&self) -> Vec<(String, bool)> {
+        let mut asked = std::mem::take(&mut *self.asked.lock().unwrap_or_else(|e| e.into_inner()));
+        asked.sort();
+        asked.dedup();
+        asked
     }
 
     /// The errors of every commentary link, met since the last call, to a file that
     /// `exists` says was not written.
     pub fn broken_links(&self, exists: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
-        let mut links = self.links.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut *links)
+        self.take_links()
             .into_iter()
             .filter(|l| !exists(&l.file))
             .map(|l| l.problem)
@@ -207,7 +231,14 @@ pub fn render_commentary(
     problems: &mut Vec<Diagnostic>,
 ) -> String {
     let root = links::root_of(page_path);
-    let exists = |p: &str| cx.prepared.page_paths.contains(p);
+    let exists = |p: &str| {
+        let found = cx.prepared.page_paths.contains(p);
+        cx.asked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((p.to_string(), found));
+        found
+    };
     let mcx = MarkdownContext {
         root: &root,
         lang: lang.code(),

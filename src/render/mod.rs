@@ -12,10 +12,12 @@ pub mod encode;
 pub mod feeds;
 pub mod format;
 pub mod i18n;
+mod incremental;
 pub mod keys;
 pub mod links;
 pub mod markdown;
-mod page_list;
+pub mod memo;
+pub(crate) mod page_list;
 mod pages;
 pub mod search;
 pub mod templates;
@@ -33,6 +35,7 @@ use crate::output::Sink;
 use theme::Theme;
 
 pub use context::{LISTING_ROOT, Prepared, RenderContext, render_commentary};
+pub use memo::{Keys, Memo};
 pub use page_list::Page;
 
 /// Counts of what a build wrote, for the summary line.
@@ -40,6 +43,16 @@ pub use page_list::Page;
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
+    /// Pages rendered afresh (the rest were carried over unchanged).
+    pub pages_rendered: usize,
+}
+
+/// What rendering a site did.
+pub struct Rendered {
+    pub stats: RenderStats,
+    pub warnings: Diagnostics,
+    /// What the next build needs to keep what did not change.
+    pub memo: Memo,
 }
 
 /// Renders the whole site into `sink`. Problems of every page are collected; the
@@ -52,46 +65,72 @@ pub fn render_site(
     let started = std::time::Instant::now();
     let cx = RenderContext::new(site, theme)?;
     crate::timings::trace("prepare (templates, indexes, rows)", started);
-    render_site_with(&cx, sink)
+    let keys = Keys::of(site, theme);
+    render_site_with(&cx, sink, &keys, None).map(|r| (r.stats, r.warnings))
 }
 
-/// Renders the whole site from a prepared context into `sink`.
+/// Renders the whole site from a prepared context into `sink`. With the `previous`
+/// build's memo, the pages of plans whose inputs are unchanged (`keys`) are carried
+/// over from the previous output instead of rendered, when the sink can.
 pub fn render_site_with(
     cx: &RenderContext,
     sink: &dyn Sink,
-) -> Result<(RenderStats, Diagnostics), Diagnostics> {
+    keys: &Keys,
+    previous: Option<&Memo>,
+) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let theme = cx.theme;
     let pages = cx.pages();
+    let shared: Vec<Page> = pages.iter().filter(|p| !p.is_plan_own()).cloned().collect();
+    let recording = incremental::Recording::new(sink);
     // The data files (open data, search indexes, sitemap, feeds) are built while the
     // pages render, not after them.
-    let (mut diagnostics, data) = rayon::join(
-        || render_pages(cx, &pages, sink),
-        || data_files(cx, &pages, sink),
+    let ((plans, mut diagnostics), data) = rayon::join(
+        || {
+            rayon::join(
+                || incremental::render_plans(cx, keys, previous, sink),
+                || render_pages(cx, &shared, &recording),
+            )
+        },
+        || data_files(cx, &pages, &recording),
     );
     crate::timings::trace("pages and data files", started);
     let mut files = pages.len() + data.written;
+    diagnostics.extend(plans.problems);
     diagnostics.extend(data.problems);
     for (path, bytes) in &theme.static_files {
         let path = format!("static/{path}");
-        if let Err(e) = sink.write(&path, bytes) {
+        if let Err(e) = recording.write(&path, bytes) {
             diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
         }
         files += 1;
     }
     diagnostics.extend(cx.broken_links(|f| sink.has(f)));
+    diagnostics.extend(incremental::check_kept_links(
+        cx,
+        &plans.kept,
+        &plans.memos,
+        sink,
+    ));
     diagnostics.sort();
     if diagnostics.has_errors() {
-        Err(diagnostics)
-    } else {
-        Ok((
-            RenderStats {
-                pages: pages.len(),
-                files,
-            },
-            diagnostics,
-        ))
+        return Err(diagnostics);
     }
+    let memo = Memo {
+        version: memo::memo_version(),
+        global: Some(keys.global),
+        plans: plans.memos,
+        shared_files: recording.into_files().into_iter().map(|k| k.path).collect(),
+    };
+    Ok(Rendered {
+        stats: RenderStats {
+            pages: pages.len(),
+            files,
+            pages_rendered: plans.pages_rendered + shared.len(),
+        },
+        warnings: diagnostics,
+        memo,
+    })
 }
 
 /// Renders `pages` in parallel into `sink`; returns the problems of all of them.

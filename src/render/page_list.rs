@@ -96,6 +96,12 @@ impl Page {
         }
     }
 
+    /// Whether the page shows one plan alone (the plan's page and its targets'): an
+    /// incremental build keeps these when the plan did not change.
+    pub fn is_plan_own(&self) -> bool {
+        matches!(self, Page::Plan(..) | Page::Target(..))
+    }
+
     /// Returns true if and only if the page belongs in the sitemap and search engines'
     /// view (not the redirect and the error pages).
     pub fn is_listed(&self) -> bool {

@@ -10,6 +10,7 @@ mod charts;
 mod docs;
 mod errors;
 mod extract;
+mod incremental;
 mod props;
 mod record;
 mod schema;

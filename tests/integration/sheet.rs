@@ -7,31 +7,8 @@ use crate::util::{TestSite, read_tree};
 
 const PLAN: &str = "content/plans/example-2025/plan.yaml";
 
-/// A copy of the bundled site (its own files, not the generator's).
 fn bundled() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(root).unwrap();
-        let top = rel
-            .components()
-            .next()
-            .unwrap()
-            .as_os_str()
-            .to_string_lossy()
-            .into_owned();
-        if !matches!(top.as_str(), "site.yaml" | "content" | "seeds") {
-            continue;
-        }
-        let to = dir.path().join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
+    crate::util::bundled_copy()
 }
 
 fn plansite(root: &Path, args: &[&str]) -> std::process::Output {
