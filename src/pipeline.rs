@@ -102,9 +102,11 @@ pub fn build_loaded(
     } else {
         crate::output::read_memo(output).and_then(|b| serde_json::from_slice::<Memo>(&b).ok())
     };
+    trace("previous memo", started);
     let cx = RenderContext::new(site, theme)?;
+    trace("templates, indexes, rows", started);
     let keys = Keys::of(site, theme);
-    trace("prepare (templates, indexes, rows, keys)", started);
+    trace("keys", started);
     let sink = ProgressSink::new(&staging, cx.pages().len(), options.progress);
     let rendered = render::render_site_with(&cx, &sink, &keys, previous.as_ref());
     sink.finish();

@@ -6,7 +6,8 @@
 //!   the whole directory in (see [`crate::output`]), an incremental one renames each
 //!   page into place before the reload goes out.
 //! - An edit to a commentary file re-renders only the page showing it. Any other
-//!   edit rebuilds the site.
+//!   edit inside one plan's folder re-reads that plan and renders its pages and the
+//!   pages shared by all plans ([`live`]). Any other edit rebuilds the site.
 //! - A broken edit keeps the last good site online, prints the error, and overlays it
 //!   on every page in the browser until the content is fixed.
 //! - Files are served by tower-http's `ServeDir`, which refuses `..` in paths; the
@@ -14,6 +15,7 @@
 //!   outside the output can be served.
 
 mod guard;
+mod live;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -77,6 +79,10 @@ struct Loaded {
     site: Site,
     theme: Theme,
     prepared: Arc<Prepared>,
+    /// The fingerprints of what was built, and what each plan's pages became, for an
+    /// edit inside one plan to render that plan alone.
+    keys: render::Keys,
+    memo: render::Memo,
 }
 
 /// Runs the preview server until interrupted.
@@ -379,7 +385,18 @@ fn rebuild(state: &State, paths: &[PathBuf]) -> bool {
             report(state, &diagnostics);
             true
         }
-        None => full_build(state),
+        None => match live::plan_edit(state, paths) {
+            Some(Ok(warnings)) => {
+                warnings.print();
+                clear_error(state);
+                true
+            }
+            Some(Err(diagnostics)) => {
+                report(state, &diagnostics);
+                true
+            }
+            None => full_build(state),
+        },
     }
 }
 
@@ -409,6 +426,8 @@ fn full_build(state: &State) -> bool {
                     site,
                     theme,
                     prepared: report.prepared,
+                    keys: report.keys,
+                    memo: report.memo,
                 });
             }
             clear_error(state);
@@ -451,6 +470,7 @@ fn incremental(state: &State, paths: &[PathBuf]) -> Option<Result<(), Diagnostic
         site,
         theme,
         prepared,
+        ..
     } = guard.as_mut()?;
     let mut pages = Vec::new();
     for path in paths {

@@ -72,12 +72,23 @@ impl fmt::Display for YamlPath {
 }
 
 /// A text file of the site, read once and kept for error snippets.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SourceFile {
     /// The path shown to the editor (relative to the site root).
     pub display: PathBuf,
     /// The text, without a leading byte-order mark.
     pub text: Arc<str>,
+}
+
+/// The text as it is, after its length: incremental builds fingerprint the model by
+/// its `Debug` form, and escaping every character of every commentary file took most
+/// of that time (0.9 s at 10,000 targets).
+impl std::fmt::Debug for SourceFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SourceFile({:?}, {}:", self.display, self.text.len())?;
+        f.write_str(&self.text)?;
+        f.write_str(")")
+    }
 }
 
 impl SourceFile {

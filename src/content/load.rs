@@ -394,7 +394,12 @@ fn read_plans(root: &Path, reg: &Registries, out: &mut Problems) -> Vec<Plan> {
     plans
 }
 
-fn read_plan(root: &Path, dir: &Path, reg: &Registries, out: &mut Problems) -> Option<Plan> {
+pub(super) fn read_plan(
+    root: &Path,
+    dir: &Path,
+    reg: &Registries,
+    out: &mut Problems,
+) -> Option<Plan> {
     if !dir.is_dir() {
         out.push(
             Diagnostic::error(display(root, dir), "unexpected file in content/plans/")

@@ -92,6 +92,43 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// Brings the indexes, page list, and plan `p`'s rows and card up to date after
+    /// that plan alone changed; the other plans' rows are kept.
+    pub fn refresh_plan(&mut self, site: &Site, theme: &Theme, p: usize) -> Result<(), Diagnostic> {
+        self.index = Index::build(site, crate::derive::status_date(site.config.as_of));
+        self.page_paths = page_list::page_paths(site, &self.index);
+        let plan = page_list::plan_at(site, p);
+        for lang in Lang::ALL {
+            let v = views::ViewCtx {
+                site,
+                index: &self.index,
+                lang,
+                strings: theme.strings.get(lang),
+            };
+            let rows = plan
+                .targets
+                .iter()
+                .map(|t| {
+                    let row = views::TargetRow::new(v, t);
+                    let html = self.templates.render_row(lang, &row, LISTING_ROOT, true)?;
+                    Ok(tera::Value::from(html))
+                })
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
+            let card = tera::Value::from_serializable(&views::PlanCard::new(v, plan));
+            let (all_rows, cards) = match lang {
+                Lang::Zh => (&mut self.rows.zh, &mut self.cards.zh),
+                Lang::En => (&mut self.rows.en, &mut self.cards.en),
+            };
+            if let (Some(r), Some(c)) = (all_rows.get_mut(p), cards.get_mut(p)) {
+                *r = rows;
+                *c = card;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Everything one build's pages are rendered from.
 pub struct RenderContext<'a> {
     pub site: &'a Site,

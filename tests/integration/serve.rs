@@ -237,3 +237,65 @@ fn the_preview_answers_only_to_its_own_host_and_never_redirects_off_site() {
     assert_eq!(status, 404, "{head}");
     assert!(!head.contains("location: //"), "{head}");
 }
+
+#[test]
+fn a_plan_edit_is_served_without_rebuilding_the_other_plans() {
+    let site = TestSite::bundled();
+    let server = Server::start(&site);
+    let other = "/en/plans/ganjiang-2021-2023/index.html";
+    let (status, _, before) = server.get(other);
+    assert_eq!(status, 200);
+    let builds = |s: &Server| {
+        let log = s.log.lock().unwrap();
+        log.iter().filter(|l| l.starts_with("Built")).count()
+    };
+    let full_builds = builds(&server);
+    site.edit(
+        "content/plans/ganzhou-2021-work-points/plan.yaml",
+        "value: {about: 8.8, qualifier: strive}",
+        "value: {about: 8.76, qualifier: strive}",
+    );
+    // The plan's own page, and the page listing every target, show the new figure.
+    let plan = server.wait_for("/en/plans/ganzhou-2021-work-points/index.html", "8.76");
+    assert!(plan.contains("8.76"), "the edit was not served");
+    let (_, _, all) = server.get("/en/targets/");
+    assert!(
+        all.contains("8.76"),
+        "the all-targets page was not refreshed"
+    );
+    assert_eq!(
+        builds(&server),
+        full_builds,
+        "{:?}",
+        server.log.lock().unwrap()
+    );
+    let (_, _, after) = server.get(other);
+    assert_eq!(before, after);
+    // A broken edit of the same plan is reported, and fixing it serves again.
+    site.edit(
+        "content/plans/ganzhou-2021-work-points/plan.yaml",
+        "value: {about: 8.76, qualifier: strive}",
+        "value: {about: 8.76, qualifier: strivee}",
+    );
+    server.wait_for(
+        "/en/plans/ganzhou-2021-work-points/index.html",
+        "plansite-error",
+    );
+    site.edit(
+        "content/plans/ganzhou-2021-work-points/plan.yaml",
+        "qualifier: strivee}",
+        "qualifier: strive}",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while server
+        .get("/en/plans/ganzhou-2021-work-points/index.html")
+        .2
+        .contains("plansite-error")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the overlay stayed after the fix"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -18,6 +18,13 @@ impl TestSite {
         TestSite { dir }
     }
 
+    /// A copy of the bundled site (five plans).
+    pub fn bundled() -> TestSite {
+        TestSite {
+            dir: bundled_copy(),
+        }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
