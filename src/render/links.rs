@@ -110,9 +110,14 @@ pub const TARGETS_JSON: &str = "data/targets.json";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 
-/// The search index script of a language.
+/// The folder of a language's search index, with its trailing slash.
+pub fn search_index_dir(lang: Lang) -> String {
+    format!("{}/search-index/", lang.code())
+}
+
+/// The script the search page loads first: what the index's other files hold.
 pub fn search_index(lang: Lang) -> String {
-    format!("{}/search-index.js", lang.code())
+    format!("{}meta.js", search_index_dir(lang))
 }
 
 /// The Atom feed of a language's plans.

@@ -176,7 +176,9 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
     write(links::ROBOTS, feeds::robots(site));
     for lang in Lang::ALL {
         let v = cx.view(lang);
-        write(&links::search_index(lang), search::search_index(v));
+        for (path, text) in search::search_index(v) {
+            write(&path, text);
+        }
         write(&links::feed(lang), feeds::feed(v));
     }
     out

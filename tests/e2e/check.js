@@ -422,10 +422,27 @@ async function checkSearch(context, base) {
   // Control: a query that matches nothing finds nothing, and says so; the checks
   // above would miss a search that returned everything.
   await page.goto(`${base}zh/search/index.html?q=${encodeURIComponent("不存在的词组合")}`, { waitUntil: "load" });
+  await page.waitForFunction(() => document.getElementById("search-status").textContent.trim(), null, { timeout: 5000 }).catch(() => {});
   const none = await page.evaluate(() => document.querySelectorAll("#search-results li").length);
   const status = await page.locator("#search-status").textContent();
   if (none === 0 && status.trim()) pass("search control: a query with no match finds nothing and says so");
   else fail(`search control: ${none} results for a query that matches nothing`);
+  // A common query shows its first 20 results, loading only some of the index's
+  // parts; "more" shows the next ones.
+  const asked = [];
+  page.on("request", (r) => { if (r.url().includes("/search-index/")) asked.push(r.url()); });
+  await page.goto(`${base}zh/search/index.html?q=${encodeURIComponent("亿元")}`, { waitUntil: "load" });
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 5000 }).catch(() => {});
+  const first = await page.evaluate(() => document.querySelectorAll("#search-results li").length);
+  const parts = fs.readdirSync(path.join(SITE, "zh", "search-index")).length;
+  const loaded = new Set(asked).size;
+  if (first === 20 && loaded < parts / 2) pass(`search pages: 20 results first, from ${loaded} of ${parts} index files`);
+  else fail(`search pages: ${first} results first (want 20), ${loaded} of ${parts} index files loaded`);
+  await page.click("#search-more");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 20, null, { timeout: 5000 }).catch(() => {});
+  const next = await page.evaluate(() => document.querySelectorAll("#search-results li").length);
+  if (next > 20) pass(`search pages: "more" shows ${next - 20} further results`);
+  else fail(`search pages: "more" left ${next} results`);
   await page.close();
 }
 

@@ -1,7 +1,7 @@
 //! The all-targets page: one table of every target in each language, with what the
 //! filters need on each row, and a link to it from every page.
 
-use crate::util::{TestSite, attrs};
+use crate::util::{SearchIndex, TestSite, attrs};
 
 const PLAN: &str = "content/plans/example-2025/plan.yaml";
 
@@ -81,23 +81,15 @@ fn a_registry_alias_finds_its_entry_in_search_and_is_named_on_its_page() {
     );
     let out = site.build_ok();
     for lang in ["zh", "en"] {
-        let script = &out[&format!("{lang}/search-index.js")];
-        let json = script
-            .split_once("= ")
-            .and_then(|(_, r)| r.trim_end().strip_suffix(';'))
-            .unwrap();
-        let index: serde_json::Value = serde_json::from_str(json).unwrap();
-        let docs = index["docs"].as_array().unwrap();
-        let chain = docs
+        let index = SearchIndex::of(&out, lang);
+        assert_eq!(index.meta["ranges"][0][0], "target", "targets rank first");
+        let chain = index
+            .docs
             .iter()
             .position(|d| d[0] == "chain")
             .expect("the chain is indexed");
         for gram in ["ict", "信创"] {
-            let found = index["grams"][gram].as_array().unwrap();
-            assert!(
-                found.contains(&serde_json::Value::from(chain)),
-                "{lang} {gram}"
-            );
+            assert!(index.found(gram).contains(&chain), "{lang} {gram}");
         }
     }
     // The chain's page names its aliases, the Chinese one marked on the English page.

@@ -299,28 +299,28 @@ fn open_data_holds_every_target_and_parses() {
     }
 }
 
-/// Runs the site's own search script in Node against the built index.
+/// Runs the site's own search script in Node against the built index (through
+/// `scripts/search_node.js`), one run for all `queries`: every result's address.
 fn search(
     files: &std::collections::BTreeMap<String, Vec<u8>>,
     lang: &str,
-    query: &str,
-) -> Vec<String> {
+    queries: &[&str],
+) -> Vec<Vec<String>> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("index.js"),
-        &files[&format!("{lang}/search-index.js")],
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("search.js"), &files["static/search.js"]).unwrap();
-    let harness = format!(
-        "global.window = {{}}; global.document = {{ querySelector: () => null, getElementById: () => null }};\n\
-         eval(require('fs').readFileSync(__dirname + '/index.js', 'utf8'));\n\
-         eval(require('fs').readFileSync(__dirname + '/search.js', 'utf8'));\n\
-         console.log(JSON.stringify(window.plansiteSearch({query:?}).map(d => d[2])));\n"
-    );
-    std::fs::write(dir.path().join("run.js"), harness).unwrap();
+    for (path, bytes) in files {
+        if path.starts_with(&format!("{lang}/search-index/")) || path == "static/search.js" {
+            let to = dir.path().join(path);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+    }
+    let harness = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/search_node.js");
     let out = Command::new("node")
-        .arg(dir.path().join("run.js"))
+        .arg(harness)
+        .arg(dir.path())
+        .arg(lang)
+        .arg("--all")
+        .args(queries)
         .output()
         .expect("node runs the site's search script; install Node.js");
     assert!(
@@ -328,7 +328,17 @@ fn search(
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let runs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    runs.iter()
+        .map(|r| {
+            let hrefs = r["hrefs"].as_array().unwrap();
+            assert_eq!(hrefs.len() as u64, r["count"].as_u64().unwrap());
+            hrefs
+                .iter()
+                .map(|h| h.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -400,22 +410,31 @@ fn chinese_and_english_queries_find_the_right_pages() {
         eprintln!("skipped: the search script needs Node.js, which is not installed");
         return;
     }
-    for (lang, query, expected) in cases {
-        let hits = search(files, lang, query);
+    for lang in ["zh", "en"] {
+        let asked: Vec<&(&str, &str, &str)> = cases.iter().filter(|c| c.0 == lang).collect();
+        let mut queries: Vec<&str> = asked.iter().map(|c| c.1).collect();
+        queries.extend(["不存在的词组合", "电子信息"]);
+        let found = search(files, lang, &queries);
+        for ((_, query, expected), hits) in asked.iter().zip(&found) {
+            assert!(
+                hits.iter().any(|h| h.contains(expected)),
+                "{lang} {query:?} → {hits:?}"
+            );
+        }
         assert!(
-            hits.iter().any(|h| h.contains(expected)),
-            "{lang} {query:?} → {hits:?}"
+            found[asked.len()].is_empty(),
+            "{lang}: {:?}",
+            found[asked.len()]
+        );
+        // Targets come first, and "电子信息" names a chain and several targets.
+        let hits = &found[asked.len() + 1];
+        let first_other = hits.iter().position(|h| h.matches('/').count() != 4);
+        let last_target = hits.iter().rposition(|h| h.matches('/').count() == 4);
+        assert!(
+            matches!((first_other, last_target), (Some(o), Some(t)) if t < o),
+            "{lang} {hits:?}"
         );
     }
-    assert!(search(files, "zh", "不存在的词组合").is_empty());
-    // Targets come first, and "电子信息" names a chain and several targets.
-    let hits = search(files, "zh", "电子信息");
-    let first_other = hits.iter().position(|h| h.matches('/').count() != 4);
-    let last_target = hits.iter().rposition(|h| h.matches('/').count() == 4);
-    assert!(
-        matches!((first_other, last_target), (Some(o), Some(t)) if t < o),
-        "{hits:?}"
-    );
 }
 
 /// The text of `html` that lies outside every element marked `lang="zh…"`, for

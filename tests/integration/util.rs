@@ -118,3 +118,53 @@ pub fn bundled_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// A language's built search index, read back from its part files.
+pub struct SearchIndex {
+    pub meta: serde_json::Value,
+    /// Display rows `[kind, title, href, context]`, in document order.
+    pub docs: Vec<serde_json::Value>,
+    /// Every key with its postings (`doc * 2 + in_title`, as steps), over all shards.
+    pub grams: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SearchIndex {
+    pub fn of(out: &BTreeMap<String, String>, lang: &str) -> SearchIndex {
+        let dir = format!("{lang}/search-index/");
+        let meta = &out[&format!("{dir}meta.js")];
+        let meta = meta.split_once(" = ").unwrap().1.trim_end();
+        let meta: serde_json::Value =
+            serde_json::from_str(meta.strip_suffix(';').unwrap()).unwrap();
+        let part = |name: &str| -> serde_json::Value {
+            let text = &out[&format!("{dir}{name}.js")];
+            let (_, rest) = text.split_once("\", ").unwrap();
+            serde_json::from_str(rest.trim_end().strip_suffix(");").unwrap()).unwrap()
+        };
+        let chunks = meta["docs"]
+            .as_u64()
+            .unwrap()
+            .div_ceil(meta["chunk"].as_u64().unwrap());
+        let docs = (0..chunks)
+            .flat_map(|i| part(&format!("d{i}")).as_array().unwrap().clone())
+            .collect();
+        let mut grams = serde_json::Map::new();
+        for i in 0..meta["shards"].as_u64().unwrap() {
+            grams.extend(part(&format!("g{i}")).as_object().unwrap().clone());
+        }
+        SearchIndex { meta, docs, grams }
+    }
+
+    /// The documents `gram` finds.
+    pub fn found(&self, gram: &str) -> Vec<usize> {
+        let mut at = 0;
+        self.grams[gram]
+            .as_array()
+            .unwrap_or_else(|| panic!("{gram} is indexed"))
+            .iter()
+            .map(|step| {
+                at += step.as_u64().unwrap();
+                (at / 2) as usize
+            })
+            .collect()
+    }
+}

@@ -1,10 +1,14 @@
-// plansite search: runs in the page against the index script loaded before it.
+// plansite search: runs in the page against the index whose `meta.js` loaded before it.
 // Chinese has no spaces, so text is indexed by pairs of adjacent characters
 // (bigrams); a query matches a document when every one of its bigrams and words does.
+// The index is cut into parts (see the generator's search/shards.rs): a query loads
+// the word shards its terms hash to, then the display rows of the results it shows.
+// Parts are scripts, not JSON, so this works from disk as well as from a server.
 (function () {
   "use strict";
-  var index = window.PLANSITE_SEARCH_INDEX;
-  if (!index) return;
+  var meta = window.PLANSITE_SEARCH;
+  if (!meta) return;
+  var PAGE = 20;
 
   function isCjk(c) {
     var n = c.codePointAt(0);
@@ -13,7 +17,9 @@
   }
 
   // The same split as the generator's search_grams: CJK runs become bigrams (a lone
-  // character stays itself), everything else lowercased words.
+  // character stays itself), everything else lowercased words. A word of two or more
+  // characters also matches as a prefix ("electr" finds "electronic"); a single
+  // letter or digit only as itself, since its keys would span every shard.
   function terms(text) {
     var out = [];
     var run = [];
@@ -23,105 +29,192 @@
       for (var i = 0; i + 1 < run.length; i++) out.push({ gram: run[i] + run[i + 1], prefix: false });
       run = [];
     }
+    function flushWord() {
+      if (word) out.push({ gram: word, prefix: Array.from(word).length > 1 });
+      word = "";
+    }
     Array.from(text).forEach(function (c) {
       if (isCjk(c)) {
-        if (word) { out.push({ gram: word, prefix: true }); word = ""; }
+        flushWord();
         run.push(c);
       } else if (/[\p{L}\p{N}]/u.test(c)) {
         flush();
         word += c.toLowerCase();
       } else {
         flush();
-        if (word) { out.push({ gram: word, prefix: true }); word = ""; }
+        flushWord();
       }
     });
     flush();
-    if (word) out.push({ gram: word, prefix: true });
+    flushWord();
     return out;
   }
 
-  var keys = Object.keys(index.grams).sort();
+  // FNV-1a over the code points of a key's first two characters: the generator's
+  // shard_of. Keys sharing a two-character prefix share a shard.
+  function shardOf(key) {
+    var h = 0x811c9dc5;
+    Array.from(key).slice(0, 2).forEach(function (c) {
+      h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    });
+    return h % meta.shards;
+  }
 
-  // Documents holding a gram; Latin words also match as prefixes ("electr" finds
-  // "electronic"), so a reader need not type whole words.
-  function postings(term) {
-    if (!term.prefix) return index.grams[term.gram] || [];
-    var lo = 0, hi = keys.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] < term.gram) lo = mid + 1; else hi = mid; }
-    var seen = {};
-    var out = [];
-    for (var i = lo; i < keys.length && keys[i].lastIndexOf(term.gram, 0) === 0; i++) {
-      index.grams[keys[i]].forEach(function (d) { if (!seen[d]) { seen[d] = true; out.push(d); } });
+  var root = "";
+  var sheet = document.querySelector("link[rel=stylesheet]");
+  if (sheet) root = (sheet.getAttribute("href") || "").replace(/static\/style\.css$/, "");
+
+  // Each part is loaded once, as a script that hands its data to PLANSITE_SEARCH_PART.
+  var parts = {};
+  var loading = {};
+  window.PLANSITE_SEARCH_PART = function (name, data) { parts[name] = data; };
+  function part(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.onload = function () { resolve(parts[name]); };
+        s.onerror = function () { delete loading[name]; reject(new Error("cannot load " + name)); };
+        s.src = root + meta.base + name + ".js";
+        document.head.appendChild(s);
+      });
     }
+    return loading[name];
+  }
+
+  // Documents holding a term, as { doc: titleFlag }. A posting is doc * 2 + (1 when
+  // the key is in the document's title), stored as steps from the one before.
+  function postings(shard, term) {
+    var out = {};
+    function add(list) {
+      var v = 0;
+      for (var i = 0; i < list.length; i++) {
+        v += list[i];
+        var d = v >> 1;
+        out[d] = (out[d] || 0) | (v & 1);
+      }
+    }
+    if (!term.prefix) add(shard[term.gram] || []);
+    else Object.keys(shard).forEach(function (k) { if (k.lastIndexOf(term.gram, 0) === 0) add(shard[k]); });
     return out;
   }
 
+  // Rank by kind (documents are stored in kind order, targets first), then those
+  // whose title holds every term, then document order.
+  function rank(found) {
+    return Object.keys(found).map(Number).sort(function (a, b) {
+      return kindOf(a) - kindOf(b) || found[b] - found[a] || a - b;
+    });
+  }
+  function kindOf(doc) {
+    for (var i = 0; i < meta.ranges.length; i++) {
+      var r = meta.ranges[i];
+      if (doc >= r[1] && doc < r[1] + r[2]) return i;
+    }
+    return meta.ranges.length;
+  }
+
+  // The ranked document numbers for a query.
   function search(query) {
     var ts = terms(query);
-    if (!ts.length) return [];
-    var result = null;
-    ts.forEach(function (t) {
-      var set = {};
-      postings(t).forEach(function (d) { set[d] = true; });
-      result = result === null ? set : Object.keys(result).reduce(function (acc, d) {
-        if (set[d]) acc[d] = true;
-        return acc;
-      }, {});
-    });
-    // Targets first: they are what readers look for; then the pages that list them.
-    // Within a kind, those whose title holds the query come first.
-    var order = { target: 0, plan: 1, chain: 2, topic: 3, region: 4, unit: 5 };
-    var q = query.trim().toLowerCase();
-    return Object.keys(result || {}).map(Number).sort(function (a, b) {
-      var da = index.docs[a], db = index.docs[b];
-      var ta = da[1].toLowerCase().indexOf(q) >= 0 ? 0 : 1;
-      var tb = db[1].toLowerCase().indexOf(q) >= 0 ? 0 : 1;
-      return order[da[0]] - order[db[0]] || ta - tb || a - b;
+    if (!ts.length) return Promise.resolve([]);
+    var names = ts.map(function (t) { return "g" + shardOf(t.gram); });
+    return Promise.all(names.map(part)).then(function (shards) {
+      var result = null;
+      ts.forEach(function (t, i) {
+        var found = postings(shards[i], t);
+        if (result === null) { result = found; return; }
+        var next = {};
+        Object.keys(result).forEach(function (d) {
+          if (d in found) next[d] = result[d] & found[d];
+        });
+        result = next;
+      });
+      return rank(result || {});
     });
   }
 
-  // The search itself, for the page below and for tests: documents as [kind, title,
-  // href, context].
-  window.plansiteSearch = function (query) {
-    return search(query).map(function (i) { return index.docs[i]; });
+  // The display rows [kind, title, href, context] of some documents.
+  function rows(docs) {
+    var chunks = {};
+    docs.forEach(function (d) { chunks[Math.floor(d / meta.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) { return part("d" + c); })).then(function () {
+      return docs.map(function (d) { return parts["d" + Math.floor(d / meta.chunk)][d % meta.chunk]; });
+    });
+  }
+
+  // The search itself, for the page below and for tests: the first `limit` results
+  // (all of them without a limit) as display rows.
+  window.plansiteSearch = function (query, limit) {
+    return search(query).then(function (docs) { return rows(limit ? docs.slice(0, limit) : docs); });
+  };
+  window.plansiteSearchCount = function (query) {
+    return search(query).then(function (docs) { return docs.length; });
   };
 
   var form = document.querySelector(".search-form");
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
+  var more = document.getElementById("search-more");
   if (!form || !input || !list) return;
 
-  var root = (document.querySelector("link[rel=stylesheet]").getAttribute("href") || "").replace(/static\/style\.css$/, "");
-  var kindNames = { plan: index.kinds[0], chain: index.kinds[1], target: index.kinds[2], topic: index.kinds[3], region: index.kinds[4], unit: index.kinds[5] };
+  var asked = 0;
+  var hits = [];
+  var shown = 0;
 
-  function show(query) {
-    list.textContent = "";
-    if (!query.trim()) { status.textContent = ""; return; }
-    var hits = search(query);
-    status.textContent = hits.length ? list.getAttribute("data-count").replace("{n}", hits.length) : list.getAttribute("data-none");
-    hits.slice(0, 200).forEach(function (i) {
-      var d = index.docs[i];
-      var li = document.createElement("li");
-      var kind = document.createElement("span");
-      kind.className = "kind";
-      kind.textContent = kindNames[d[0]];
-      var a = document.createElement("a");
-      a.href = root + d[2];
-      a.textContent = d[1];
-      li.appendChild(kind);
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(a);
-      if (d[3]) {
-        var p = document.createElement("p");
-        p.className = "meta";
-        p.textContent = d[3];
-        li.appendChild(p);
-      }
-      list.appendChild(li);
+  function item(d) {
+    var li = document.createElement("li");
+    var kind = document.createElement("span");
+    kind.className = "kind";
+    kind.textContent = meta.kinds[d[0]];
+    var a = document.createElement("a");
+    a.href = root + d[2];
+    a.textContent = d[1];
+    li.appendChild(kind);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(a);
+    if (d[3]) {
+      var p = document.createElement("p");
+      p.className = "meta";
+      p.textContent = d[3];
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  // Shows the next page of the current results; `ticket` drops pages of a query the
+  // reader has already typed past.
+  function showMore(ticket) {
+    var next = hits.slice(shown, shown + PAGE);
+    shown += next.length;
+    return rows(next).then(function (ds) {
+      if (ticket !== asked) return;
+      ds.forEach(function (d) { list.appendChild(item(d)); });
+      if (more) more.hidden = shown >= hits.length;
     });
   }
 
+  function show(query) {
+    var ticket = ++asked;
+    if (!query.trim()) {
+      list.textContent = "";
+      status.textContent = "";
+      if (more) more.hidden = true;
+      return;
+    }
+    search(query).then(function (found) {
+      if (ticket !== asked) return;
+      list.textContent = "";
+      hits = found;
+      shown = 0;
+      status.textContent = hits.length ? list.getAttribute("data-count").replace("{n}", hits.length) : list.getAttribute("data-none");
+      return showMore(ticket);
+    }).catch(function () {
+      if (ticket === asked) status.textContent = list.getAttribute("data-failed");
+    });
+  }
+
+  if (more) more.addEventListener("click", function () { showMore(asked); });
   var params = new URLSearchParams(window.location.search);
   var initial = params.get("q") || "";
   input.value = initial;
