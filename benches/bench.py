@@ -10,13 +10,16 @@ match the target commentaries), then, alternating run by run:
   - hugo --quiet     -> /dev/shm/bench/hugo_out
   - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
 then rebuilds plansite's output in place: with nothing changed, and after one edited
-value, reporting each one's time and how many files it rewrote.
+value, reporting each one's time and how many files it rewrote; and runs one-word
+searches with the site's own script in Node (scripts/search_node.js), reporting the
+bytes of index each downloads to show its first page of results.
 Every run starts from an empty /dev/shm/bench (all three outputs removed, outside
 the timing; cp's source is rebuilt, untimed, before it runs). Wall time and the peak RSS
 of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
 plansite/cp are printed. Needs Debian's hugo (apt-get install hugo).
 """
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -84,7 +87,8 @@ def bench(n, runs, plansite, hugo_gen):
                 results[name].append((wall, rss))
     med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
     files, size = count_files(out), dir_mb(out)
-    rebuilt = rebuilds(cmds["plansite"], src, out, runs)
+    found = search_bytes(out)
+    rebuilt = rebuilds(cmds["plansite"], src, out, runs) + (found,)
     for d in (out, hugo_out, cp_out, src, hugo_src):
         clear(d)
     return med, files, size, rebuilt
@@ -125,6 +129,25 @@ def rebuilds(cmd, src, out, runs):
     return statistics.median(noop), noop_written, statistics.median(edit), edit_written
 
 
+# One-word queries on the generated sites' names and values (benches/gen_site.py):
+# common words that match most targets, and a year.
+QUERIES = {"en": ["target", "config", "paragraph", "2025"], "zh": ["目标", "搜索", "索引", "2025"]}
+
+
+def search_bytes(out):
+    """The most bytes of search index any one-word query loads for its first page of
+    results, with that query, or None without Node."""
+    if not shutil.which("node"):
+        return None
+    worst = (0, "", 0)
+    for lang, queries in QUERIES.items():
+        got = subprocess.run(["node", os.path.join(ROOT, "scripts", "search_node.js"), out, lang, *queries],
+                             check=True, capture_output=True, text=True).stdout
+        for r in json.loads(got):
+            worst = max(worst, (r["bytes"], f"{lang}:{r['query']}", r["count"]))
+    return worst
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000")
@@ -149,9 +172,11 @@ def main():
         print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {h:>8.3f} {c:>6.3f} {p / h:>7.2f} {p / c:>6.2f} "
               f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {med['hugo'][1]:>8.0f}", flush=True)
     print("\nRebuilds into the existing output (files rewritten: new inode or modification time)")
-    print(f"{'N':>7} {'no-op s':>8} {'written':>8} {'one edit s':>10} {'written':>8}")
-    for n, (noop, noop_w, edit, edit_w) in rebuilt.items():
-        print(f"{n:>7} {noop:>8.3f} {noop_w:>8} {edit:>10.3f} {edit_w:>8}")
+    print("and the most search index bytes a one-word query loads for its first 20 results")
+    print(f"{'N':>7} {'no-op s':>8} {'written':>8} {'one edit s':>10} {'written':>8} {'search KB':>9}  query (hits)")
+    for n, (noop, noop_w, edit, edit_w, found) in rebuilt.items():
+        kb = f"{found[0] / 1024:>9.0f}  {found[1]} ({found[2]})" if found else f"{'no node':>9}"
+        print(f"{n:>7} {noop:>8.3f} {noop_w:>8} {edit:>10.3f} {edit_w:>8} {kb}")
 
 
 if __name__ == "__main__":
