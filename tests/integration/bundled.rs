@@ -523,3 +523,22 @@ fn english_pages_mark_every_chinese_word_as_chinese() {
     let target = String::from_utf8_lossy(&files["en/plans/ganzhou-zones-2020-2022/index.html"]);
     assert!(target.contains("lang=\"zh-Hans\""));
 }
+
+#[test]
+fn english_pages_give_document_numbers_as_official_translations_do_with_the_original() {
+    let (files, _) = built();
+    let english =
+        "Gan Shi Fu Ban Zi [2020] No. 38 (<span lang=\"zh-Hans\">赣市府办字〔2020〕38号</span>)";
+    for page in [
+        "en/plans/index.html",
+        "en/plans/ganzhou-zones-2020-2022/project-start-rate/index.html",
+    ] {
+        let html = String::from_utf8_lossy(&files[page]);
+        assert!(
+            html.contains(english),
+            "{page}: the number in pinyin, the original beside"
+        );
+    }
+    let zh = String::from_utf8_lossy(&files["zh/plans/index.html"]);
+    assert!(zh.contains("赣市府办字〔2020〕38号") && !zh.contains("Gan Shi Fu"));
+}

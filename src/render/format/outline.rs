@@ -3,9 +3,9 @@
 //! Chinese documents number their outline with Chinese numerals: 一、 for a part, （一）
 //! for a section, 1. for an item. English pages write the same place as III.1.2 (part
 //! three, section one, item two), with the original beside it so a reader can find it
-//! in the document. Document numbers (文号) keep the issuing office's abbreviation,
-//! which has no English form, and write the year and number the English way:
-//! 赣市府办字〔2020〕38号 becomes 赣市府办字 [2020] No. 38.
+//! in the document. Document numbers (文号) are written as official translations write
+//! them, the office's abbreviation in pinyin: 赣市府办字〔2020〕38号 becomes
+//! Gan Shi Fu Ban Zi [2020] No. 38, with the original beside.
 
 /// A clause id in English (三(一)2 → III.1.2), or `None` if it has no Chinese to
 /// put in English (a plain `13`), or is not an outline number.
@@ -45,9 +45,11 @@ pub fn clause_in_english(id: &str) -> Option<String> {
     Some(parts.join("."))
 }
 
-/// A document number's year and number in English, after the office's abbreviation:
-/// `(赣市府办字, [2020] No. 38)`. `None` if it is not written `…〔year〕n号`.
-pub fn document_number_in_english(number: &str) -> Option<(String, String)> {
+/// A document number in its conventional English form, the way official translations
+/// write it: the office's abbreviation in pinyin, then year and number
+/// (赣市府办字〔2020〕38号 → `Gan Shi Fu Ban Zi [2020] No. 38`). `None` if it is not
+/// written `…〔year〕n号`, or its abbreviation has a character without a reading.
+pub fn document_number_in_english(number: &str) -> Option<String> {
     let open = number.find(['〔', '[', '［', '('])?;
     let after_open = &number[open..];
     let open_len = after_open.chars().next()?.len_utf8();
@@ -60,12 +62,49 @@ pub fn document_number_in_english(number: &str) -> Option<(String, String)> {
         && year.chars().all(|c| c.is_ascii_digit())
         && !n.is_empty()
         && n.chars().all(|c| c.is_ascii_digit());
-    valid.then(|| {
-        (
-            number[..open].trim().to_string(),
-            format!("[{year}] No. {n}"),
-        )
-    })
+    if !valid {
+        return None;
+    }
+    let office = office_in_pinyin(number[..open].trim())?;
+    Some(format!("{office} [{year}] No. {n}"))
+}
+
+/// Readings an office abbreviation takes where the character's usual one is wrong: the
+/// abbreviations are mostly places (长沙, 重庆, 厦门, 成都, 西藏, 蚌埠).
+const OFFICE_READINGS: &[(char, &str)] = &[
+    ('长', "chang"),
+    ('重', "chong"),
+    ('厦', "xia"),
+    ('都', "du"),
+    ('藏', "zang"),
+    ('蚌', "beng"),
+];
+
+/// 赣市府办字 → `Gan Shi Fu Ban Zi`: each character's syllable, capitalised. Letters
+/// and digits in the abbreviation stay as they are.
+fn office_in_pinyin(office: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let mut words: Vec<String> = Vec::new();
+    for c in office.chars() {
+        if c.is_ascii_alphanumeric() {
+            match words.last_mut() {
+                Some(w) if w.chars().all(|c| c.is_ascii_alphanumeric()) && !w.is_empty() => {
+                    w.push(c)
+                }
+                _ => words.push(c.to_string()),
+            }
+            continue;
+        }
+        let syllable = OFFICE_READINGS
+            .iter()
+            .find(|(h, _)| *h == c)
+            .map(|(_, r)| *r)
+            .or_else(|| c.to_pinyin().map(|p| p.plain()))?;
+        let mut letters = syllable.chars();
+        let first = letters.next()?.to_ascii_uppercase();
+        words.push(std::iter::once(first).chain(letters).collect());
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 fn is_numeral(c: char) -> bool {
@@ -148,15 +187,21 @@ mod tests {
     }
 
     #[test]
-    fn document_numbers_keep_the_office_and_write_year_and_number_in_english() {
+    fn document_numbers_read_as_official_translations_write_them() {
         assert_eq!(
-            document_number_in_english("赣市府办字〔2020〕38号"),
-            Some(("赣市府办字".into(), "[2020] No. 38".into()))
+            document_number_in_english("赣市府办字〔2020〕38号").as_deref(),
+            Some("Gan Shi Fu Ban Zi [2020] No. 38")
         );
         assert_eq!(
-            document_number_in_english("赣府发[2021]7号"),
-            Some(("赣府发".into(), "[2021] No. 7".into()))
+            document_number_in_english("赣府发[2021]7号").as_deref(),
+            Some("Gan Fu Fa [2021] No. 7")
+        );
+        assert_eq!(
+            document_number_in_english("长府办发〔2022〕12号").as_deref(),
+            Some("Chang Fu Ban Fa [2022] No. 12"),
+            "a place's reading, not the usual one"
         );
         assert_eq!(document_number_in_english("第三号"), None);
+        assert_eq!(document_number_in_english("赣〔20〕1号"), None);
     }
 }

@@ -21,23 +21,22 @@ pub struct ViewCtx<'a> {
     pub strings: &'a Strings,
 }
 
-/// A document number (文号) as a page shows it: on English pages the office's
-/// abbreviation (Chinese, marked so) and the year and number in English.
+/// A document number (文号) as a page shows it: on English pages in its conventional
+/// English form, with the original beside.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DocNumber {
     /// As the document writes it.
     pub zh: String,
-    /// The issuing office's abbreviation, when `en` is given.
-    pub office: String,
-    /// `[2020] No. 38`, on English pages.
+    /// `Gan Shi Fu Ban Zi [2020] No. 38`, on English pages.
     pub en: Option<String>,
 }
 
 impl DocNumber {
-    /// As plain text: `赣市府办字 [2020] No. 38` on English pages.
+    /// As plain text: `Gan Shi Fu Ban Zi [2020] No. 38 (赣市府办字〔2020〕38号)` on
+    /// English pages.
     pub fn text(&self) -> String {
         match &self.en {
-            Some(en) => format!("{} {en}", self.office),
+            Some(en) => format!("{en} ({})", self.zh),
             None => self.zh.clone(),
         }
     }
@@ -66,21 +65,13 @@ impl<'a> ViewCtx<'a> {
 
     /// A document number for this language's pages.
     pub fn doc_number(&self, number: &str) -> DocNumber {
-        let english = match self.lang {
+        let en = match self.lang {
             Lang::En => crate::render::format::outline::document_number_in_english(number),
             Lang::Zh => None,
         };
-        match english {
-            Some((office, en)) => DocNumber {
-                zh: number.to_string(),
-                office,
-                en: Some(en),
-            },
-            None => DocNumber {
-                zh: number.to_string(),
-                office: String::new(),
-                en: None,
-            },
+        DocNumber {
+            zh: number.to_string(),
+            en,
         }
     }
 
