@@ -202,18 +202,24 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
     let units = read_list(root, "content/units.yaml", out);
     mark(RegistryKind::Department, units.is_some());
     reg.broken = broken;
+    let mut files = Vec::new();
     if let Some((f, raw)) = chains {
         reg.chains = validate::chains(&f, raw, out);
+        files.push((f, RegistryKind::Chain));
     }
     if let Some((f, raw)) = topics {
         reg.topics = validate::topics(&f, raw, out);
+        files.push((f, RegistryKind::Topic));
     }
     if let Some((f, raw)) = regions {
         reg.regions = validate::regions(&f, raw, out);
+        files.push((f, RegistryKind::Region));
     }
     if let Some((f, raw)) = units {
         reg.units = validate::units(&f, raw, &reg, out);
+        files.push((f, RegistryKind::Department));
     }
+    validate::check_glossary(&files, &reg, out);
     let (records, broken_records) = read_records(root, out);
     reg.records = records.unwrap_or_else(|| {
         // seeds/ itself is unreadable: its one error says it all, not one per plan.

@@ -283,3 +283,51 @@ fn one_body_put_into_english_two_ways_is_a_warning_at_the_second() {
     );
     assert!(stderr.contains("units.yaml:"), "{stderr}");
 }
+
+#[test]
+fn one_term_put_into_english_two_ways_across_registries_is_a_warning() {
+    let site = TestSite::starter();
+    let append = |file: &str, extra: &str| {
+        let text = site.read(file);
+        site.write(file, format!("{text}{extra}"));
+    };
+    append(
+        "content/regions.yaml",
+        "- id: jia-county\n  name: {zh: 甲县, en: Jia County}\n\
+         - id: yi-county\n  name: {zh: 乙县, en: Yi county}\n\
+         - id: bing-new-area\n  name: {zh: 丙新区, en: Bing New Area}\n",
+    );
+    append(
+        "content/units.yaml",
+        "- id: bing-committee\n  name: {zh: 丙新区管委会, en: Bing New District Administrative Committee}\n",
+    );
+    append(
+        "content/chains.yaml",
+        "- id: nev\n  name: {zh: 新能源汽车, en: New-energy vehicles}\n",
+    );
+    append(
+        "content/topics.yaml",
+        "- id: ev-chain\n  name: {zh: 新能源汽车产业链, en: Electric vehicle value chain}\n\
+         - id: same-spelling\n  name: {zh: 新能源汽车产业链, en: New energy vehicle industry chain}\n",
+    );
+    let output = site.cmd(&["check"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "warning: 县 is put as \"county\" here but as \"County\" in content/regions.yaml (`jia-county`)",
+        "warning: 新区 is put as \"New District\" here but as \"New Area\" in content/regions.yaml (`bing-new-area`)",
+        "warning: 新能源汽车 is put as \"electric vehicle\" here but as \"new-energy vehicles\" in content/chains.yaml (`nev`)",
+        "warning: 产业链 is put as \"industry chain\" here but as \"value chain\" in content/topics.yaml (`ev-chain`)",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in\n{stderr}"
+        );
+    }
+    assert_eq!(
+        stderr.matches("warning: 新能源汽车 is put as").count(),
+        1,
+        "another spelling of the same rendering is not a second one: {stderr}"
+    );
+    assert!(stderr.contains("regions.yaml:"), "{stderr}");
+    assert!(stderr.contains("units.yaml:"), "{stderr}");
+}

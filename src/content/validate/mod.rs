@@ -11,6 +11,7 @@
 
 mod actuals;
 mod breakdown;
+mod glossary;
 mod plan;
 mod record;
 mod registries;
@@ -27,6 +28,7 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Text;
 use crate::yaml::{SourceFile, YamlPath};
 
+pub use glossary::check_glossary;
 pub use plan::{PlanCommentary, plan};
 pub use record::record;
 pub use registries::{chains, regions, topics, units};
