@@ -6,6 +6,8 @@
 //! Each pair is a part of a full name and what that part is shortened to. The list
 //! holds the usual forms of city and county bodies and of their provincial
 //! counterparts (厅 for 局); a site adds its own through `aliases` in the registries.
+//! English names have a list of their own: the acronyms and other renderings foreign
+//! readers know (NDRC, management committee).
 
 /// Parts of full names and their usual short forms.
 const SHORT_FORMS: &[(&str, &str)] = &[
@@ -63,9 +65,69 @@ pub fn short_forms(name: &str) -> Vec<String> {
     out
 }
 
+/// Parts of English names of bodies and places, and the forms foreign readers type
+/// for them: the acronyms of their national counterparts and the other usual
+/// renderings. Matched in lower case.
+const ENGLISH_FORMS: &[(&str, &[&str])] = &[
+    ("development and reform", &["DRC", "NDRC"]),
+    (
+        "industry and information technology",
+        &["MIIT", "industry and IT"],
+    ),
+    ("administrative committee", &["management committee"]),
+    ("management committee", &["administrative committee"]),
+    (
+        "economic and technological development zone",
+        &["ETDZ", "economic development zone"],
+    ),
+    (
+        "high-tech industrial development zone",
+        &["high-tech zone", "hi-tech zone"],
+    ),
+    ("high-tech zone", &["high-tech industrial development zone"]),
+    (
+        "state-owned assets supervision and administration",
+        &["SASAC"],
+    ),
+    ("human resources and social security", &["HRSS"]),
+    ("market supervision", &["AMR", "SAMR", "market regulation"]),
+    ("market regulation", &["AMR", "SAMR", "market supervision"]),
+    (
+        "ecology and environment",
+        &["environmental protection", "EPB"],
+    ),
+    ("science and technology", &["sci-tech", "MOST"]),
+    ("financial affairs", &["finance office"]),
+    (
+        "administrative approval",
+        &["administrative examination and approval"],
+    ),
+    ("big data", &["data bureau"]),
+];
+
+/// The other forms readers type for an English name of a body: Ganzhou Municipal
+/// Development and Reform Commission is also found as DRC and NDRC.
+pub fn english_short_forms(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    ENGLISH_FORMS
+        .iter()
+        .filter(|(part, _)| lower.contains(part))
+        .flat_map(|(_, forms)| forms.iter().map(|f| f.to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::short_forms;
+    use super::{english_short_forms, short_forms};
+
+    #[test]
+    fn english_names_are_found_by_the_forms_foreign_readers_type() {
+        let drc = english_short_forms("Ganzhou Municipal Development and Reform Commission");
+        assert!(drc.contains(&"NDRC".to_string()) && drc.contains(&"DRC".to_string()));
+        let committee = english_short_forms("Ganjiang New Area Administrative Committee");
+        assert_eq!(committee, ["management committee"]);
+        assert!(english_short_forms("Yichun Municipal Government").is_empty());
+    }
 
     #[test]
     fn bodies_are_found_by_the_forms_people_type() {

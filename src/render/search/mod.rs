@@ -6,11 +6,12 @@ mod shards;
 
 use std::collections::BTreeMap;
 
-use super::abbreviations::short_forms;
+use super::abbreviations::{english_short_forms, short_forms};
 use super::keys::{self, SearchKind};
 use super::links;
 use super::views::{ViewCtx, horizon_text, value_text};
 use crate::derive::progress::Status;
+use crate::lang::Lang;
 use shards::Posting;
 
 /// A document of the search index: what a result shows, and the words it is found by.
@@ -118,22 +119,25 @@ fn target_docs(v: ViewCtx) -> Vec<SearchDoc> {
                 href: links::href(&links::target(lang, &plan.id, &t.id)),
                 context: format!(
                     "{value} · {} · {} · {} · {}",
-                    t.year,
+                    v.year(t.year),
                     site.subject_name(&t.subject, lang),
                     v.text(&plan.short_title),
                     v.status_label(status)
                 ),
-                // Figures as the other language writes them (1200亿元 on an English
-                // page that says CNY 120 billion) and without group separators, so
-                // the number a reader has from the document finds the target.
+                // The value as the other language writes it (1200亿元 on an English
+                // page that says CNY 120 billion), figures without group separators,
+                // so the number a reader has from the document finds the target; and
+                // the bodies that work on it, so 工信局 finds the bureau's targets.
                 extra: format!(
-                    "{} {} {} {} {} {}",
+                    "{} {} {} {} {} {} {} {}",
                     t.name.get(other),
                     site.subject_name(&t.subject, other),
                     v.region_name(&t.region),
                     t.id,
+                    value_text(other, t),
                     figures(&value_text(other, t)),
-                    figures(&value)
+                    figures(&value),
+                    body_words(v, t.lead.iter().chain(&t.responsible)),
                 ),
             }
         })
@@ -150,6 +154,26 @@ fn figures(text: &str) -> String {
     {
         out.push_str(number.trim_matches('.'));
         out.push(' ');
+    }
+    out
+}
+
+/// The words bodies are found by: their names in both languages, their aliases and
+/// the short forms people type (工信局, DRC, management committee).
+fn body_words<'a>(v: ViewCtx, ids: impl Iterator<Item = &'a crate::content::Id>) -> String {
+    let mut out = String::new();
+    for unit in ids.filter_map(|id| v.site.units.get(id)) {
+        let (zh, en) = (unit.name.get(Lang::Zh), unit.name.get(Lang::En));
+        let words = [zh.as_str(), en.as_str()]
+            .into_iter()
+            .map(str::to_string)
+            .chain(unit.aliases.iter().cloned())
+            .chain(short_forms(zh))
+            .chain(english_short_forms(en));
+        for w in words {
+            out.push_str(&w);
+            out.push(' ');
+        }
     }
     out
 }
@@ -173,7 +197,7 @@ fn registry_docs(v: ViewCtx) -> Vec<SearchDoc> {
             "{} {} {}",
             region.name.get(other),
             region.aliases.join(" "),
-            short_forms(region.name.get(crate::lang::Lang::Zh)).join(" ")
+            short_forms(region.name.get(Lang::Zh)).join(" ")
         ),
     });
     let units = site.units.iter().map(|unit| SearchDoc {
@@ -185,12 +209,7 @@ fn registry_docs(v: ViewCtx) -> Vec<SearchDoc> {
             .as_ref()
             .map(|r| v.region_name(r))
             .unwrap_or_default(),
-        extra: format!(
-            "{} {} {}",
-            unit.name.get(other),
-            unit.aliases.join(" "),
-            short_forms(unit.name.get(crate::lang::Lang::Zh)).join(" ")
-        ),
+        extra: body_words(v, std::iter::once(&unit.id)),
     });
     topics.chain(regions).chain(units).collect()
 }
@@ -200,44 +219,65 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// The keys a text is found by: every pair of adjacent CJK characters (bigrams, since
-/// Chinese has no spaces), lone CJK characters, and lowercased words and numbers. The
-/// search script splits queries the same way.
+/// Chinese has no spaces), every CJK character alone (so a query of one character,
+/// or one beside a figure as in 1000亿, finds it), and lowercased words and numbers,
+/// each with its [`stem`]. The search script splits queries the same way.
 pub fn search_grams(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<char> = Vec::new();
     let mut word = String::new();
     let flush_run = |run: &mut Vec<char>, out: &mut Vec<String>| {
-        if run.len() == 1 {
-            out.push(run[0].to_string());
-        }
+        out.extend(run.iter().map(char::to_string));
         for pair in run.windows(2) {
             out.push(pair.iter().collect());
         }
         run.clear();
     };
+    let flush_word = |word: &mut String, out: &mut Vec<String>| {
+        if !word.is_empty() {
+            if let Some(s) = stem(word) {
+                out.push(s);
+            }
+            out.push(std::mem::take(word));
+        }
+    };
     for c in text.chars() {
         if is_cjk(c) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+            flush_word(&mut word, &mut out);
             run.push(c);
         } else if c.is_alphanumeric() {
             flush_run(&mut run, &mut out);
             word.extend(c.to_lowercase());
         } else {
             flush_run(&mut run, &mut out);
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+            flush_word(&mut word, &mut out);
         }
     }
     flush_run(&mut run, &mut out);
-    if !word.is_empty() {
-        out.push(word);
-    }
+    flush_word(&mut word, &mut out);
     out.sort();
     out.dedup();
     out
+}
+
+/// An English plural's singular, so "revenues" finds "revenue" and "electronics"
+/// finds "electronic": `-ies` becomes `-y`, `-sses` loses `es`, and a final `s` goes
+/// unless the word ends in `ss`, `us` or `is`. Words under four letters are left
+/// alone. `static/search.js` stems queries the same way.
+pub fn stem(word: &str) -> Option<String> {
+    if word.chars().count() < 4 || !word.is_ascii() {
+        return None;
+    }
+    if let Some(base) = word.strip_suffix("ies") {
+        return Some(format!("{base}y"));
+    }
+    if let Some(base) = word.strip_suffix("sses") {
+        return Some(format!("{base}ss"));
+    }
+    let keeps_s = ["ss", "us", "is"].iter().any(|end| word.ends_with(end));
+    word.strip_suffix('s')
+        .filter(|_| !keeps_s)
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -315,6 +355,7 @@ mod tests {
         for status in Status::ALL {
             strings.insert(format!("progress_{}", status.key()), status.key().into());
         }
+        strings.insert("year_label".into(), "{year}".into());
         let files = search_index(view(&s, &strings));
         assert!(files.iter().all(|(p, _)| p.starts_with("en/search-index/")));
         let parts = parts(&files);

@@ -16,10 +16,21 @@
       (n >= 0xf900 && n <= 0xfaff) || (n >= 0x20000 && n <= 0x2fa1f);
   }
 
+  // The generator's stem: an English plural's singular ("revenues" → "revenue",
+  // "industries" → "industry"), for words of four letters or more.
+  function stem(word) {
+    if (Array.from(word).length < 4 || /[^\x00-\x7f]/.test(word)) return word;
+    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/sses$/.test(word)) return word.slice(0, -2);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+
   // The same split as the generator's search_grams: CJK runs become bigrams (a lone
-  // character stays itself), everything else lowercased words. A word of two or more
-  // characters also matches as a prefix ("electr" finds "electronic"); a single
-  // letter or digit only as itself, since its keys would span every shard.
+  // character is itself, which the index also holds), everything else lowercased
+  // words, stemmed. A word of two or more characters also matches as a prefix
+  // ("electr" finds "electronic"); a single letter or digit only as itself, since its
+  // keys would span every shard.
   function terms(text) {
     var out = [];
     var run = [];
@@ -30,7 +41,7 @@
       run = [];
     }
     function flushWord() {
-      if (word) out.push({ gram: word, prefix: Array.from(word).length > 1 });
+      if (word) out.push({ gram: stem(word), prefix: Array.from(word).length > 1 });
       word = "";
     }
     Array.from(text).forEach(function (c) {
