@@ -115,7 +115,7 @@ fn chart_pages_carry_the_table_and_downloads() {
         page.contains(r#"<img class="chart" src="chart.svg" alt="电子信息产业营业收入。"#),
         "{page}"
     );
-    assert!(page.contains(r#"<table class="chart-data">"#));
+    assert!(page.contains(r#"<table class="chart-data"#));
     assert!(page.contains(r#"<a href="chart.svg" download="electronics-revenue.svg">"#));
     // The data downloads, named after the target, from a data: address in the page.
     let href = crate::util::attrs(page, "href")

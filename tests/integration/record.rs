@@ -37,7 +37,7 @@ const VALUES: &[(&str, &str, &str)] = &[
     (
         "range-or-more",
         "争取3–5户以上",
-        "seek 3–5 household firms or more",
+        "seek 3–5 or more household firms",
     ),
     (
         "two-forms",

@@ -233,11 +233,17 @@ fn draw_bar(
 ) -> Drawn {
     let x0 = x_of(0.0);
     let end = x_of(b.value);
-    root.draw(&Rectangle::new(
-        [(x0, top), (end.max(x0 + 1), top + BAR_H)],
-        palette::BLUE.filled(),
-    ))
-    .map_err(|e| e.to_string())?;
+    let corners = [(x0, top), (end.max(x0 + 1), top + BAR_H)];
+    if b.aspiration {
+        // Drawn as a stretch tier is: light, outlined, and named so in the legend.
+        root.draw(&Rectangle::new(corners, palette::SKY.filled()))
+            .map_err(|e| e.to_string())?;
+        root.draw(&Rectangle::new(corners, palette::BLUE.stroke_width(1)))
+            .map_err(|e| e.to_string())?;
+    } else {
+        root.draw(&Rectangle::new(corners, palette::BLUE.filled()))
+            .map_err(|e| e.to_string())?;
+    }
     let mut right = end;
     if let Some(ext) = b.extension_above() {
         let e = x_of(ext);
@@ -278,8 +284,11 @@ fn draw_bar(
 /// A key when there is more than one kind of mark: the target, its upper tier, outcomes.
 fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
     let bars = || c.panels.iter().flat_map(|p| p.bars);
-    let mut legend = vec![(palette::BLUE, Swatch::Filled, c.target_word)];
-    if bars().any(|b| b.extension_above().is_some()) {
+    let mut legend = Vec::new();
+    if bars().any(|b| !b.aspiration) {
+        legend.push((palette::BLUE, Swatch::Filled, c.target_word));
+    }
+    if bars().any(|b| b.extension_above().is_some() || b.aspiration) {
         legend.push((
             palette::SKY,
             Swatch::Filled,
@@ -293,7 +302,8 @@ fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
             c.cx.t(ChartWord::LatestActual.key()),
         ));
     }
-    if legend.len() == 1 {
+    // One kind of firm target needs no key; an aspiration always says so.
+    if legend.len() == 1 && !bars().any(|b| b.aspiration) {
         legend.clear();
     }
     legend

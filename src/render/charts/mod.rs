@@ -409,9 +409,11 @@ fn finish_bars(
 
 /// The legend's word for bars: their common modal word, or "target".
 fn bars_word(cx: ViewCtx, panels: &[Panel]) -> String {
+    // Aspirations have a legend entry of their own; this names the firm figures.
     let mut terms = panels
         .iter()
         .flat_map(|p| &p.bars)
+        .filter(|b| !b.aspiration)
         .map(|b| b.value_form.as_ref().map_or("", |t| t.qualifier.as_str()));
     match terms.next() {
         Some(first) if !first.is_empty() && terms.all(|t| t == first) => {

@@ -62,6 +62,9 @@ pub struct Bar {
     pub outcome: Option<(u16, f64)>,
     /// The target the bar stands for, for the CSV's qualifier, comparator and source.
     pub value_form: Option<ValueTerms>,
+    /// The figure is an aspiration (力争, 争取…), not a firm target: drawn and named
+    /// as the stretch of two tiers is.
+    pub aspiration: bool,
 }
 
 /// The document's words for a target's figure, as the CSV carries them.
@@ -240,6 +243,7 @@ fn column(cx: ViewCtx, target: &Target, year: u16, value: f64, kind: Kind) -> Ba
         note: cx.metric(target.metric).to_string(),
         outcome: None,
         value_form: None,
+        aspiration: false,
     }
 }
 
@@ -393,6 +397,10 @@ fn target_bar(cx: ViewCtx, t: &Target, label: String, note: String) -> Option<Ba
         note,
         outcome,
         value_form: Some(terms(cx, t, &t.source)),
+        // Two tiers are a firm floor with a stretch above it; a lone figure may be
+        // an aspiration only.
+        aspiration: !matches!(t.value, TargetValue::Tiers { .. })
+            && t.value.qualifier().is_some_and(Qualifier::is_aspiration),
     })
 }
 

@@ -4,7 +4,7 @@
 //! recurs over.
 //!
 //! Chinese writes the words the plans use; English says the same in plain words
-//! ("strive for over CNY 100 billion", "3–5 firms or more").
+//! ("strive for over CNY 100 billion", "3–5 or more firms").
 
 use super::{Measure, plain, quantity, range};
 use crate::content::{
@@ -135,8 +135,20 @@ pub fn value_text(value: &TargetValue, m: Measure, frame: Frame, lang: Lang) -> 
                 (None, _) => r,
                 (Some(OpenEnd::More), Lang::Zh) => format!("{r}以上"),
                 (Some(OpenEnd::Less), Lang::Zh) => format!("{r}以下"),
-                (Some(OpenEnd::More), Lang::En) => format!("{r} or more"),
-                (Some(OpenEnd::Less), Lang::En) => format!("{r} or less"),
+                // "3–5 or more firms": the words go before a counted noun.
+                (Some(end), Lang::En) => {
+                    let words = match end {
+                        OpenEnd::More => "or more",
+                        OpenEnd::Less => "or fewer",
+                    };
+                    match r.split_once(' ') {
+                        Some((n, noun)) if m.unit.kind() == crate::content::UnitKind::Count => {
+                            format!("{n} {words} {noun}")
+                        }
+                        _ if end == OpenEnd::Less => format!("{r} or less"),
+                        _ => format!("{r} {words}"),
+                    }
+                }
             };
             qualified(qualifier, r, lang)
         }
@@ -158,7 +170,7 @@ pub fn value_text(value: &TargetValue, m: Measure, frame: Frame, lang: Lang) -> 
         (TargetValue::IncreaseBy(b), Lang::En) => {
             let rise = match m.unit {
                 MeasureUnit::PercentagePoints => {
-                    format!("up {} on {base}", rate(b, m.unit, lang))
+                    format!("a rise of {} over {base}", rate(b, m.unit, lang))
                 }
                 _ => format!(
                     "{} above the {base} level",
@@ -285,7 +297,7 @@ mod tests {
             qualifier: Some(Qualifier::Seek),
         };
         assert_eq!(text(v, Firms, Lang::Zh), "争取3–5家以上");
-        assert_eq!(text(v, Firms, Lang::En), "seek 3–5 firms or more");
+        assert_eq!(text(v, Firms, Lang::En), "seek 3–5 or more firms");
     }
 
     #[test]
@@ -346,7 +358,7 @@ mod tests {
         );
         assert_eq!(
             t(points, PercentagePoints, Lang::En),
-            "up 2 percentage points on 2020"
+            "a rise of 2 percentage points over 2020"
         );
     }
 

@@ -28,37 +28,125 @@ fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
-/// `text` as events, each run of Chinese inside a `<span lang="zh-Hans">`. Text
-/// without Chinese comes back as it was.
+/// A piece of English text: plain, or a clause number written the Chinese way
+/// (四(七)), with its English form (IV.7).
+enum Piece<'a> {
+    Plain(&'a str),
+    Clause { zh: &'a str, en: String },
+}
+
+/// Whether `c` may be part of a clause number: Chinese numerals, digits, brackets
+/// and the dots between items.
+fn in_clause(c: char) -> bool {
+    "一二三四五六七八九十百零〇()（）.．0123456789".contains(c)
+}
+
+/// `text` cut into plain pieces and clause numbers. A clause number is a run of
+/// [`in_clause`] characters with a Chinese numeral that reads as an outline number,
+/// and either has brackets (四(七), 三（一）2) or follows the word "clause": a bare
+/// 十四五 is a plan period, not a clause.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut plain = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !in_clause(c) || c.is_ascii_digit() || c == '.' || c == ')' || c == '）' {
+            i += c.len_utf8();
+            continue;
+        }
+        let end = text[i..]
+            .char_indices()
+            .find(|(_, c)| !in_clause(*c))
+            .map_or(text.len(), |(k, _)| i + k);
+        let mut token = &text[i..end];
+        // A dot, or a closing bracket without its opening one, after the number
+        // belongs to the sentence.
+        loop {
+            let unmatched = token.matches([')', '）']).count() > token.matches(['(', '（']).count();
+            match token.strip_suffix(['.', '．', ')', '）']) {
+                Some(t) if token.ends_with(['.', '．']) || unmatched => token = t,
+                _ => break,
+            }
+        }
+        let after_clause_word = text[..i].trim_end().to_lowercase().ends_with("clause");
+        let bracketed = token.contains(['(', '（']);
+        let english = (bracketed || after_clause_word)
+            .then(|| crate::render::format::outline::clause_in_english(token))
+            .flatten();
+        match english {
+            Some(en) if !token.is_empty() => {
+                if plain < i {
+                    out.push(Piece::Plain(&text[plain..i]));
+                }
+                out.push(Piece::Clause { zh: token, en });
+                i += token.len();
+                plain = i;
+            }
+            _ => i = end.max(i + c.len_utf8()),
+        }
+    }
+    if plain < text.len() {
+        out.push(Piece::Plain(&text[plain..]));
+    }
+    out
+}
+
+/// `text` as events, each run of Chinese inside a `<span lang="zh-Hans">`, and each
+/// clause number in English with the original beside (IV.7 (四(七))). Text without
+/// Chinese comes back as it was.
 pub fn mark(text: CowStr<'_>) -> Vec<Event<'_>> {
     if !text.chars().any(is_chinese) {
         return vec![Event::Text(text)];
     }
     let mut out = Vec::new();
-    for (run, chinese) in runs(&text) {
-        let run = Event::Text(CowStr::from(run.to_string()));
-        if chinese {
-            out.extend([
-                Event::Html(CowStr::Borrowed(OPEN)),
-                run,
-                Event::Html(CowStr::Borrowed(CLOSE)),
-            ]);
-        } else {
-            out.push(run);
+    let chinese_run = |run: &str, out: &mut Vec<Event<'_>>| {
+        out.extend([
+            Event::Html(CowStr::Borrowed(OPEN)),
+            Event::Text(CowStr::from(run.to_string())),
+            Event::Html(CowStr::Borrowed(CLOSE)),
+        ]);
+    };
+    for piece in pieces(&text) {
+        match piece {
+            Piece::Clause { zh, en } => {
+                out.push(Event::Text(CowStr::from(format!("{en} ("))));
+                chinese_run(zh, &mut out);
+                out.push(Event::Text(CowStr::Borrowed(")")));
+            }
+            Piece::Plain(plain) => {
+                for (run, chinese) in runs(plain) {
+                    if chinese {
+                        chinese_run(run, &mut out);
+                    } else {
+                        out.push(Event::Text(CowStr::from(run.to_string())));
+                    }
+                }
+            }
         }
     }
     out
 }
 
 /// HTML text (already escaped) with each run of Chinese inside a
-/// `<span lang="zh-Hans">`: for strings an English page shows (a citation, a note).
+/// `<span lang="zh-Hans">`, and clause numbers as [`mark`] writes them: for strings
+/// an English page shows (a citation, a note).
 pub fn mark_html(escaped: &str) -> String {
     let mut out = String::with_capacity(escaped.len() + 32);
-    for (run, chinese) in runs(escaped) {
-        if chinese {
-            out.extend([OPEN, run, CLOSE]);
-        } else {
-            out.push_str(run);
+    for piece in pieces(escaped) {
+        match piece {
+            Piece::Clause { zh, en } => out.extend([&en, " (", OPEN, zh, CLOSE, ")"]),
+            Piece::Plain(plain) => {
+                for (run, chinese) in runs(plain) {
+                    if chinese {
+                        out.extend([OPEN, run, CLOSE]);
+                    } else {
+                        out.push_str(run);
+                    }
+                }
+            }
         }
     }
     out
@@ -94,7 +182,16 @@ mod tests {
         );
         assert_eq!(
             html("clause 三（一）2 & more"),
-            "clause <span lang=\"zh-Hans\">三（一）</span>2 &amp; more"
+            "clause III.1.2 (<span lang=\"zh-Hans\">三（一）2</span>) &amp; more"
+        );
+        assert_eq!(
+            html("the goal; clause 四(七) gives (see 二(一)). 十四五 stays"),
+            "the goal; clause IV.7 (<span lang=\"zh-Hans\">四(七)</span>) gives (see II.1 \
+             (<span lang=\"zh-Hans\">二(一)</span>)). <span lang=\"zh-Hans\">十四五</span> stays"
+        );
+        assert_eq!(
+            mark_html("clause 五 of it"),
+            "clause V (<span lang=\"zh-Hans\">五</span>) of it"
         );
         assert_eq!(html("plain <b>"), "plain &lt;b&gt;");
     }

@@ -137,13 +137,21 @@ fn filters(v: ViewCtx, site: &Site) -> Vec<Filter> {
     let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
     years.sort_unstable();
     years.dedup();
+    // In the order readers look things up: Chinese by pinyin (赣州 before 江西 before
+    // 宜春), chains before topics.
     let by_label = |map: BTreeMap<String, String>| {
-        let mut choices: Vec<Choice> = map
+        let mut choices: Vec<(String, Choice)> = map
             .into_iter()
-            .map(|(value, label)| Choice { value, label })
+            .map(|(value, label)| (collation_key(&label), Choice { value, label }))
             .collect();
-        choices.sort_by(|a, b| a.label.cmp(&b.label).then(a.value.cmp(&b.value)));
-        choices
+        choices.sort_by(|(ka, a), (kb, b)| {
+            let topic = |c: &Choice| c.value.starts_with("topic");
+            topic(a)
+                .cmp(&topic(b))
+                .then_with(|| ka.cmp(kb))
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        choices.into_iter().map(|(_, c)| c).collect()
     };
     vec![
         Filter {
@@ -184,4 +192,21 @@ fn filters(v: ViewCtx, site: &Site) -> Vec<Filter> {
                 .collect(),
         },
     ]
+}
+
+/// A label's key for sorting as readers expect: each Han character by its pinyin, the
+/// rest in lower case, so Chinese names sort by sound rather than by code point.
+fn collation_key(label: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(label.len() * 2);
+    for c in label.chars() {
+        match c.to_pinyin() {
+            Some(p) => {
+                key.push_str(p.plain());
+                key.push(' ');
+            }
+            None => key.extend(c.to_lowercase()),
+        }
+    }
+    key
 }

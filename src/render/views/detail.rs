@@ -149,7 +149,7 @@ impl SourceView {
             document_number: record
                 .and_then(|r| r.document_number.as_deref())
                 .map(|n| cx.doc_number(n)),
-            clause: clause.map(|c| c.id.clone()),
+            clause: clause.map(|c| super::clause_as_written(&c.id)),
             clause_en: clause
                 .map(|c| cx.clause_words(&c.id))
                 .filter(|en| clause.is_some_and(|c| &c.id != en)),

@@ -78,8 +78,11 @@ pub struct DisclosureRow {
     pub key: &'static str,
     pub label: String,
     pub value: Option<String>,
-    /// The value is Chinese text on an English page (a document number).
+    /// The value is Chinese text on an English page (an index number).
     pub zh: bool,
+    /// A document number, shown in its English form beside the original on English
+    /// pages (see [`super::DocNumber`]).
+    pub doc_number: Option<super::DocNumber>,
     /// The reason, when the site inferred the value.
     pub inferred: Option<String>,
     /// The record field the value comes from, for the inferred badge's anchor.
@@ -103,8 +106,11 @@ impl Disclosure {
             |key: &'static str, value: Option<String>, field: Option<RecordField>| DisclosureRow {
                 key,
                 label: cx.t(&format!("disclosure_{key}")).to_string(),
+                doc_number: (key == "document_number")
+                    .then(|| value.as_deref().map(|n| cx.doc_number(n)))
+                    .flatten(),
                 value,
-                zh: key == "document_number" || key == "index_number",
+                zh: key == "index_number",
                 inferred: field.and_then(|f| inferred.by_field.get(f.key()).cloned()),
                 field: field.map_or(key, RecordField::key),
             };

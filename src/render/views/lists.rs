@@ -31,6 +31,8 @@ pub struct PlanCard {
     pub horizon: String,
     pub document_number: Option<super::DocNumber>,
     pub target_count: usize,
+    /// "1 target", "12 targets", "12 个目标".
+    pub target_count_text: String,
     pub summary: Option<String>,
     /// How many targets have each progress status (only statuses that occur).
     pub progress: Vec<StatusCount>,
@@ -62,6 +64,7 @@ impl PlanCard {
                 .and_then(|r| r.document_number.as_deref())
                 .map(|n| cx.doc_number(n)),
             target_count: plan.targets.len(),
+            target_count_text: cx.targets_count(plan.targets.len()),
             summary: plan
                 .commentary
                 .get(cx.lang)

@@ -21,6 +21,12 @@ pub struct ViewCtx<'a> {
     pub strings: &'a Strings,
 }
 
+/// A clause id as Chinese documents write it, with full-width brackets: editors key
+/// 三(一)2, the document prints 三（一）2.
+pub fn clause_as_written(id: &str) -> String {
+    id.replace('(', "（").replace(')', "）")
+}
+
 /// A document number (文号) as a page shows it: on English pages in its conventional
 /// English form, with the original beside.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -58,8 +64,8 @@ impl<'a> ViewCtx<'a> {
     pub fn clause_words(&self, id: &str) -> String {
         match self.lang {
             Lang::En => crate::render::format::outline::clause_in_english(id)
-                .unwrap_or_else(|| id.to_string()),
-            Lang::Zh => id.to_string(),
+                .unwrap_or_else(|| clause_as_written(id)),
+            Lang::Zh => clause_as_written(id),
         }
     }
 
@@ -77,6 +83,16 @@ impl<'a> ViewCtx<'a> {
 
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         super::i18n::fill(self.t(key), args)
+    }
+
+    /// A number of targets as the language says it: "1 target", "3 targets", "3 个目标".
+    pub fn targets_count(&self, n: usize) -> String {
+        let key = if n == 1 {
+            "count_targets_one"
+        } else {
+            "count_targets_other"
+        };
+        self.tf(key, &[("n", &n.to_string())])
     }
 
     /// A year as a label ("2025年", "2025").

@@ -43,11 +43,27 @@ impl ViewCtx<'_> {
             reason: Reason::NoOutcome,
             tiers: None,
         });
-        let explanation = format!(
-            "{} {}",
-            self.explain(target, p.reason),
-            self.t(TargetForm::of(target).key())
+        // How such a goal is judged, only where an outcome was judged: after "no
+        // outcome is published" the rule explains nothing.
+        let judged = matches!(
+            p.reason,
+            Reason::Met { .. }
+                | Reason::MetYear { .. }
+                | Reason::MissedYear { .. }
+                | Reason::NotYetRanked { .. }
+                | Reason::Missed { .. }
+                | Reason::Ratio { .. }
+                | Reason::Gap { .. }
         );
+        let explanation = if judged {
+            format!(
+                "{} {}",
+                self.explain(target, p.reason),
+                self.t(TargetForm::of(target).key())
+            )
+        } else {
+            self.explain(target, p.reason)
+        };
         let tiers = p.tiers.map(|t| {
             let floor = if t.floor {
                 "tiers_floor_met"
