@@ -5,6 +5,9 @@
 //! pages built from them are the same bytes on every build.
 
 pub mod progress;
+mod regions;
+
+pub use regions::RegionTally;
 
 use std::collections::BTreeMap;
 
@@ -56,8 +59,9 @@ pub struct Index {
     /// Targets set for exactly this region (a region's page links to the regions
     /// inside it rather than repeating all their targets).
     pub by_region: BTreeMap<Id, Vec<TargetRef>>,
-    /// The number of targets set for a region and every region inside it.
-    pub region_totals: BTreeMap<Id, usize>,
+    /// What each region has to show, apart (see [`RegionTally`]); regions with
+    /// nothing have no entry.
+    pub regions: BTreeMap<Id, RegionTally>,
     /// Targets whose breakdown gives this region a part.
     pub parts_by_region: BTreeMap<Id, Vec<TargetRef>>,
     /// Plans issued by a unit or covering a region.
@@ -127,9 +131,6 @@ impl Index {
                     .entry(target.region.clone())
                     .or_default()
                     .push(r);
-                for region in ancestors(site, &target.region) {
-                    *index.region_totals.entry(region).or_default() += 1;
-                }
                 if let Some(b) = &target.breakdown {
                     for part in &b.parts {
                         if let PartKey::Region(id) = &part.key {
@@ -159,6 +160,7 @@ impl Index {
                 }
             }
         }
+        index.regions = regions::tallies(site);
         index
     }
 }

@@ -142,29 +142,62 @@ fn bundled_content_keeps_its_invariants() {
 #[test]
 fn region_pages_count_own_targets_shares_and_areas_within_apart() {
     let (files, _) = built();
-    let page =
-        String::from_utf8_lossy(&files["en/regions/ganjiang-new-area/index.html"]).to_string();
-    let fact = |label: &str| {
-        let at = page
-            .find(&format!("<dt>{label}</dt><dd>"))
-            .unwrap_or_else(|| panic!("no {label}"));
+    let page = |path: &str| String::from_utf8_lossy(&files[path]).to_string();
+    let fact = |page: &str, label: &str| {
+        let at = page.find(&format!("<dt>{label}</dt><dd>"))?;
         let rest = &page[at + label.len() + 13..];
-        rest[..rest.find("</dd>").unwrap()].to_string()
+        Some(rest[..rest.find("</dd>").unwrap()].to_string())
     };
-    assert_eq!(fact("Targets set for this region"), "27");
-    assert_eq!(fact("Its shares of wider targets"), "0");
-    assert_eq!(fact("Targets of the areas within"), "0");
+    let area = page("en/regions/ganjiang-new-area/index.html");
+    assert_eq!(
+        fact(&area, "Targets set for this region").as_deref(),
+        Some("27")
+    );
+    assert_eq!(
+        fact(&area, "Shares held by the areas within").as_deref(),
+        Some("14")
+    );
+    // A count of nothing is not stated: no "0" above a list that has entries.
+    assert!(!area.contains("<dd>0</dd>"), "a zero count is shown");
+    assert_eq!(fact(&area, "Targets of the areas within"), None);
     // A zone whose only figures are shares of the New Area's targets says so, not "0 targets".
-    let zone = page.find("Yongxiu Zone</a>").unwrap();
-    let line = &page[zone..zone + page[zone..].find("</li>").unwrap()];
-    assert!(line.contains("shares of wider targets: 5"), "{line}");
+    let zone = area.find("Yongxiu Zone</a>").unwrap();
+    let line = &area[zone..zone + area[zone..].find("</li>").unwrap()];
+    assert!(
+        line.contains("wider targets it holds a share of: 5"),
+        "{line}"
+    );
     assert!(!line.contains("0 targets"), "{line}");
     // Areas with nothing are folded away under a count.
-    let folded = &page[page.find("<details class=\"quiet-regions\">").unwrap()..];
-    assert!(folded.starts_with("<details class=\"quiet-regions\">\n    <summary>2 areas within have no targets yet</summary>"), "{}", &folded[..200]);
-    let zone_page =
-        String::from_utf8_lossy(&files["zh/regions/ganjiang-yongxiu-zone/index.html"]).to_string();
+    let folded = &area[area.find("<details class=\"quiet-regions\">").unwrap()..];
+    assert!(
+        folded.contains("<summary>Areas within with no targets yet: 2</summary>"),
+        "{}",
+        &folded[..200]
+    );
+    let zone_page = page("zh/regions/ganjiang-yongxiu-zone/index.html");
     assert!(zone_page.contains("<dt>上级目标分解到本地区的份额</dt><dd>5</dd>"));
+    // A district with no target of its own lists the targets its government works on.
+    let nankang = page("en/regions/ganzhou-nankang/index.html");
+    assert_eq!(
+        fact(&nankang, "Other targets its bodies work on").as_deref(),
+        Some("5")
+    );
+    assert!(
+        nankang.contains("<h2 id=\"bodies\">Targets set elsewhere that its bodies work on</h2>")
+    );
+    assert!(!nankang.contains(">No targets yet<"));
+    // The index gives each region what it holds, and folds away those with nothing.
+    let index = page("en/regions/index.html");
+    let yongxiu = index.find("Yongxiu Zone</a>").unwrap();
+    let entry = &index[yongxiu..yongxiu + index[yongxiu..].find("</li>").unwrap()];
+    assert!(
+        entry.contains("wider targets it holds a share of: 5"),
+        "{entry}"
+    );
+    assert!(!entry.contains("0 targets"), "{entry}");
+    assert!(index.contains("<summary>Regions with no targets, shares or plans yet: "));
+    assert!(!index.contains("1 targets"));
 }
 
 #[test]

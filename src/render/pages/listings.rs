@@ -11,9 +11,8 @@ use crate::derive::{Role, TargetRef};
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::charts::{self, Chart};
-use crate::render::format;
+use crate::render::links;
 use crate::render::views::ViewCtx;
-use crate::render::{i18n, links};
 
 /// A page listing targets of several plans.
 #[derive(Serialize)]
@@ -32,38 +31,38 @@ struct ListingPage {
 /// A region's sub-regions: those with targets, shares or plans, and, folded away, the
 /// number and names of those with none.
 #[derive(Serialize, Default)]
-struct Subregions {
-    active: Vec<Entry>,
-    quiet: Vec<Entry>,
+pub(super) struct Subregions {
+    pub active: Vec<Entry>,
+    pub quiet: Vec<Entry>,
     /// "3 areas within have no targets yet."
-    quiet_summary: String,
+    pub quiet_summary: String,
 }
 
 #[derive(Serialize)]
-struct Fact {
-    label: String,
-    value: String,
-    href: Option<String>,
+pub(super) struct Fact {
+    pub label: String,
+    pub value: String,
+    pub href: Option<String>,
 }
 
 #[derive(Serialize, Default)]
-struct Section {
-    id: &'static str,
-    title: String,
+pub(super) struct Section {
+    pub id: &'static str,
+    pub title: String,
     /// Plan cards (see `PlanCard`).
-    plans: Vec<tera::Value>,
+    pub plans: Vec<tera::Value>,
     /// Target rows (see `TargetRow`).
-    rows: Vec<tera::Value>,
-    parts: Vec<PartRow>,
+    pub rows: Vec<tera::Value>,
+    pub parts: Vec<PartRow>,
 }
 
 /// A region's share of a target split among regions.
 #[derive(Serialize)]
-struct PartRow {
+pub(super) struct PartRow {
     /// The target's row (see `TargetRow`).
-    target: tera::Value,
-    part: String,
-    total: String,
+    pub target: tera::Value,
+    pub part: String,
+    pub total: String,
 }
 
 /// An index page: entries, possibly in groups.
@@ -74,32 +73,39 @@ struct IndexPage {
     groups: Vec<Group>,
 }
 
-#[derive(Serialize)]
-struct Group {
-    title: Option<String>,
-    entries: Vec<Entry>,
+#[derive(Serialize, Default)]
+pub(super) struct Group {
+    pub title: Option<String>,
+    pub entries: Vec<Entry>,
+    /// Entries with nothing to show, folded away under `folded_summary`.
+    pub folded: Vec<Entry>,
+    pub folded_summary: String,
 }
 
-fn target_of(v: ViewCtx<'_>, r: TargetRef) -> (&Plan, &Target) {
+pub(super) fn target_of(v: ViewCtx<'_>, r: TargetRef) -> (&Plan, &Target) {
     let plan = plan_at(v.site, r.plan);
     (plan, &plan.targets[r.target])
 }
 
 /// The rows of a table listing several plans' targets, for this page.
-fn rows(out: &PageOut, lang: Lang, refs: &[TargetRef]) -> Result<Vec<tera::Value>, Diagnostic> {
+pub(super) fn rows(
+    out: &PageOut,
+    lang: Lang,
+    refs: &[TargetRef],
+) -> Result<Vec<tera::Value>, Diagnostic> {
     let root = crate::render::links::root_of(out.path);
     refs.iter()
         .map(|r| out.cx.row(lang, *r, &root, true))
         .collect()
 }
 
-fn cards(out: &PageOut, lang: Lang, plans: Option<&Vec<usize>>) -> Vec<tera::Value> {
+pub(super) fn cards(out: &PageOut, lang: Lang, plans: Option<&Vec<usize>>) -> Vec<tera::Value> {
     plans.map_or_else(Vec::new, |ps| {
         ps.iter().map(|p| out.cx.card(lang, *p)).collect()
     })
 }
 
-fn section(id: &'static str, title: String) -> Section {
+pub(super) fn section(id: &'static str, title: String) -> Section {
     Section {
         id,
         title,
@@ -107,44 +113,83 @@ fn section(id: &'static str, title: String) -> Section {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn listing(
-    out: &PageOut,
-    lang: Lang,
-    kind: &'static str,
-    section_key: &'static str,
-    index_path: String,
-    name: String,
-    description: Option<String>,
-    facts: Vec<Fact>,
-    chart: Option<Chart>,
-    subregions: Subregions,
-    sections: Vec<Section>,
-) -> Result<Context, Diagnostic> {
-    let v = out.view(lang);
-    let count: usize = sections.iter().map(|s| s.rows.len()).sum();
-    let summary = description
-        .clone()
-        .unwrap_or_else(|| format!("{name} · {count} {}", v.t("plan_targets_count")));
-    let page = out.meta(
-        lang,
-        MetaSpec {
+/// What a listing page shows, gathered by the builder of its kind.
+pub(super) struct Listing {
+    pub kind: &'static str,
+    /// The navigation entry and index page it belongs to (`chains`, `regions`…).
+    pub section_key: &'static str,
+    pub index_path: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub facts: Vec<Fact>,
+    pub chart: Option<Chart>,
+    pub subregions: Subregions,
+    pub sections: Vec<Section>,
+    /// The targets and plans the page shows: it is dated by their records, not by
+    /// every record of the site.
+    pub shows: Vec<TargetRef>,
+    pub shows_plans: Vec<usize>,
+}
+
+impl Listing {
+    pub fn new(
+        kind: &'static str,
+        section_key: &'static str,
+        index_path: String,
+        name: String,
+    ) -> Listing {
+        Listing {
             kind,
-            section: section_key,
-            title: name,
-            description: summary,
-            breadcrumbs: out.crumbs(lang, Some((nav_key(section_key), index_path))),
-        },
-    );
-    context(&ListingPage {
-        page,
-        kind_label: v.t(&format!("kind_{kind}")).to_string(),
-        description,
-        facts,
-        chart,
-        subregions,
-        sections,
-    })
+            section_key,
+            index_path,
+            name,
+            description: None,
+            facts: Vec::new(),
+            chart: None,
+            subregions: Subregions::default(),
+            sections: Vec::new(),
+            shows: Vec::new(),
+            shows_plans: Vec::new(),
+        }
+    }
+
+    /// The page's context.
+    pub fn render(self, out: &PageOut, lang: Lang) -> Result<Context, Diagnostic> {
+        let v = out.view(lang);
+        let count: usize = self.sections.iter().map(|s| s.rows.len()).sum();
+        let summary = self
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("{} · {}", self.name, v.targets_count(count)));
+        let mut page = out.meta(
+            lang,
+            MetaSpec {
+                kind: self.kind,
+                section: self.section_key,
+                title: self.name,
+                description: summary,
+                breadcrumbs: out.crumbs(lang, Some((nav_key(self.section_key), self.index_path))),
+            },
+        );
+        let site = v.site;
+        let targets = self.shows.iter().map(|r| target_of(v, *r).1);
+        let plans = self.shows_plans.iter().map(|p| plan_at(site, *p));
+        let records = targets
+            .flat_map(|t| {
+                std::iter::once(&t.source.record).chain(t.actuals.iter().map(|a| &a.source.record))
+            })
+            .chain(plans.map(|p| &p.record));
+        page.updated_from(out.cx, lang, records);
+        context(&ListingPage {
+            page,
+            kind_label: v.t(&format!("kind_{}", self.kind)).to_string(),
+            description: self.description,
+            facts: self.facts,
+            chart: self.chart,
+            subregions: self.subregions,
+            sections: self.sections,
+        })
+    }
 }
 
 fn nav_key(section: &str) -> &'static str {
@@ -188,19 +233,18 @@ pub fn chain(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
     facts.extend(alias_fact(v, &chain.aliases));
     let mut s = section("targets", v.t("listing_chain_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
-    listing(
-        out,
-        lang,
+    let mut page = Listing::new(
         "chain",
         "chains",
         links::chains(lang),
         v.text(&chain.name).to_string(),
-        chain.description.as_ref().map(|d| v.text(d).to_string()),
-        facts,
-        chart,
-        Subregions::default(),
-        vec![s],
-    )
+    );
+    page.description = chain.description.as_ref().map(|d| v.text(d).to_string());
+    page.facts = facts;
+    page.chart = chart;
+    page.sections = vec![s];
+    page.shows = refs;
+    page.render(out, lang)
 }
 
 fn dedup<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<&'a Id> {
@@ -219,152 +263,24 @@ pub fn topic(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnos
     let refs = v.index.by_topic.get(&topic.id).cloned().unwrap_or_default();
     let mut s = section("targets", v.t("listing_topic_targets").to_string());
     s.rows = rows(out, lang, &refs)?;
-    listing(
-        out,
-        lang,
+    let mut page = Listing::new(
         "topic",
         "topics",
         links::topics(lang),
         v.text(&topic.name).to_string(),
-        None,
-        alias_fact(v, &topic.aliases).into_iter().collect(),
-        None,
-        Subregions::default(),
-        vec![s],
-    )
-}
-
-pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnostic> {
-    let v = out.view(lang);
-    let region = v.site.regions.at(i);
-    let mut facts = Vec::new();
-    if let Some(parent) = &region.parent {
-        let r = v.region_ref(parent);
-        facts.push(Fact {
-            label: v.t("facts_part_of").to_string(),
-            value: r.name,
-            href: Some(r.href),
-        });
-    }
-    facts.extend(alias_fact(v, &region.aliases));
-    let subregions = subregions_of(v, &region.id);
-    let count = |map: &std::collections::BTreeMap<Id, Vec<TargetRef>>| {
-        map.get(&region.id).map_or(0, Vec::len)
-    };
-    let own = count(&v.index.by_region);
-    let within = v.index.region_totals.get(&region.id).copied().unwrap_or(0) - own;
-    let mut counts = vec![
-        ("facts_region_own", own),
-        ("facts_region_shares", count(&v.index.parts_by_region)),
-    ];
-    if !subregions.active.is_empty() || !subregions.quiet.is_empty() {
-        counts.push(("facts_region_within", within));
-    }
-    facts.extend(counts.into_iter().map(|(key, n)| Fact {
-        label: v.t(key).to_string(),
-        value: n.to_string(),
-        href: None,
-    }));
-    let mut plans = section("plans", v.t("listing_region_plans").to_string());
-    plans.plans = cards(out, lang, v.index.plans_by_region.get(&region.id));
-    let mut targets = section("targets", v.t("listing_region_targets").to_string());
-    targets.rows = rows(
-        out,
-        lang,
-        v.index.by_region.get(&region.id).map_or(&[], Vec::as_slice),
-    )?;
-    let mut parts = section("shares", v.t("listing_region_parts").to_string());
-    parts.parts = v
-        .index
-        .parts_by_region
-        .get(&region.id)
-        .map(|refs| {
-            refs.iter()
-                .filter_map(|r| part_row(out, lang, *r, &region.id))
-                .collect()
-        })
-        .unwrap_or_default();
-    let sections = [plans, targets, parts]
-        .into_iter()
-        .filter(|s| !s.plans.is_empty() || !s.rows.is_empty() || !s.parts.is_empty())
-        .collect();
-    listing(
-        out,
-        lang,
-        "region",
-        "regions",
-        links::regions(lang),
-        v.text(&region.name).to_string(),
-        None,
-        facts,
-        None,
-        subregions,
-        sections,
-    )
+    );
+    page.facts = alias_fact(v, &topic.aliases).into_iter().collect();
+    page.sections = vec![s];
+    page.shows = refs;
+    page.render(out, lang)
 }
 
 /// The other names an entry is searched by, as a fact of its page.
-fn alias_fact(v: ViewCtx, aliases: &[String]) -> Option<Fact> {
+pub(super) fn alias_fact(v: ViewCtx, aliases: &[String]) -> Option<Fact> {
     (!aliases.is_empty()).then(|| Fact {
         label: v.t("facts_aliases").to_string(),
         value: aliases.join(v.t("list_separator")),
         href: None,
-    })
-}
-
-/// The regions directly inside `region`: each with its targets (its own and its
-/// areas'), and its shares of wider targets as a note; those with nothing at all
-/// apart, to be folded away.
-fn subregions_of(v: ViewCtx, region: &Id) -> Subregions {
-    let mut out = Subregions::default();
-    for r in v
-        .site
-        .regions
-        .iter()
-        .filter(|r| r.parent.as_ref() == Some(region))
-    {
-        let count = v.index.region_totals.get(&r.id).copied().unwrap_or(0);
-        let shares = v.index.parts_by_region.get(&r.id).map_or(0, Vec::len);
-        let plans = v.index.plans_by_region.get(&r.id).map_or(0, Vec::len);
-        let entry = Entry {
-            name: v.text(&r.name).to_string(),
-            href: links::href(&links::region(v.lang, &r.id)),
-            count,
-            note: (shares > 0).then(|| {
-                i18n::fill(
-                    v.t("listing_region_shares_note"),
-                    &[("n", &shares.to_string())],
-                )
-            }),
-            depth: 0,
-        };
-        if count + shares + plans == 0 {
-            out.quiet.push(entry);
-        } else {
-            out.active.push(entry);
-        }
-    }
-    if !out.quiet.is_empty() {
-        out.quiet_summary = i18n::fill(
-            v.t("listing_subregions_quiet"),
-            &[("n", &out.quiet.len().to_string())],
-        );
-    }
-    out
-}
-
-fn part_row(out: &PageOut, lang: Lang, r: TargetRef, region: &Id) -> Option<PartRow> {
-    let v = out.view(lang);
-    let (_, target) = target_of(v, r);
-    let breakdown = target.breakdown.as_ref()?;
-    let part = breakdown
-        .parts
-        .iter()
-        .find(|p| p.key == crate::content::PartKey::Region(region.clone()))?;
-    Some(PartRow {
-        target: out.cx.row_fields(lang, r),
-        part: format::quantity(part.value, format::Measure::of(target), v.lang),
-        total: crate::render::views::value_text(v.lang, target),
     })
 }
 
@@ -404,19 +320,22 @@ pub fn unit(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagnost
         .into_iter()
         .filter(|s| !s.plans.is_empty() || !s.rows.is_empty())
         .collect();
-    listing(
-        out,
-        lang,
+    let mut page = Listing::new(
         "unit",
         "units",
         links::units(lang),
         v.text(&unit.name).to_string(),
-        None,
-        facts,
-        None,
-        Subregions::default(),
-        sections,
-    )
+    );
+    page.facts = facts;
+    page.sections = sections;
+    page.shows = assignments.iter().map(|(t, _)| *t).collect();
+    page.shows_plans = v
+        .index
+        .plans_by_issuer
+        .get(&unit.id)
+        .cloned()
+        .unwrap_or_default();
+    page.render(out, lang)
 }
 
 pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnostic> {
@@ -426,23 +345,19 @@ pub fn year(out: &mut PageOut, lang: Lang, year: u16) -> Result<Context, Diagnos
     s.rows = rows(out, lang, &refs)?;
     let mut plans = section("plans", v.t("listing_year_plans").to_string());
     plans.plans = cards(out, lang, v.index.plans_by_year.get(&year));
-    let name = v.year(year);
-    listing(
-        out,
-        lang,
-        "year",
-        "years",
-        links::years(lang),
-        name,
-        None,
-        Vec::new(),
-        None,
-        Subregions::default(),
-        vec![s, plans],
-    )
+    let mut page = Listing::new("year", "years", links::years(lang), v.year(year));
+    page.sections = vec![s, plans];
+    page.shows = refs;
+    page.shows_plans = v
+        .index
+        .plans_by_year
+        .get(&year)
+        .cloned()
+        .unwrap_or_default();
+    page.render(out, lang)
 }
 
-fn index_page(
+pub(super) fn index_page(
     out: &PageOut,
     lang: Lang,
     kind: &'static str,
@@ -477,6 +392,7 @@ pub fn chains(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             name: v.text(&c.name).to_string(),
             href: links::href(&links::chain(lang, &c.id)),
             count: v.index.by_chain.get(&c.id).map_or(0, Vec::len),
+            count_text: v.targets_count(v.index.by_chain.get(&c.id).map_or(0, Vec::len)),
             note: c.description.as_ref().map(|d| v.text(d).to_string()),
             depth: 0,
         })
@@ -489,6 +405,7 @@ pub fn chains(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         vec![Group {
             title: None,
             entries,
+            ..Group::default()
         }],
     )
 }
@@ -503,6 +420,7 @@ pub fn topics(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             name: v.text(&t.name).to_string(),
             href: links::href(&links::topic(lang, &t.id)),
             count: v.index.by_topic.get(&t.id).map_or(0, Vec::len),
+            count_text: v.targets_count(v.index.by_topic.get(&t.id).map_or(0, Vec::len)),
             note: None,
             depth: 0,
         })
@@ -515,63 +433,9 @@ pub fn topics(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         vec![Group {
             title: None,
             entries,
+            ..Group::default()
         }],
     )
-}
-
-/// Regions as a tree: each region followed by the regions inside it.
-pub fn regions(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
-    let v = out.view(lang);
-    let mut entries = Vec::new();
-    let roots: Vec<&crate::content::Region> = v
-        .site
-        .regions
-        .iter()
-        .filter(|r| {
-            r.parent
-                .as_ref()
-                .is_none_or(|p| !v.site.regions.contains(p))
-        })
-        .collect();
-    for r in roots {
-        push_region_tree(v, r, 0, &mut entries);
-    }
-    index_page(
-        out,
-        lang,
-        "regions",
-        "regions",
-        vec![Group {
-            title: None,
-            entries,
-        }],
-    )
-}
-
-fn push_region_tree(
-    v: ViewCtx,
-    region: &crate::content::Region,
-    depth: usize,
-    out: &mut Vec<Entry>,
-) {
-    if depth > 16 {
-        return;
-    }
-    out.push(Entry {
-        name: v.text(&region.name).to_string(),
-        href: links::href(&links::region(v.lang, &region.id)),
-        count: v.index.by_region.get(&region.id).map_or(0, Vec::len),
-        note: None,
-        depth,
-    });
-    for child in v
-        .site
-        .regions
-        .iter()
-        .filter(|c| c.parent.as_ref() == Some(&region.id))
-    {
-        push_region_tree(v, child, depth + 1, out);
-    }
 }
 
 /// Units grouped by their region, regions in registry order.
@@ -588,11 +452,13 @@ pub fn units(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
                 region.map_or_else(|| v.t("units_no_region").to_string(), |r| v.region_name(r)),
             ),
             entries: Vec::new(),
+            ..Group::default()
         });
         group.entries.push(Entry {
             name: v.text(&unit.name).to_string(),
             href: links::href(&links::unit(lang, &unit.id)),
             count: v.index.by_unit.get(&unit.id).map_or(0, Vec::len),
+            count_text: v.targets_count(v.index.by_unit.get(&unit.id).map_or(0, Vec::len)),
             note: None,
             depth: 0,
         });
@@ -610,6 +476,7 @@ pub fn years(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             name: v.year(*year),
             href: links::href(&links::year(lang, *year)),
             count: refs.len(),
+            count_text: v.targets_count(refs.len()),
             note: None,
             depth: 0,
         })
@@ -622,6 +489,7 @@ pub fn years(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         vec![Group {
             title: None,
             entries,
+            ..Group::default()
         }],
     )
 }

@@ -6,6 +6,7 @@
 mod all_targets;
 mod listings;
 mod plans;
+mod regions;
 mod special;
 
 use serde::Serialize;
@@ -156,12 +157,12 @@ pub fn render_page(cx: &RenderContext, page: &Page, sink: &dyn Sink) -> Vec<Diag
         Target(l, p, t) => plans::target(&mut out, l, p, t).map(|c| ("target.html", c)),
         Chains(l) => listings::chains(&mut out, l).map(|c| ("index_list.html", c)),
         Topics(l) => listings::topics(&mut out, l).map(|c| ("index_list.html", c)),
-        Regions(l) => listings::regions(&mut out, l).map(|c| ("index_list.html", c)),
+        Regions(l) => regions::regions(&mut out, l).map(|c| ("index_list.html", c)),
         Units(l) => listings::units(&mut out, l).map(|c| ("index_list.html", c)),
         Years(l) => listings::years(&mut out, l).map(|c| ("index_list.html", c)),
         Chain(l, i) => listings::chain(&mut out, l, i).map(|c| ("listing.html", c)),
         Topic(l, i) => listings::topic(&mut out, l, i).map(|c| ("listing.html", c)),
-        Region(l, i) => listings::region(&mut out, l, i).map(|c| ("listing.html", c)),
+        Region(l, i) => regions::region(&mut out, l, i).map(|c| ("listing.html", c)),
         Unit(l, i) => listings::unit(&mut out, l, i).map(|c| ("listing.html", c)),
         Year(l, y) => listings::year(&mut out, l, y).map(|c| ("listing.html", c)),
     };

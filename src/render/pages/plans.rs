@@ -35,6 +35,8 @@ pub struct Entry {
     pub name: String,
     pub href: String,
     pub count: usize,
+    /// The count as the language says it ("1 target", "3 个目标").
+    pub count_text: String,
     pub note: Option<String>,
     pub depth: usize,
 }
@@ -106,6 +108,7 @@ pub fn home(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
                 name: v.text(&c.name).to_string(),
                 href: links::href(&links::chain(lang, &c.id)),
                 count,
+                count_text: v.targets_count(count),
                 note: None,
                 depth: 0,
             })

@@ -63,7 +63,7 @@ struct NotFoundPage {
 /// The 404 page of a language, or the site root's (which offers both languages).
 pub fn not_found(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
-    let page = out.meta(
+    let mut page = out.meta(
         lang,
         MetaSpec {
             kind: "not_found",
@@ -73,6 +73,18 @@ pub fn not_found(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             breadcrumbs: Vec::new(),
         },
     );
+    // The other language's version of a missing page is missing too: the language
+    // switch leads to that language's home instead (the root 404 has no twin path).
+    let home = links::home(lang.other());
+    page.twin_canonical = out
+        .cx
+        .site
+        .config
+        .base_url
+        .join(home.strip_suffix("index.html").unwrap_or(&home));
+    page.twin_href = links::href(&home);
+    // An error page states no information, so it has no date.
+    page.updated = None;
     let languages = language_links(out, &page.root);
     context(&NotFoundPage { page, languages })
 }
@@ -108,7 +120,8 @@ struct DataPage {
     columns: Vec<ColumnDoc>,
     csv_href: String,
     json_href: String,
-    targets: usize,
+    /// "153 targets", as the language says it.
+    targets: String,
 }
 
 #[derive(Serialize)]
@@ -141,7 +154,7 @@ pub fn data_docs(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         columns,
         csv_href: links::TARGETS_CSV.into(),
         json_href: links::TARGETS_JSON.into(),
-        targets: out.cx.site.targets().count(),
+        targets: v.targets_count(out.cx.site.targets().count()),
     })
 }
 
@@ -253,7 +266,11 @@ mod tests {
                 if lang == Lang::En {
                     shown = crate::render::markdown::mark_chinese(&shown);
                 }
-                let want = format!("<code>{}</code></th><td>{shown}</td>", c.name);
+                let label = escape(&strings["data_meaning"]).to_string();
+                let want = format!(
+                    "<code>{}</code></th><td data-label=\"{label}\">{shown}</td>",
+                    c.name
+                );
                 assert!(page.contains(&want), "{lang}: {want}");
             }
         }

@@ -11,6 +11,7 @@
     try { window.localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode */ }
   }
   if (stored()) root.classList.add("care");
+  document.addEventListener("DOMContentLoaded", navigationEdges);
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.getElementById("care-toggle");
     if (!button) return;
@@ -31,6 +32,30 @@
     });
     readAloud();
   });
+
+  // On a narrow screen the navigation is one row that scrolls sideways, its edges
+  // fading where there is more (style.css). This marks whether it is scrolled from its
+  // start or to its end, and brings a link reached with Tab wholly into view, clear of
+  // the fades (the browser leaves a half-visible link where it is).
+  function navigationEdges() {
+    var nav = document.querySelector(".main-nav");
+    var list = nav && nav.querySelector("ul");
+    if (!list) return;
+    function mark() {
+      var room = list.scrollWidth - list.clientWidth;
+      var left = Math.abs(list.scrollLeft);
+      nav.classList.toggle("past-start", room > 1 && left > 1);
+      nav.classList.toggle("at-end", room <= 1 || left >= room - 1);
+    }
+    list.addEventListener("scroll", mark, { passive: true });
+    window.addEventListener("resize", mark);
+    list.addEventListener("focusin", function (e) {
+      if (list.scrollWidth > list.clientWidth && e.target.scrollIntoView) {
+        e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+      }
+    });
+    mark();
+  }
 
   // Care mode reads the page aloud on request, with the voices the reader's own
   // system has (the Web Speech API; nothing is fetched). The button shows only in
