@@ -438,6 +438,54 @@ fn chinese_and_english_queries_find_the_right_pages() {
         ),
         ("zh", "1200", "zh/plans/"),
         ("en", "1200", "en/plans/"),
+        // A figure or a year with the character after it, and one character alone.
+        (
+            "zh",
+            "1000亿",
+            "zh/plans/ganzhou-2021-work-points/electronics-output/index.html",
+        ),
+        (
+            "en",
+            "1000亿",
+            "en/plans/ganzhou-2021-work-points/electronics-output/index.html",
+        ),
+        (
+            "zh",
+            "2025年",
+            "zh/plans/jiangxi-pilot-zones-2021/rd-spending-share/index.html",
+        ),
+        (
+            "zh",
+            "锂",
+            "zh/plans/yichun-869-2023-2026/new-energy-revenue/index.html",
+        ),
+        // A body's short form finds the targets it works on.
+        (
+            "zh",
+            "工信局 2026",
+            "zh/plans/yichun-869-2023-2026/industrial-revenue-growth/index.html",
+        ),
+        // English plurals and the forms foreign readers know.
+        (
+            "en",
+            "electronics",
+            "en/chains/electronic-information/index.html",
+        ),
+        (
+            "en",
+            "revenues",
+            "en/plans/ganjiang-2021-2023/optoelectronics-revenue/index.html",
+        ),
+        (
+            "en",
+            "NDRC",
+            "en/plans/ganzhou-2021-work-points/nonferrous-output/index.html",
+        ),
+        (
+            "en",
+            "management committee",
+            "en/plans/ganjiang-2021-2023/major-industrial-projects/index.html",
+        ),
     ];
     if Command::new("node").arg("--version").output().is_err() {
         eprintln!("skipped: the search script needs Node.js, which is not installed");
@@ -574,4 +622,16 @@ fn english_pages_give_document_numbers_as_official_translations_do_with_the_orig
     }
     let zh = String::from_utf8_lossy(&files["zh/plans/index.html"]);
     assert!(zh.contains("赣市府办字〔2020〕38号") && !zh.contains("Gan Shi Fu"));
+}
+
+#[test]
+fn a_lone_strive_figure_is_drawn_and_keyed_as_an_aspiration_in_a_comparison() {
+    let (files, _) = built();
+    let svg = String::from_utf8_lossy(&files["zh/chains/electronic-information/comparison.svg"]);
+    // Ganjiang's 力争突破1000亿元 stands beside firm targets: a light, outlined bar,
+    // besides the stretch above Ganzhou's floor and the key's swatch.
+    let sky = svg.matches("fill=\"#56B4E9\"").count();
+    assert_eq!(sky, 3, "the aspiration bar, the stretch tier and the key");
+    // …named 力争 in the legend, beside the firm figures' own word.
+    assert!(svg.contains(">力争</text>"), "{svg}");
 }

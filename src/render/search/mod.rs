@@ -304,6 +304,23 @@ mod tests {
             assert!(g.contains(&want.to_string()), "{want} in {g:?}");
         }
         assert_eq!(search_grams("硅"), vec!["硅".to_string()]);
+        let g = search_grams("1000亿元 revenues industries");
+        for want in [
+            "亿", "元", "亿元", "1000", "revenue", "revenues", "industry",
+        ] {
+            assert!(g.contains(&want.to_string()), "{want} in {g:?}");
+        }
+    }
+
+    #[test]
+    fn english_plurals_are_read_as_their_singular() {
+        assert_eq!(stem("revenues").as_deref(), Some("revenue"));
+        assert_eq!(stem("electronics").as_deref(), Some("electronic"));
+        assert_eq!(stem("industries").as_deref(), Some("industry"));
+        assert_eq!(stem("businesses").as_deref(), Some("business"));
+        for kept in ["gas", "process", "status", "analysis", "稀土们"] {
+            assert_eq!(stem(kept), None, "{kept}");
+        }
     }
 
     /// The index's files by part name (`meta`, `g0`, `d0`…) with the data each holds.
