@@ -38,6 +38,10 @@ pub struct Prepared {
     rows: Localized<Vec<Vec<tera::Value>>>,
     /// Each plan's card for lists, by language and plan position.
     cards: Localized<Vec<tera::Value>>,
+    /// The latest date any source record states (issued or published): what a page
+    /// drawing on the whole site is dated by. Found once here, not for each page (a
+    /// site of 100,000 targets has 200,000 pages and 2,000 records).
+    pub latest_record: Option<crate::vocab::Date>,
 }
 
 impl Prepared {
@@ -88,6 +92,7 @@ impl Prepared {
             page_paths,
             rows,
             cards,
+            latest_record: super::pages::latest(site, site.records.iter().map(|r| &r.id)),
         })
     }
 }

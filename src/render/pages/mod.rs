@@ -89,11 +89,7 @@ impl PageMeta {
             breadcrumbs: spec.breadcrumbs,
             section: spec.section,
             listed: !spec.kind.starts_with("not_found"),
-            updated: updated(
-                cx,
-                lang,
-                latest(cx.site, cx.site.records.iter().map(|r| &r.id)),
-            ),
+            updated: updated(cx, lang, cx.prepared.latest_record),
         }
     }
 
@@ -116,7 +112,7 @@ fn updated(cx: &RenderContext, lang: Lang, date: Option<Date>) -> Option<Updated
 }
 
 /// The latest date the records `ids` state: when each was issued or published.
-fn latest<'a>(site: &Site, ids: impl Iterator<Item = &'a Id>) -> Option<Date> {
+pub(super) fn latest<'a>(site: &Site, ids: impl Iterator<Item = &'a Id>) -> Option<Date> {
     ids.filter_map(|id| site.records.get(id))
         .flat_map(|r| std::iter::once(r.issued).chain(r.published.iter().filter_map(|p| p.date)))
         .max()
