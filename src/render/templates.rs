@@ -254,6 +254,21 @@ impl Templates {
     }
 }
 
+impl Templates {
+    /// Renders a partial that is given its context piece by piece (a table row, say),
+    /// as markup for a page to place.
+    pub fn render_partial(
+        &self,
+        lang: Lang,
+        template: &str,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        let mut out = Vec::with_capacity(1024);
+        self.render(lang, template, context, &mut out)?;
+        String::from_utf8(out).map_err(|_| Diagnostic::error("templates", "a row is not UTF-8"))
+    }
+}
+
 /// A template error that names no template file, as a diagnostic; Tera's message
 /// quotes the template where it knows it.
 pub fn template_error(e: &tera::Error) -> Diagnostic {
