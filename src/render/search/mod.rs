@@ -37,23 +37,25 @@ pub fn search_index(v: ViewCtx) -> Vec<(String, String)> {
         .map(|k| (k.code().to_string(), v.t(&keys::search_kind(k)).into()))
         .collect();
     let base = links::search_index_dir(v.lang);
-    shards::index_files(&docs, kinds.into(), &base, &gram_lists(&docs))
+    let grams = gram_lists(&mut docs);
+    shards::index_files(&docs, kinds.into(), &base, &grams)
         .into_iter()
         .map(|(name, text)| (format!("{base}{name}"), text))
         .collect()
 }
 
 /// Each key of [`search_grams`] with the documents found by it, in document order.
-fn gram_lists(docs: &[SearchDoc]) -> BTreeMap<String, Vec<Posting>> {
+/// Each document's extra words are dropped once read: only the keys need them.
+fn gram_lists(docs: &mut [SearchDoc]) -> BTreeMap<String, Vec<Posting>> {
     let mut grams: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-    for (doc, d) in docs.iter().enumerate() {
+    for (doc, d) in docs.iter_mut().enumerate() {
         let title = search_grams(&d.title);
-        let text = format!("{} {} {}", d.title, d.context, d.extra);
+        let text = format!("{} {} {}", d.title, d.context, std::mem::take(&mut d.extra));
         for g in search_grams(&text) {
             let in_title = title.binary_search(&g).is_ok();
             let list = grams.entry(g).or_default();
-            if list.last().map(|p| p.doc) != Some(doc) {
-                list.push(Posting { doc, in_title });
+            if list.last().map(|p| p.doc()) != Some(doc) {
+                list.push(Posting::new(doc, in_title));
             }
         }
     }
