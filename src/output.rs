@@ -137,6 +137,10 @@ impl Sink for MemorySink {
     }
 }
 
+/// Writes the build's memo into the file beside the output, as it serializes: the
+/// memo of 100,000 targets is tens of megabytes, which need not be held at once.
+pub type MemoWriter<'a> = Box<dyn FnOnce(&mut dyn io::Write) -> io::Result<()> + 'a>;
+
 /// A site being written next to its final place.
 pub struct Staging {
     dir: PathBuf,
@@ -199,7 +203,7 @@ impl Staging {
     /// Swaps the finished site in place of the previous one, and leaves `memo` (what
     /// the next build needs to know of this one) beside it. The old memo goes first:
     /// a build killed half way leaves none, and the next build renders everything.
-    pub fn commit(mut self, memo: Option<&[u8]>) -> io::Result<()> {
+    pub fn commit(mut self, memo: Option<MemoWriter<'_>>) -> io::Result<()> {
         self.write(
             MARKER,
             b"This directory was written by plansite; the next build replaces it whole.\n",
@@ -219,9 +223,12 @@ impl Staging {
             }
             std::fs::rename(&self.dir, &self.target)?;
         }
-        if let Some(bytes) = memo {
+        if let Some(write_memo) = memo {
             let tmp = memo_path.with_extension("tmp");
-            std::fs::write(&tmp, bytes)?;
+            let mut file = io::BufWriter::new(std::fs::File::create(&tmp)?);
+            write_memo(&mut file)?;
+            io::Write::flush(&mut file)?;
+            drop(file);
             std::fs::rename(&tmp, &memo_path)?;
         }
         // The swap is done: the next build may start.

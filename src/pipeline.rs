@@ -113,9 +113,11 @@ pub fn build_loaded(
     let rendered = rendered?;
     trace("render", started);
     let (kept, written) = staging.counts();
-    let memo = serde_json::to_vec(&rendered.memo).ok();
+    let memo = &rendered.memo;
     staging
-        .commit(memo.as_deref())
+        .commit(Some(Box::new(move |w: &mut dyn std::io::Write| {
+            serde_json::to_writer(w, memo).map_err(std::io::Error::other)
+        })))
         .map_err(|e| Diagnostics::from(output_error(output, e)))?;
     trace("commit", started);
     Ok(BuildReport {
