@@ -145,7 +145,8 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
     let height = footer_top + c.frame.footer_height();
     let mut svg = String::new();
     {
-        let root = SvgBackend::new(&mut svg, (width, height)).into_drawing_area();
+        let root =
+            SvgBackend::new(&mut svg, (width, height), style::TEXT_DEFAULTS).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         c.frame.draw_header(&root)?;
         let mut top = header;

@@ -494,10 +494,14 @@ fn svg_size(svg: &str) -> (u32, u32) {
 /// Replaces plotters' opening tag with an accessible, scalable one.
 fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> String {
     let (head, rest) = body.split_once('\n').unwrap_or((body, ""));
-    let view_box = view_box(head);
+    // The backend's `<svg viewBox="…" font-size="…" fill="…">`: its attributes carry over.
+    let attrs = head
+        .strip_prefix("<svg ")
+        .and_then(|h| h.strip_suffix('>'))
+        .unwrap_or("viewBox=\"0 0 640 360\"");
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" \
+         <svg xmlns=\"http://www.w3.org/2000/svg\" {attrs} class=\"chart\" role=\"img\" \
          lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{rest}",
         escape(title),

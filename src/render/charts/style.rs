@@ -21,6 +21,12 @@ pub const FONT_SCALE: f64 = 1.24;
 /// Labels' size in pixels.
 pub const LABEL_PX: f64 = 14.0;
 
+/// Most text of a chart is a label: its size and colour are each drawing's default.
+pub const TEXT_DEFAULTS: super::svg::TextDefaults = super::svg::TextDefaults {
+    px: LABEL_PX,
+    fill: palette::INK,
+};
+
 /// The title's size in pixels.
 pub const TITLE_PX: f64 = 17.0;
 /// The subtitle's size in pixels.
