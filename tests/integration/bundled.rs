@@ -184,7 +184,12 @@ fn region_pages_count_own_targets_shares_and_areas_within_apart() {
         Some("5")
     );
     assert!(
-        nankang.contains("<h2 id=\"bodies\">Targets set elsewhere that its bodies work on</h2>")
+        nankang.contains("<h2 id=\"bodies\">Bodies here that work on targets set elsewhere</h2>")
+    );
+    // Each body is listed with its count, linked to its page, which lists the targets.
+    assert!(
+        nankang.contains("Nankang District Government</a> <span class=\"count\">5 targets</span>"),
+        "{nankang}"
     );
     assert!(!nankang.contains(">No targets yet<"));
     // The index gives each region what it holds, and folds away those with nothing.

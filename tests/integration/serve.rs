@@ -299,3 +299,79 @@ fn a_plan_edit_is_served_without_rebuilding_the_other_plans() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The directory `serve` builds into (see `preview_dir` in serve.rs).
+fn served_dir(server: &Server) -> std::path::PathBuf {
+    let name = format!("plansite-serve-{}", server.child.id());
+    let shm = std::path::Path::new("/dev/shm").join(&name);
+    if shm.is_dir() {
+        shm
+    } else {
+        std::env::temp_dir().join(name)
+    }
+}
+
+/// After each kind of edit inside one plan — a figure, a name, a target moved to
+/// another chain, a department no longer responsible, a year — the preview holds the
+/// bytes a full build of the edited site writes, in every file: the edit renders only
+/// what it changes, and must miss nothing.
+#[test]
+fn plan_edits_are_served_as_a_full_build_writes_them() {
+    let site = TestSite::bundled();
+    let server = Server::start(&site);
+    let served = served_dir(&server);
+    let plan = "content/plans/ganzhou-2021-work-points/plan.yaml";
+    let edits = [
+        (
+            "value: {about: 8.8, qualifier: strive}",
+            "value: {about: 8.76, qualifier: strive}",
+        ),
+        (
+            "en: Electronic information cluster output}",
+            "en: Electronics cluster output}",
+        ),
+        (
+            "    chain: electronic-information\n    metric: output",
+            "    chain: textiles-apparel\n    metric: output",
+        ),
+        (
+            ", ganzhou-nankang-government, ganzhou-zhanggong-government",
+            ", ganzhou-zhanggong-government",
+        ),
+        (
+            "    year: 2021\n    value: {tiers: {floor: {exceed: 1000",
+            "    year: 2022\n    value: {tiers: {floor: {exceed: 1000",
+        ),
+    ];
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let out = tempfile::tempdir().unwrap();
+    for (from, to) in edits {
+        let reloads = server.reloads();
+        site.edit(plan, from, to);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while server.reloads() == reloads {
+            assert!(Instant::now() < deadline, "no reload after {to:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let built = out.path().join("site");
+        site.cmd(&["build", "--clean", "--base-url", &base, "--output"])
+            .arg(&built)
+            .assert()
+            .success();
+        let want = crate::util::read_tree(&built);
+        let have = crate::util::read_tree(&served);
+        let differ: Vec<&String> = want
+            .iter()
+            .filter(|(path, text)| have.get(*path) != Some(text))
+            .map(|(path, _)| path)
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "after {to:?}, served files differ: {differ:?}"
+        );
+        // No full build since serving started: the edits were rendered alone.
+        let log = server.log.lock().unwrap();
+        let full = log.iter().filter(|l| l.starts_with("Built")).count();
+        assert_eq!(full, 0, "an edit inside one plan rebuilt the site: {log:?}");
+    }
+}

@@ -12,14 +12,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{MetaSpec, PageOut, context};
-use rayon::prelude::*;
-
-use crate::content::{Plan, Site, Subject, Target};
-use crate::derive::progress::Status;
+use crate::content::{Plan, Site, Target};
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
+use crate::render::all_rows::{self, subject_key};
 use crate::render::i18n;
-use crate::render::views::{TargetRow, ViewCtx, status_counts};
+use crate::render::views::{ViewCtx, status_counts};
 
 #[derive(Serialize)]
 struct AllTargetsPage {
@@ -32,18 +30,6 @@ struct AllTargetsPage {
     total: usize,
     /// "183 targets from 5 plans."
     lead: String,
-}
-
-/// One target's filter keys and region, besides its table fields.
-#[derive(Serialize)]
-struct Row {
-    region_name: String,
-    region_href: String,
-    plan: String,
-    subject: String,
-    region: String,
-    year: u16,
-    status: &'static str,
 }
 
 /// One filter: the address parameter it sets, its label, and its choices.
@@ -60,14 +46,6 @@ struct Choice {
     label: String,
 }
 
-/// The filter value of a target's chain or topic: the two registries may share ids.
-fn subject_key(subject: &Subject) -> String {
-    match subject {
-        Subject::Chain(id) => format!("chain:{id}"),
-        Subject::Topic(id) => format!("topic:{id}"),
-    }
-}
-
 /// Renders the page in `lang`.
 pub fn page(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
     let v = out.view(lang);
@@ -82,32 +60,16 @@ pub fn page(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             breadcrumbs: out.crumbs(lang, None),
         },
     );
-    let root = crate::render::links::root_of(out.path);
-    let refs: Vec<(&Plan, &Target)> = site.targets().collect();
-    let rows: Vec<tera::Value> = refs
-        .par_iter()
-        .map(|(plan, t)| {
-            let region = v.region_ref(&t.region);
-            let keys = Row {
-                region_name: region.name,
-                region_href: region.href,
-                plan: plan.id.to_string(),
-                subject: subject_key(&t.subject),
-                region: t.region.to_string(),
-                year: t.year,
-                status: v.progress_of(t).map_or(Status::NoData, |s| s.status).key(),
-            };
-            let mut context = Context::new();
-            context.insert("r", &keys);
-            context.insert("row", &TargetRow::new(v, t));
-            context.insert("root", &root);
-            out.cx
-                .prepared
-                .templates
-                .render_partial(lang, "partials/all_targets_row.html", &context)
-                .map(tera::Value::from)
-        })
-        .collect::<Result<_, _>>()?;
+    let rows: Vec<tera::Value> = match out.cx.prepared.all_target_rows(lang) {
+        Some(kept) => kept.iter().flatten().cloned().collect(),
+        None => {
+            let plans: Vec<&Plan> = site.plans.iter().collect();
+            all_rows::rows_of(&out.cx.prepared.templates, v, &plans)?
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+    };
     let lead = i18n::fill(
         v.t("targets_lead"),
         &[

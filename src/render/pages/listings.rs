@@ -54,6 +54,9 @@ pub(super) struct Section {
     /// Target rows (see `TargetRow`).
     pub rows: Vec<tera::Value>,
     pub parts: Vec<PartRow>,
+    /// Registry entries with their counts (a region's bodies that work on targets set
+    /// elsewhere), each linking to its own page.
+    pub entries: Vec<Entry>,
 }
 
 /// A region's share of a target split among regions.

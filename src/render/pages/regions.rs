@@ -6,6 +6,8 @@
 //! given only when it is not zero, so no page says "0" above a table that has rows;
 //! areas, and regions on the index, that have nothing at all are folded away.
 
+use std::collections::BTreeMap;
+
 use tera::Context;
 
 use super::PageOut;
@@ -69,11 +71,18 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         .iter()
         .filter_map(|r| part_row(out, lang, *r, &region.id))
         .collect();
+    // The bodies, each with how many targets set elsewhere it works on; their own
+    // pages list the targets (a city's bureaus may work on thousands).
     let mut bodies = section("bodies", v.t("listing_region_bodies").to_string());
-    bodies.rows = rows(out, lang, &tally.bodies)?;
+    bodies.entries = bodies_here(v, &region.id, &tally.bodies);
     let sections: Vec<Section> = [plans, targets, parts, bodies]
         .into_iter()
-        .filter(|s| !s.plans.is_empty() || !s.rows.is_empty() || !s.parts.is_empty())
+        .filter(|s| {
+            !s.plans.is_empty()
+                || !s.rows.is_empty()
+                || !s.parts.is_empty()
+                || !s.entries.is_empty()
+        })
         .collect();
     let mut page = Listing::new(
         "region",
@@ -97,6 +106,48 @@ pub fn region(out: &mut PageOut, lang: Lang, i: usize) -> Result<Context, Diagno
         .cloned()
         .unwrap_or_default();
     page.render(out, lang)
+}
+
+/// The bodies of `region` (or of a region inside it) that work on the targets
+/// `elsewhere`, each with how many of them, in registry order.
+fn bodies_here(v: ViewCtx, region: &Id, elsewhere: &[TargetRef]) -> Vec<Entry> {
+    let inside = |unit: &Id| {
+        let mut at = v.site.units.get(unit).and_then(|u| u.region.clone());
+        // Up the tree from the body's region (a cycle is refused on load).
+        for _ in 0..32 {
+            match at {
+                Some(r) if &r == region => return true,
+                Some(r) => at = v.site.regions.get(&r).and_then(|r| r.parent.clone()),
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut counts: BTreeMap<&Id, usize> = BTreeMap::new();
+    for r in elsewhere {
+        let (_, t) = target_of(v, *r);
+        let mut named: Vec<&Id> = t.lead.iter().chain(&t.responsible).collect();
+        named.sort();
+        named.dedup();
+        for unit in named.into_iter().filter(|u| inside(u)) {
+            *counts.entry(unit).or_default() += 1;
+        }
+    }
+    v.site
+        .units
+        .iter()
+        .filter_map(|u| {
+            let n = *counts.get(&u.id)?;
+            Some(Entry {
+                name: v.text(&u.name).to_string(),
+                href: links::href(&links::unit(v.lang, &u.id)),
+                count: n,
+                count_text: v.targets_count(n),
+                note: None,
+                depth: 0,
+            })
+        })
+        .collect()
 }
 
 /// A region as an entry of a list: its targets (its own and its areas'), and what

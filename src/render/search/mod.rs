@@ -2,7 +2,10 @@
 //! topic, region and unit with the words it is found by. The search page's script looks
 //! queries up in it without a server, loading only the parts a query needs.
 
+mod live;
 mod shards;
+
+pub use live::LiveIndex;
 
 use std::collections::BTreeMap;
 
@@ -10,6 +13,7 @@ use super::abbreviations::{english_short_forms, short_forms};
 use super::keys::{self, SearchKind};
 use super::links;
 use super::views::{ViewCtx, horizon_text, value_text};
+use crate::content::{Plan, Target};
 use crate::derive::progress::Status;
 use crate::lang::Lang;
 use shards::Posting;
@@ -28,62 +32,87 @@ struct SearchDoc {
 /// root and texts. Documents are in the order results are ranked by kind: targets
 /// first, since they are what readers look for, then the pages that list them.
 pub fn search_index(v: ViewCtx) -> Vec<(String, String)> {
-    let mut docs = target_docs(v);
-    docs.extend(plan_docs(v));
-    docs.extend(chain_docs(v));
-    docs.extend(registry_docs(v));
-    let kinds: serde_json::Map<String, serde_json::Value> = SearchKind::ALL
-        .into_iter()
-        .map(|k| (k.code().to_string(), v.t(&keys::search_kind(k)).into()))
-        .collect();
+    let mut docs = all_docs(v);
     let base = links::search_index_dir(v.lang);
-    let grams = gram_lists(&mut docs);
-    shards::index_files(&docs, kinds.into(), &base, &grams)
+    let grams = gram_lists(&mut docs, false);
+    shards::index_files(&docs, kinds(v), &base, &grams)
         .into_iter()
         .map(|(name, text)| (format!("{base}{name}"), text))
         .collect()
 }
 
+/// Every document, in the order results rank: targets, plans, chains, registries.
+fn all_docs(v: ViewCtx) -> Vec<SearchDoc> {
+    let mut docs = target_docs(v);
+    docs.extend(plan_docs(v));
+    docs.extend(chain_docs(v));
+    docs.extend(registry_docs(v));
+    docs
+}
+
+/// The name of each kind of result, in the page's language.
+fn kinds(v: ViewCtx) -> serde_json::Value {
+    let kinds: serde_json::Map<String, serde_json::Value> = SearchKind::ALL
+        .into_iter()
+        .map(|k| (k.code().to_string(), v.t(&keys::search_kind(k)).into()))
+        .collect();
+    kinds.into()
+}
+
 /// Each key of [`search_grams`] with the documents found by it, in document order.
-/// Each document's extra words are dropped once read: only the keys need them.
-fn gram_lists(docs: &mut [SearchDoc]) -> BTreeMap<String, Vec<Posting>> {
+/// Each document's extra words are dropped once read (`keep_extra` false): only the
+/// keys need them.
+fn gram_lists(docs: &mut [SearchDoc], keep_extra: bool) -> BTreeMap<String, Vec<Posting>> {
     let mut grams: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
     for (doc, d) in docs.iter_mut().enumerate() {
-        let title = search_grams(&d.title);
-        let text = format!("{} {} {}", d.title, d.context, std::mem::take(&mut d.extra));
-        for g in search_grams(&text) {
-            let in_title = title.binary_search(&g).is_ok();
+        for (g, in_title) in doc_keys(d) {
             let list = grams.entry(g).or_default();
             if list.last().map(|p| p.doc()) != Some(doc) {
                 list.push(Posting::new(doc, in_title));
             }
         }
+        if !keep_extra {
+            d.extra = String::new();
+        }
     }
     grams
 }
 
-fn plan_docs(v: ViewCtx) -> Vec<SearchDoc> {
-    let (lang, other) = (v.lang, v.lang.other());
-    v.site
-        .plans
-        .iter()
-        .map(|plan| SearchDoc {
-            kind: SearchKind::Plan,
-            title: v.text(&plan.title).to_string(),
-            href: links::href(&links::plan(lang, &plan.id)),
-            context: format!(
-                "{} · {}",
-                v.unit_name(&plan.issuer),
-                horizon_text(plan.horizon)
-            ),
-            extra: format!(
-                "{} {} {}",
-                plan.title.get(other),
-                plan.short_title.get(lang),
-                plan.id
-            ),
+/// The keys a document is found by, each with whether it is in the title.
+fn doc_keys(d: &SearchDoc) -> Vec<(String, bool)> {
+    let title = search_grams(&d.title);
+    let text = format!("{} {} {}", d.title, d.context, d.extra);
+    search_grams(&text)
+        .into_iter()
+        .map(|g| {
+            let in_title = title.binary_search(&g).is_ok();
+            (g, in_title)
         })
         .collect()
+}
+
+fn plan_docs(v: ViewCtx) -> Vec<SearchDoc> {
+    v.site.plans.iter().map(|plan| plan_doc(v, plan)).collect()
+}
+
+fn plan_doc(v: ViewCtx, plan: &Plan) -> SearchDoc {
+    let (lang, other) = (v.lang, v.lang.other());
+    SearchDoc {
+        kind: SearchKind::Plan,
+        title: v.text(&plan.title).to_string(),
+        href: links::href(&links::plan(lang, &plan.id)),
+        context: format!(
+            "{} · {}",
+            v.unit_name(&plan.issuer),
+            horizon_text(plan.horizon)
+        ),
+        extra: format!(
+            "{} {} {}",
+            plan.title.get(other),
+            plan.short_title.get(lang),
+            plan.id
+        ),
+    }
 }
 
 fn chain_docs(v: ViewCtx) -> Vec<SearchDoc> {
@@ -110,40 +139,43 @@ fn chain_docs(v: ViewCtx) -> Vec<SearchDoc> {
 }
 
 fn target_docs(v: ViewCtx) -> Vec<SearchDoc> {
-    let (site, lang, other) = (v.site, v.lang, v.lang.other());
-    site.targets()
-        .map(|(plan, t)| {
-            let value = value_text(lang, t);
-            let status = v.progress_of(t).map_or(Status::NoData, |p| p.status);
-            SearchDoc {
-                kind: SearchKind::Target,
-                title: v.text(&t.name).to_string(),
-                href: links::href(&links::target(lang, &plan.id, &t.id)),
-                context: format!(
-                    "{value} · {} · {} · {} · {}",
-                    v.year(t.year),
-                    site.subject_name(&t.subject, lang),
-                    v.text(&plan.short_title),
-                    v.status_label(status)
-                ),
-                // The value as the other language writes it (1200亿元 on an English
-                // page that says CNY 120 billion), figures without group separators,
-                // so the number a reader has from the document finds the target; and
-                // the bodies that work on it, so 工信局 finds the bureau's targets.
-                extra: format!(
-                    "{} {} {} {} {} {} {} {}",
-                    t.name.get(other),
-                    site.subject_name(&t.subject, other),
-                    v.region_name(&t.region),
-                    t.id,
-                    value_text(other, t),
-                    figures(&value_text(other, t)),
-                    figures(&value),
-                    body_words(v, t.lead.iter().chain(&t.responsible)),
-                ),
-            }
-        })
+    v.site
+        .targets()
+        .map(|(plan, t)| target_doc(v, plan, t))
         .collect()
+}
+
+fn target_doc(v: ViewCtx, plan: &Plan, t: &Target) -> SearchDoc {
+    let (site, lang, other) = (v.site, v.lang, v.lang.other());
+    let value = value_text(lang, t);
+    let status = v.progress_of(t).map_or(Status::NoData, |p| p.status);
+    SearchDoc {
+        kind: SearchKind::Target,
+        title: v.text(&t.name).to_string(),
+        href: links::href(&links::target(lang, &plan.id, &t.id)),
+        context: format!(
+            "{value} · {} · {} · {} · {}",
+            v.year(t.year),
+            site.subject_name(&t.subject, lang),
+            v.text(&plan.short_title),
+            v.status_label(status)
+        ),
+        // The value as the other language writes it (1200亿元 on an English page that
+        // says CNY 120 billion), figures without group separators, so the number a
+        // reader has from the document finds the target; and the bodies that work on
+        // it, so 工信局 finds the bureau's targets.
+        extra: format!(
+            "{} {} {} {} {} {} {} {}",
+            t.name.get(other),
+            site.subject_name(&t.subject, other),
+            v.region_name(&t.region),
+            t.id,
+            value_text(other, t),
+            figures(&value_text(other, t)),
+            figures(&value),
+            body_words(v, t.lead.iter().chain(&t.responsible)),
+        ),
+    }
 }
 
 /// The numbers in `text`, without group separators: `力争突破1,200亿元` gives `1200`.
