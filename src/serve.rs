@@ -16,6 +16,7 @@
 
 mod guard;
 mod live;
+mod preview;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -139,7 +140,8 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
         crate::say!("error: cannot form the preview address");
         return ExitCode::from(1);
     };
-    let out = preview_dir().join(format!("plansite-serve-{}", std::process::id()));
+    preview::remove_stale_previews(&preview::preview_dir());
+    let out = preview::preview_dir().join(format!("plansite-serve-{}", std::process::id()));
     let state = Arc::new(State {
         root: root.clone(),
         out: out.clone(),
@@ -177,11 +179,9 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
         open_browser(&url);
     }
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(preview::shutdown())
         .await;
-    let _ = std::fs::remove_dir_all(&out);
+    preview::remove_preview(&out);
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -195,22 +195,6 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
 /// since a rebuild writes every page and a disk-backed temporary directory makes
 /// each one wait on the file system (on our machines 3× slower for the bundled
 /// site); the system's temporary directory otherwise.
-fn preview_dir() -> PathBuf {
-    let shm = Path::new("/dev/shm");
-    if shm.is_dir() && is_writable(shm) {
-        shm.to_path_buf()
-    } else {
-        std::env::temp_dir()
-    }
-}
-
-/// Whether a directory can be written to: creating and removing a file there works.
-fn is_writable(dir: &Path) -> bool {
-    let probe = dir.join(format!(".plansite-probe-{}", std::process::id()));
-    let ok = std::fs::write(&probe, b"").is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
-}
 
 /// The path of site.yaml's base_url, so the preview lives where the site will.
 fn site_base_path(root: &Path) -> String {

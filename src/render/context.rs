@@ -95,7 +95,7 @@ impl Prepared {
             page_paths,
             rows,
             cards,
-            latest_record: super::pages::latest(site, site.records.iter().map(|r| &r.id)),
+            latest_record: latest_record(site, site.records.iter().map(|r| &r.id)),
             all_target_rows: None,
         })
     }
@@ -408,4 +408,14 @@ fn markdown_diagnostic(
     };
     d.at(text, Location::from_byte_range(text, start..end))
         .help(p.help)
+}
+
+/// The latest date the records `ids` state: when each was issued or published.
+pub fn latest_record<'a>(
+    site: &Site,
+    ids: impl Iterator<Item = &'a crate::vocab::Id>,
+) -> Option<crate::vocab::Date> {
+    ids.filter_map(|id| site.records.get(id))
+        .flat_map(|r| std::iter::once(r.issued).chain(r.published.iter().filter_map(|p| p.date)))
+        .max()
 }

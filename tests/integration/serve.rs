@@ -17,7 +17,20 @@ struct Server {
 }
 
 impl Drop for Server {
+    /// Asks the server to stop (SIGTERM), so it removes its preview directory, and
+    /// kills it if it has not stopped within a few seconds.
     fn drop(&mut self) {
+        let asked = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status()
+            .is_ok_and(|s| s.success());
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while asked && Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -374,4 +387,30 @@ fn plan_edits_are_served_as_a_full_build_writes_them() {
         let full = log.iter().filter(|l| l.starts_with("Built")).count();
         assert_eq!(full, 0, "an edit inside one plan rebuilt the site: {log:?}");
     }
+}
+
+/// A preview whose process was killed (tests kill theirs) is removed by the next one,
+/// with its memo: left on shared memory, they would fill it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_preview_is_cleaned_up_by_the_next() {
+    let mut gone = Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    let pid = gone.id();
+    let dir = if std::path::Path::new("/dev/shm").is_dir() {
+        std::path::PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let stale = dir.join(format!("plansite-serve-{pid}"));
+    let memo = dir.join(format!(".plansite-serve-{pid}.plansite-memo.json"));
+    std::fs::create_dir_all(stale.join("zh")).unwrap();
+    std::fs::write(stale.join("zh/index.html"), "old").unwrap();
+    std::fs::write(&memo, "{}").unwrap();
+    let site = TestSite::starter();
+    let server = Server::start(&site);
+    assert!(!stale.exists(), "the killed preview is still there");
+    assert!(!memo.exists(), "its memo is still there");
+    // A running preview is left alone.
+    assert!(served_dir(&server).is_dir());
 }

@@ -17,7 +17,6 @@ use super::context::RenderContext;
 use super::links;
 pub use super::page_list::{Page, plan_at};
 use super::views::ViewCtx;
-use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::output::Sink;
@@ -100,7 +99,7 @@ impl PageMeta {
         lang: Lang,
         ids: impl Iterator<Item = &'a Id>,
     ) {
-        self.updated = updated(cx, lang, latest(cx.site, ids));
+        self.updated = updated(cx, lang, super::context::latest_record(cx.site, ids));
     }
 }
 
@@ -109,13 +108,6 @@ fn updated(cx: &RenderContext, lang: Lang, date: Option<Date>) -> Option<Updated
         text: cx.view(lang).date(d),
         iso: d.to_string(),
     })
-}
-
-/// The latest date the records `ids` state: when each was issued or published.
-pub(super) fn latest<'a>(site: &Site, ids: impl Iterator<Item = &'a Id>) -> Option<Date> {
-    ids.filter_map(|id| site.records.get(id))
-        .flat_map(|r| std::iter::once(r.issued).chain(r.published.iter().filter_map(|p| p.date)))
-        .max()
 }
 
 /// The path from the page at `path` back to the site root. Error pages are served
