@@ -191,11 +191,6 @@ async fn run(root: PathBuf, options: ServeOptions) -> ExitCode {
     }
 }
 
-/// Where the preview is built: memory-backed `/dev/shm` where the system has it,
-/// since a rebuild writes every page and a disk-backed temporary directory makes
-/// each one wait on the file system (on our machines 3× slower for the bundled
-/// site); the system's temporary directory otherwise.
-
 /// The path of site.yaml's base_url, so the preview lives where the site will.
 fn site_base_path(root: &Path) -> String {
     let file = root.join(crate::config::CONFIG_FILE);
