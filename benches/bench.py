@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """plansite against Hugo and the I/O floor, side by side on this machine.
 
-Usage: python3 benches/bench.py [--sizes 1000,10000,50000] [--runs 5] [--hugo-gen PATH]
+Usage: python3 benches/bench.py [--sizes 1000,10000,50000,100000] [--runs 5] [--hugo-gen PATH]
+                               [--hugo-up-to 50000] [--serve-edits 20]
 
 For each N it generates a plansite site of N targets (benches/gen_site.py) and the
 Hugo site of N pages per language (shared/bench/gen_hugo_site.py, whose page bodies
@@ -12,7 +13,11 @@ match the target commentaries), then, alternating run by run:
 then rebuilds plansite's output in place: with nothing changed, and after one edited
 value, reporting each one's time and how many files it rewrote; and runs one-word
 searches with the site's own script in Node (scripts/search_node.js), reporting the
-bytes of index each downloads to show its first page of results.
+bytes of index each downloads to show its first page of results; and serves the site,
+timing an edit of a plan.yaml from the save to the browser's reload (p50 and p95,
+benches/serve_latency.py). Hugo is left out above --hugo-up-to targets (at 50,000 it
+already holds 10 GB), and plansite's time at each size is also given against its
+10,000-target time, for how it scales.
 Every run starts from an empty /dev/shm/bench (all three outputs removed, outside
 the timing; cp's source is rebuilt, untimed, before it runs). Wall time and the peak RSS
 of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
@@ -58,22 +63,23 @@ def dir_mb(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files) / 1e6
 
 
-def bench(n, runs, plansite, hugo_gen):
+def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits):
     src = os.path.join(SHM, f"plansite_src_{n}")
     hugo_src = os.path.join(SHM, f"hugo_src_{n}")
     out = os.path.join(SHM, "plansite_out")
     hugo_out = os.path.join(SHM, "hugo_out")
     cp_out = os.path.join(SHM, "cp_out")
     subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), str(n), src], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, hugo_gen, str(n), hugo_src], check=True, stdout=subprocess.DEVNULL)
     cmds = {
         "plansite": [plansite, "--root", src, "build", "--output", out],
-        "hugo": ["hugo", "--quiet", "-s", hugo_src, "-d", hugo_out],
         "cp": ["cp", "-r", out, cp_out],
     }
+    if with_hugo:
+        subprocess.run([sys.executable, hugo_gen, str(n), hugo_src], check=True, stdout=subprocess.DEVNULL)
+        cmds["hugo"] = ["hugo", "--quiet", "-s", hugo_src, "-d", hugo_out]
     results = {k: [] for k in cmds}
     for i in range(runs + 1):  # the first round warms caches and is not counted
-        for name in ("plansite", "hugo", "cp"):
+        for name in (k for k in ("plansite", "hugo", "cp") if k in cmds):
             # Every run starts from the same empty tmpfs: the other tools' outputs
             # (up to 2 GB and 200,000 files) are removed too, so no run pays for
             # another's leftovers. cp copies plansite's output, so it is rebuilt
@@ -89,9 +95,17 @@ def bench(n, runs, plansite, hugo_gen):
     files, size = count_files(out), dir_mb(out)
     found = search_bytes(out)
     rebuilt = rebuilds(cmds["plansite"], src, out, runs) + (found,)
-    for d in (out, hugo_out, cp_out, src, hugo_src):
+    for d in (out, hugo_out, cp_out):
         clear(d)
-    return med, files, size, rebuilt
+    served = None
+    if serve_edits:
+        import serve_latency
+        samples = serve_latency.measure(src, "content/plans/p0000/plan.yaml", "/en/plans/p0000/index.html",
+                                        serve_edits, "en: Target 0-0 config", build=False)
+        served = (statistics.median(samples), serve_latency.p95(samples))
+    for d in (src, hugo_src):
+        clear(d)
+    return med, files, size, rebuilt + (served,)
 
 
 def stamps(path):
@@ -150,9 +164,11 @@ def search_bytes(out):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--sizes", default="1000,10000,50000,100000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--hugo-gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_hugo_site.py"))
+    ap.add_argument("--hugo-up-to", type=int, default=50000)
+    ap.add_argument("--serve-edits", type=int, default=20)
     a = ap.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
@@ -163,20 +179,32 @@ def main():
     os.makedirs(SHM, exist_ok=True)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[:2]
     print(f"{' '.join(hugo_version)}; {os.cpu_count()} cores; outputs in {SHM}; median of {a.runs} runs, alternating\n")
-    head = f"{'N':>7} {'files':>7} {'MB':>6} {'plansite s':>10} {'hugo s':>8} {'cp s':>6} {'p/hugo':>7} {'p/cp':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}"
+    head = (f"{'N':>7} {'files':>7} {'MB':>6} {'plansite s':>10} {'hugo s':>8} {'cp s':>6} {'p/hugo':>7} {'p/cp':>6} "
+            f"{'x 10k':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}")
     print(head)
     rebuilt = {}
+    at_10k = None
     for n in (int(x) for x in a.sizes.split(",")):
-        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen)
-        p, h, c = med["plansite"][0], med["hugo"][0], med["cp"][0]
-        print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {h:>8.3f} {c:>6.3f} {p / h:>7.2f} {p / c:>6.2f} "
-              f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {med['hugo'][1]:>8.0f}", flush=True)
-    print("\nRebuilds into the existing output (files rewritten: new inode or modification time)")
-    print("and the most search index bytes a one-word query loads for its first 20 results")
-    print(f"{'N':>7} {'no-op s':>8} {'written':>8} {'one edit s':>10} {'written':>8} {'search KB':>9}  query (hits)")
-    for n, (noop, noop_w, edit, edit_w, found) in rebuilt.items():
-        kb = f"{found[0] / 1024:>9.0f}  {found[1]} ({found[2]})" if found else f"{'no node':>9}"
-        print(f"{n:>7} {noop:>8.3f} {noop_w:>8} {edit:>10.3f} {edit_w:>8} {kb}")
+        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to, a.serve_edits)
+        p, c = med["plansite"][0], med["cp"][0]
+        if n == 10000:
+            at_10k = p
+        h, h_mb = med.get("hugo", (None, None))
+        hugo = f"{h:>8.3f}" if h else f"{'-':>8}"
+        ratio = f"{p / h:>7.2f}" if h else f"{'-':>7}"
+        scale = f"{p / at_10k:>6.1f}" if at_10k else f"{'-':>6}"
+        hugo_mb = f"{h_mb:>8.0f}" if h_mb else f"{'-':>8}"
+        print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {hugo} {c:>6.3f} {ratio} {p / c:>6.2f} {scale} "
+              f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {hugo_mb}", flush=True)
+    print("\nRebuilds into the existing output (files rewritten: new inode or modification time),")
+    print("the most search index bytes a one-word query loads for its first 20 results,")
+    print("and serve: a plan.yaml edit from the save to the reload")
+    print(f"{'N':>7} {'no-op s':>8} {'written':>8} {'one edit s':>10} {'written':>8} {'search KB':>9} {'serve p50':>9} {'p95':>6}  query (hits)")
+    for n, (noop, noop_w, edit, edit_w, found, served) in rebuilt.items():
+        kb = f"{found[0] / 1024:>9.0f}" if found else f"{'no node':>9}"
+        q = f"{found[1]} ({found[2]})" if found else ""
+        sv = f"{served[0]:>7.0f}ms {served[1]:>4.0f}ms" if served else f"{'-':>9} {'-':>6}"
+        print(f"{n:>7} {noop:>8.3f} {noop_w:>8} {edit:>10.3f} {edit_w:>8} {kb} {sv}  {q}")
 
 
 if __name__ == "__main__":

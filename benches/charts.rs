@@ -9,6 +9,11 @@
 //! a phone) drawn by plotters, its description, its data table, its CSV and its embed
 //! code.
 
+// Charts are drawn with the allocator a build uses (src/main.rs), so the rate is the
+// rate a build sees.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::time::Instant;
 

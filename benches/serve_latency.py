@@ -61,20 +61,15 @@ def wait_reload(s):
         buf += chunk
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("site")
-    ap.add_argument("commentary")
-    ap.add_argument("page")
-    ap.add_argument("--edits", type=int, default=30)
-    ap.add_argument("--replace", metavar="TEXT",
-                    help="edit by putting the marker after TEXT instead of appending it "
-                         "(for YAML files, e.g. a target's English name)")
-    a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
+def measure(site_dir, edited, page, edits, replace=None, build=True):
+    """Serves a copy of `site_dir` and edits `edited` (a path relative to it) `edits`
+    times; returns the sorted edit-to-reload times in ms. With `replace`, each edit puts
+    a marker after that text instead of appending it (for YAML files)."""
+    if build:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="plansite-latency-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     site = os.path.join(work, "site")
-    shutil.copytree(a.site, site, ignore=shutil.ignore_patterns("public", "target", ".git", "node_modules"))
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("public", "target", ".git", "node_modules"))
     server = subprocess.Popen([os.path.join(ROOT, "target/release/plansite"), "--root", site, "serve", "--port", "0"],
                               stderr=subprocess.PIPE, text=True)
     try:
@@ -89,16 +84,16 @@ def main():
         if port is None:
             sys.exit("the server did not start")
         threading.Thread(target=lambda: [print("server:", l.rstrip(), time.perf_counter(), file=sys.stderr) if os.environ.get("VERBOSE") else None for l in server.stderr], daemon=True).start()
-        page = base.rstrip("/") + a.page
-        path = os.path.join(site, a.commentary)
+        page = base.rstrip("/") + page
+        path = os.path.join(site, edited)
         original = open(path, encoding="utf-8").read()
         samples = []
-        for i in range(a.edits):
+        for i in range(edits):
             stream = subscribe(port)
             marker = f"latency-sample-{i}-{time.time_ns()}"
             with open(path, "w", encoding="utf-8") as f:
-                if a.replace:
-                    f.write(original.replace(a.replace, f"{a.replace} {marker}", 1))
+                if replace:
+                    f.write(original.replace(replace, f"{replace} {marker}", 1))
                 else:
                     f.write(original.rstrip("\n") + f"\n\n{marker}\n")
             start = time.perf_counter()
@@ -111,14 +106,31 @@ def main():
                 sys.exit(f"the reload arrived before the page showed edit {i}")
             time.sleep(0.2)
         samples.sort()
-        p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-        print(f"{a.edits} edits of {a.commentary}: edit-to-reload p50 {statistics.median(samples):.0f} ms, "
-              f"p95 {p95:.0f} ms, min {samples[0]:.0f} ms, max {samples[-1]:.0f} ms "
-              f"(includes the {60} ms debounce); every reload showed the edit")
+        return samples
     finally:
         server.terminate()
         server.wait()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def p95(samples):
+    return samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("site")
+    ap.add_argument("commentary")
+    ap.add_argument("page")
+    ap.add_argument("--edits", type=int, default=30)
+    ap.add_argument("--replace", metavar="TEXT",
+                    help="edit by putting the marker after TEXT instead of appending it "
+                         "(for YAML files, e.g. a target's English name)")
+    a = ap.parse_args()
+    samples = measure(a.site, a.commentary, a.page, a.edits, a.replace)
+    print(f"{a.edits} edits of {a.commentary}: edit-to-reload p50 {statistics.median(samples):.0f} ms, "
+          f"p95 {p95(samples):.0f} ms, min {samples[0]:.0f} ms, max {samples[-1]:.0f} ms "
+          f"(includes the {60} ms debounce); every reload showed the edit")
 
 
 if __name__ == "__main__":
