@@ -188,8 +188,8 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
     let _ = writeln!(out, "    metric: {}", g.metric.key());
     let _ = writeln!(out, "    unit: {}", g.unit.key());
     let _ = writeln!(out, "    year: {}", g.year.unwrap_or(0));
-    if g.annual {
-        out.push_str("    each: year\n");
+    if let Some(each) = g.each {
+        let _ = writeln!(out, "    each: {}", each.key());
     }
     let _ = writeln!(out, "    value: {}", value_yaml(&g.value));
     // Doublings and rises carry their baseline year (the year before the plan's
@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(plan.targets.len(), 4, "{yaml}");
         assert!(yaml.contains("# responsible departments named in the text: 市科技局"));
         assert!(yaml.contains("chain: electronic-information"));
-        assert!(yaml.contains("{tiers: {floor: {exceed: 900}, stretch: {reach: 1100}}}"));
+        assert!(yaml.contains("{tiers: {floor: {exceed: 900, qualifier: ensure}, stretch: {reach: 1100, qualifier: strive}}}"));
         assert!(yaml.contains("source: {clause: \"一1\"}"));
         let record = draft_record(&draft);
         assert!(record.contains("id: \"一1\""));

@@ -3,6 +3,7 @@
 //! no year the last, with a doubt).
 
 use super::text::{Line, YEAR, due_years};
+use crate::content::Period;
 
 /// Words before a year that make it a baseline (比2020年, 在2019年的基础上), not the
 /// year a goal is due.
@@ -70,7 +71,6 @@ impl ClauseYear {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Due {
     pub year: Option<u16>,
-    pub annual: bool,
     pub doubt: Option<&'static str>,
 }
 
@@ -78,23 +78,20 @@ pub(super) struct Due {
 /// whose year (if it stated one) is `clause_year`.
 pub(super) fn due(sentence: &str, period: Option<(u16, u16)>, clause_year: Option<u16>) -> Due {
     let has = |w: &str| sentence.contains(w);
-    let annual = has("每年") || has("年均");
+    // A yearly figure or rate is due, as a whole, in the plan's last year.
+    let yearly = has("每年") || has("年均");
     let this_year = has("全年") || has("今年") || has("当年");
     // 全年 in a plan of several years is its first year, whatever the clause says.
     let first_year = period
         .map(|(start, _)| start)
-        .filter(|_| this_year && !annual);
-    let due = |year, doubt| Due {
-        year,
-        annual,
-        doubt,
-    };
+        .filter(|_| this_year && !yearly);
+    let due = |year, doubt| Due { year, doubt };
     if let Some(y) = stated_year(sentence).or(first_year).or(clause_year) {
         return due(Some(y), None);
     }
     let multi_year = has("三年") || has("五年") || has("期间") || has("计划期");
     match period {
-        Some((_, end)) if annual || multi_year => due(Some(end), None),
+        Some((_, end)) if yearly || multi_year => due(Some(end), None),
         Some((start, end)) if start == end => due(Some(end), None),
         Some((_, end)) => due(
             Some(end),
@@ -104,20 +101,21 @@ pub(super) fn due(sentence: &str, period: Option<(u16, u16)>, clause_year: Optio
     }
 }
 
-/// How many times a year "每季度一次" and its like come to.
-pub(super) fn times_a_year(phrase: &str) -> Option<f64> {
-    const EVERY: &[(&str, f64)] = &[
-        ("每季度", 4.0),
-        ("每个季度", 4.0),
-        ("每月", 12.0),
-        ("每个月", 12.0),
-        ("每半年", 2.0),
-        ("每周", 52.0),
+/// The period a figure recurs over, from the words of its own clause (每季度至少一次:
+/// at least one each quarter). The figure is kept as written, not multiplied into a
+/// yearly one, so the draft says what the document says.
+pub(super) fn each_of(phrase: &str) -> Option<Period> {
+    const EVERY: &[(&str, Period)] = &[
+        ("每季度", Period::Quarter),
+        ("每个季度", Period::Quarter),
+        ("每月", Period::Month),
+        ("每个月", Period::Month),
+        ("每年", Period::Year),
     ];
     EVERY
         .iter()
         .find(|(w, _)| phrase.contains(w))
-        .map(|(_, n)| *n)
+        .map(|(_, p)| *p)
 }
 
 #[cfg(test)]
@@ -154,8 +152,9 @@ mod tests {
         assert_eq!(stated_year("截至2023年底已有企业500家"), None);
         assert_eq!(stated_year("2026年产值与2023年相比翻番"), Some(2026));
         let every_year = due("每年新增企业10家", Some((2024, 2026)), None);
-        assert_eq!((every_year.year, every_year.annual), (Some(2026), true));
+        assert_eq!(every_year.year, Some(2026));
         assert_eq!(due("新增企业10家", None, None).doubt, Some("no year found"));
-        assert_eq!(times_a_year("每季度至少召开一次"), Some(4.0));
+        assert_eq!(each_of("每季度至少召开一次"), Some(Period::Quarter));
+        assert_eq!(each_of("每月走访企业"), Some(Period::Month));
     }
 }

@@ -3,10 +3,10 @@
 
 use super::goals::Reader;
 use super::measure::natural_unit;
-use super::model::{Goal, single};
+use super::model::Goal;
 use super::quantity;
 use super::subject::{last_phrase, list_items, subject_of};
-use crate::content::{Comparator, MeasureUnit, TargetValue};
+use crate::content::{Bound, Comparator, MeasureUnit, TargetValue};
 
 /// Words after 倍增 that make it the name of a programme (倍增行动), not a goal.
 const PROGRAMME: &[&str] = &["行动", "计划", "升级", "发展", "工作", "目标", "总体目标"];
@@ -32,7 +32,10 @@ impl Reader<'_> {
                 if subject.is_empty() || unit == MeasureUnit::Items {
                     continue;
                 }
-                let mut goal = self.goal(subject, unit, TargetValue::Double { qualifier: None });
+                let doubled = TargetValue::Double {
+                    qualifier: self.qualifier_at(at),
+                };
+                let mut goal = self.goal(subject, unit, doubled);
                 goal.baseline_year =
                     baseline_year.or(self.doc.period.map(|(start, _)| start.saturating_sub(1)));
                 goal.doubts
@@ -59,7 +62,10 @@ impl Reader<'_> {
             .filter_map(|item| {
                 let subject = subject_of(&item);
                 let unit = quantity::head_noun(&subject)?;
-                let value = single(Comparator::AtLeast, 1.0);
+                let value = TargetValue::Single(Bound {
+                    qualifier: self.qualifier_at(at),
+                    ..Bound::plain(Comparator::AtLeast, 1.0)
+                });
                 let mut goal = self.goal(subject, unit, value);
                 goal.doubts.push("零的突破 read as at least one");
                 Some(goal)
@@ -88,7 +94,6 @@ fn doubled_names(before: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::super::goals::testing::{HEAD, goals};
-    use super::super::model::single;
     use super::*;
     use crate::content::{Bound, Comparator};
 
@@ -110,7 +115,8 @@ mod tests {
         assert_eq!(g[1].subject, "亩均税收");
         assert_eq!(g[1].unit, MeasureUnit::WanYuanPerMu);
         let d = goals(&format!("{HEAD}力争三年内实现全市工业产值翻番。\n"));
-        assert_eq!(d[0].value, TargetValue::Double { qualifier: None });
+        let strive = Some(crate::content::Qualifier::Strive);
+        assert_eq!(d[0].value, TargetValue::Double { qualifier: strive });
         assert_eq!(d[0].baseline_year, Some(2023));
         assert_eq!(d[0].year, Some(2026));
         assert_eq!(d[0].unit, MeasureUnit::YiYuan);
@@ -138,7 +144,11 @@ mod tests {
     fn a_first_one_is_at_least_one() {
         let g = goals(&format!("{HEAD}力争百亿级园区和独角兽企业实现零的突破。\n"));
         let read: Vec<(MeasureUnit, &TargetValue)> = g.iter().map(|g| (g.unit, &g.value)).collect();
-        let one = single(Comparator::AtLeast, 1.0);
+        // 力争 before the names reaches both firsts.
+        let one = TargetValue::Single(Bound {
+            qualifier: Some(crate::content::Qualifier::Strive),
+            ..Bound::plain(Comparator::AtLeast, 1.0)
+        });
         assert_eq!(
             read,
             vec![(MeasureUnit::Zones, &one), (MeasureUnit::Firms, &one)],

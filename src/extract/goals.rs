@@ -14,14 +14,14 @@
 
 use std::sync::Arc;
 
-use super::due::{ClauseYear, Due, due, opening_year, stated_year, times_a_year};
+use super::due::{ClauseYear, Due, due, each_of, opening_year, stated_year};
 use super::figures::{goal_figures, listed_runs};
 use super::measure::{chain_of, comparator, metric_of, natural_unit};
 use super::model::{Goal, GoalPart, range, single, tiers};
 use super::quantity::{self, Quantity};
 use super::subject::{COUNT_VERBS, SINCE_YEAR, last_phrase, list_items, noun_after, subject_of};
 use super::text::{Document, Line, first_chars};
-use crate::content::{Comparator, MeasureUnit, TargetValue, UnitKind};
+use crate::content::{Bound, Comparator, MeasureUnit, Qualifier, TargetValue, UnitKind};
 
 /// Finds the goals of every line of `doc`.
 pub fn find(doc: &Document) -> Vec<Goal> {
@@ -95,6 +95,10 @@ pub(super) struct Reader<'a> {
     dates_a_fact: bool,
     /// Where the sentence's first 确保 ends, which makes a later figure a floor.
     ensure_end: Option<usize>,
+    /// The modal words of the sentence (确保, 力争…), each with where it ends.
+    modals: Vec<(usize, Qualifier)>,
+    /// Where the sentence's semicolons are: a modal word holds up to the next one.
+    semicolons: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -114,6 +118,57 @@ impl<'a> Reader<'a> {
             due: due(sentence, doc.period, clause_year),
             dates_a_fact: sentence.contains("截至") || sentence.contains("截止"),
             ensure_end: sentence.find("确保").map(|at| at + "确保".len()),
+            modals: modal_words(sentence),
+            semicolons: sentence
+                .match_indices(['；', ';'])
+                .map(|(at, _)| at)
+                .collect(),
+        }
+    }
+
+    /// The modal word that governs a figure at `at`: the last one before it in the
+    /// sentence, unless a semicolon ends its reach first ("力争…，…" reaches every
+    /// figure of the sentence after it; "确保…；…" stops at the semicolon).
+    pub(super) fn qualifier_at(&self, at: usize) -> Option<Qualifier> {
+        let before = self.modals.partition_point(|(end, _)| *end <= at);
+        let (end, qualifier) = *self.modals[..before].last()?;
+        let stop = self.semicolons.partition_point(|s| *s < end);
+        match self.semicolons.get(stop) {
+            Some(&s) if s < at => None,
+            _ => Some(qualifier),
+        }
+    }
+
+    /// `value` with the modal word of the figure at `at` (and, for two tiers, of its
+    /// stretch at `stretch_at`), where the value states none of its own.
+    fn qualify(&self, value: TargetValue, at: usize, stretch_at: Option<usize>) -> TargetValue {
+        let q = self.qualifier_at(at);
+        let with = |b: Bound, q: Option<Qualifier>| Bound {
+            qualifier: b.qualifier.or(q),
+            ..b
+        };
+        match value {
+            TargetValue::Single(b) => TargetValue::Single(with(b, q)),
+            TargetValue::IncreaseBy(b) => TargetValue::IncreaseBy(with(b, q)),
+            TargetValue::AverageGrowth(b) => TargetValue::AverageGrowth(with(b, q)),
+            TargetValue::Range {
+                low,
+                high,
+                or,
+                qualifier,
+            } => TargetValue::Range {
+                low,
+                high,
+                or,
+                qualifier: qualifier.or(q),
+            },
+            TargetValue::Double { qualifier } => TargetValue::Double {
+                qualifier: qualifier.or(q),
+            },
+            TargetValue::Tiers { floor, stretch } => TargetValue::Tiers {
+                floor: with(floor, q),
+                stretch: with(stretch, stretch_at.and_then(|s| self.qualifier_at(s)).or(q)),
+            },
         }
     }
 
@@ -132,7 +187,7 @@ impl<'a> Reader<'a> {
             metric: metric_of(&subject, unit),
             unit,
             year: due.year,
-            annual: due.annual,
+            each: None,
             value,
             baseline_year: None,
             parts: Vec::new(),
@@ -219,13 +274,15 @@ impl<'a> Reader<'a> {
         let mut doubts: Vec<&'static str> = Vec::new();
         let subject = self.subject_here(q, phrase, last_end, out, &mut doubts);
         let comparator_here = self.comparator_here(q, phrase);
-        let (unit, value, annual) =
-            self.form(q, stretch, phrase, &subject, comparator_here, &mut doubts);
+        let (unit, value) = self.form(q, stretch, phrase, &subject, comparator_here, &mut doubts);
+        let value = self.qualify(value, q.start, stretch.map(|n| n.start));
         let mut goal = self.figure_goal(phrase, q, subject, unit, value);
-        goal.annual |= annual;
         let after = first_chars(&self.sentence[q.end..], 6);
         goal.metric = metric_of(&format!("{}{after}", goal.subject), unit);
-        if matches!(goal.value, TargetValue::IncreaseBy(_)) {
+        if matches!(
+            goal.value,
+            TargetValue::IncreaseBy(_) | TargetValue::AverageGrowth(_)
+        ) {
             goal.baseline_year = baseline_year;
             goal.metric = metric_of(&goal.subject, unit);
         }
@@ -294,9 +351,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The form of figure `q`'s goal, in its unit, and whether it is annual: two tiers
-    /// with its stretch, a range, a rise over a baseline, a number of times a year,
-    /// or one figure.
+    /// The form of figure `q`'s goal, in its unit: two tiers with its stretch, a range,
+    /// a rise over a baseline, an average yearly growth, or one figure.
     fn form(
         &self,
         q: &Quantity,
@@ -305,17 +361,35 @@ impl<'a> Reader<'a> {
         subject: &str,
         comparator_here: Comparator,
         doubts: &mut Vec<&'static str>,
-    ) -> (MeasureUnit, TargetValue, bool) {
+    ) -> (MeasureUnit, TargetValue) {
         if let Some(next) = stretch {
             let sentence = self.sentence;
             let top = (
                 comparator(&sentence[..next.start], &sentence[next.end..]),
                 next.value,
             );
-            return (q.unit, tiers((comparator_here, q.value), top), false);
+            return (q.unit, tiers((comparator_here, q.value), top));
         }
         if let Some(high) = q.high {
-            return (q.unit, range(q.value, high), false);
+            return (q.unit, range(q.value, high));
+        }
+        // 年均增长8.5%: a yearly rate, recorded on the measure that grows.
+        let average = phrase.contains("年均")
+            && ["增长", "增速", "递增", "提高"]
+                .iter()
+                .any(|w| phrase.contains(w));
+        if average && q.unit == MeasureUnit::Percent {
+            let grows = natural_unit(subject);
+            let unit = if grows == MeasureUnit::Items {
+                doubts.push("an average growth rate: the unit of what grows is unknown");
+                MeasureUnit::Percent
+            } else {
+                grows
+            };
+            return (
+                unit,
+                TargetValue::AverageGrowth(Bound::plain(comparator_here, q.value)),
+            );
         }
         let rise = SINCE_YEAR.is_match(phrase)
             && ["提高", "提升", "增长", "增加"]
@@ -331,18 +405,10 @@ impl<'a> Reader<'a> {
             };
             return (
                 unit,
-                TargetValue::IncreaseBy(crate::content::Bound::plain(Comparator::Reach, q.value)),
-                false,
+                TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, q.value)),
             );
         }
-        let times = times_a_year(phrase).filter(|_| {
-            q.value == 1.0 && matches!(q.unit, MeasureUnit::Events | MeasureUnit::Items)
-        });
-        match times {
-            // 每季度至少一次: four (at least) a year.
-            Some(times) => (MeasureUnit::Events, single(comparator_here, times), true),
-            None => (q.unit, single(comparator_here, q.value), false),
-        }
+        (q.unit, single(comparator_here, q.value))
     }
 
     /// The goal of figure `q` read from `phrase`: what every figure's goal gets, alone
@@ -356,6 +422,8 @@ impl<'a> Reader<'a> {
         value: TargetValue,
     ) -> Goal {
         let mut goal = self.goal(subject, unit, value);
+        // 每季度至少一次: its own clause says the figure recurs.
+        goal.each = each_of(phrase);
         // "比例2024年不低于50%，2025年起不低于70%": a year in the figure's own
         // phrase is its year.
         if let Some(year) = stated_year(phrase) {
@@ -394,6 +462,7 @@ impl<'a> Reader<'a> {
                     Some(high) => range(q.value, high),
                     None => single(comparator_all, q.value),
                 };
+                let value = self.qualify(value, first.start, None);
                 let mut goal = self.figure_goal(phrase, q, name, q.unit, value);
                 if names.len() != run.len() {
                     goal.doubts
@@ -403,6 +472,21 @@ impl<'a> Reader<'a> {
             })
             .collect()
     }
+}
+
+/// The modal words of `sentence` (确保, 力争, 争取, 争创, 努力), each with where it
+/// ends, in order.
+fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
+    let mut found: Vec<(usize, Qualifier)> = Qualifier::ALL
+        .iter()
+        .flat_map(|&q| {
+            sentence
+                .match_indices(q.zh())
+                .map(move |(at, w)| (at + w.len(), q))
+        })
+        .collect();
+    found.sort_by_key(|(end, _)| *end);
+    found
 }
 
 /// 其中: a figure that is a part of the goal before it (an amount in the same unit)
@@ -451,14 +535,57 @@ mod tests {
             "{HEAD}一、目标\n确保电子信息产业集群产值突破900亿元，力争达到1100亿元。\n"
         ));
         assert_eq!(g.len(), 1, "{g:?}");
+        let TargetValue::Tiers { floor, stretch } = g[0].value else {
+            panic!("{g:?}");
+        };
         assert_eq!(
-            g[0].value,
-            tiers((Comparator::Exceed, 900.0), (Comparator::Reach, 1100.0))
+            (floor.comparator, floor.value, floor.qualifier),
+            (Comparator::Exceed, 900.0, Some(Qualifier::Ensure))
+        );
+        assert_eq!(
+            (stretch.comparator, stretch.value, stretch.qualifier),
+            (Comparator::Reach, 1100.0, Some(Qualifier::Strive))
         );
         assert_eq!(g[0].subject, "电子信息产业集群产值");
         assert_eq!(g[0].metric, Metric::Output);
         assert_eq!(g[0].chain, Some("electronic-information"));
         assert_eq!(g[0].clause, "一");
+    }
+
+    /// A modal word reaches every later figure of its sentence, up to a semicolon.
+    #[test]
+    fn a_modal_word_reaches_to_the_semicolon() {
+        let g = goals(&format!(
+            "{HEAD}力争营业收入突破400亿元，新增企业20家以上；培育平台3个，争取引进项目5个。\n"
+        ));
+        let read: Vec<Option<Qualifier>> = g.iter().map(|g| g.value.qualifier()).collect();
+        assert_eq!(
+            read,
+            vec![
+                Some(Qualifier::Strive),
+                Some(Qualifier::Strive),
+                None,
+                Some(Qualifier::Seek)
+            ],
+            "{g:?}"
+        );
+    }
+
+    /// 年均增长 is a rate on the measure that grows; 每季度 makes a figure recur,
+    /// kept as written.
+    #[test]
+    fn average_growth_and_recurring_figures() {
+        let g = goals(&format!(
+            "{HEAD}规上工业增加值年均增长8.5%以上。\n每季度至少举办1场对接活动。\n"
+        ));
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!(
+            g[0].value,
+            TargetValue::AverageGrowth(Bound::plain(Comparator::AtLeast, 8.5))
+        );
+        assert_eq!((g[0].unit, g[0].each), (MeasureUnit::YiYuan, None));
+        assert_eq!(g[1].value, single(Comparator::AtLeast, 1.0));
+        assert_eq!(g[1].each, Some(crate::content::Period::Quarter));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::content::{Bound, Comparator, MeasureUnit, Metric, TargetValue};
+use crate::content::{Bound, Comparator, MeasureUnit, Metric, Period, TargetValue};
 
 /// A part of a goal (其中…).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,8 @@ pub struct Goal {
     pub metric: Metric,
     pub unit: MeasureUnit,
     pub year: Option<u16>,
-    pub annual: bool,
+    /// The period the figure applies to each of (每年, 每季度, 每月), when it recurs.
+    pub each: Option<Period>,
     pub value: TargetValue,
     pub baseline_year: Option<u16>,
     /// Parts named with 其中 (of which).

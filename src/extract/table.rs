@@ -146,7 +146,7 @@ impl Table {
             metric: self.metric,
             unit: MeasureUnit::YiYuan,
             year: self.year,
-            annual: false,
+            each: None,
             value: single(Comparator::Reach, total),
             baseline_year: None,
             parts,

@@ -41,9 +41,9 @@ fn every_construction_becomes_a_target() {
         // 1.3万亿元 and 5000亿元, with 其中 as a part; 3万亿元.
         ("value: {reach: 13000}", "unit: yi-yuan"),
         ("value: {reach: 30000}", "unit: yi-yuan"),
-        // 确保 … 力争: two tiers.
+        // 确保 … 力争: two tiers, each with its modal word.
         (
-            "{tiers: {floor: {exceed: 800}, stretch: {reach: 1000}}}",
+            "{tiers: {floor: {exceed: 800, qualifier: ensure}, stretch: {reach: 1000, qualifier: strive}}}",
             "metric: output",
         ),
         // 全年 in a three-year plan: the first year.
@@ -53,8 +53,11 @@ fn every_construction_becomes_a_target() {
         // 一万户, 三个千亿级.
         ("value: {reach: 10000}", "unit: firms"),
         ("value: {reach: 3}", "unit: clusters"),
-        // 三年内 … 翻番: the plan's last year against the year before it.
-        ("value: double", "baseline: {year: 2023}"),
+        // 力争三年内 … 翻番: the plan's last year against the year before it.
+        (
+            "value: {double: true, qualifier: strive}",
+            "baseline: {year: 2023}",
+        ),
         // 300万平方米, 以上.
         ("value: {reach: 300}", "unit: wan-m2"),
         ("value: {at_least: 85}", "unit: percent"),
@@ -114,7 +117,7 @@ fn targets_cite_their_line_clause_and_units() {
     assert!(yaml.contains("horizon: {start: 2024, end: 2026}"), "{yaml}");
     // Unsure readings say why, and the unsurest are marked for review.
     assert!(
-        target(&yaml, "value: double").contains("# check: a doubling"),
+        target(&yaml, "value: {double: true").contains("# check: a doubling"),
         "{yaml}"
     );
     let rise = target(&yaml, "value: {increase_by: 15}");
