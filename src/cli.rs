@@ -66,7 +66,8 @@ pub enum Command {
     /// a confidence, and REVIEW marks where the reading is unsure. What the text
     /// cannot tell (English names, registry ids) is left for an editor to fill in.
     Extract {
-        /// The plan's text, in UTF-8.
+        /// The plan as published: plain text (UTF-8 or GBK), a Word document
+        /// (.docx), a web page (.html) or a PDF with a text layer.
         input: PathBuf,
         /// The plan's id (default: made from the file name).
         #[arg(long)]
@@ -293,10 +294,15 @@ fn extract(
         }
         return ExitCode::from(2);
     }
-    let text = match crate::yaml::SourceFile::read(input, input) {
-        Ok(file) => file.text,
-        Err(d) => {
-            crate::say!("{}", d.render(true));
+    let (text, container) = match crate::extract::input::read(input) {
+        Ok(read) => read,
+        Err(e) => {
+            crate::say!(
+                "error: {}: {}\n  = help: {}",
+                input.display(),
+                e.message,
+                e.hint
+            );
             return ExitCode::from(1);
         }
     };
@@ -328,9 +334,10 @@ fn extract(
     }
     let review = draft.review_count();
     crate::say!(
-        "Found {} quantified goals in {} ({review} marked REVIEW).",
+        "Found {} quantified goals in {} (read as {}; {review} marked REVIEW).",
         draft.goals.len(),
-        input.display()
+        input.display(),
+        container.name()
     );
     ExitCode::SUCCESS
 }

@@ -21,6 +21,7 @@ mod due;
 mod figures;
 mod forms;
 mod goals;
+pub mod input;
 mod measure;
 mod model;
 mod quantity;

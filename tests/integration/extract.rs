@@ -199,3 +199,47 @@ fn the_draft_passes_check_once_an_editor_fills_it_in() {
         site.read("content/plans/qinglan-2024/plan.yaml")
     );
 }
+
+/// `extract` on a file that is not UTF-8 text: a GBK text and a web page are read
+/// (and say so); a file with no text layer is refused with a way out, exit code 1.
+#[test]
+fn plans_are_read_as_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, bytes: &[u8]| {
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        assert_cmd::Command::cargo_bin("plansite")
+            .unwrap()
+            .args(["extract", input.to_str().unwrap(), "--plan-id", "p"])
+            .output()
+            .unwrap()
+    };
+    let gbk = include_bytes!("fixtures/extract/qiaocheng-services-14th-fyp.gbk.txt");
+    let utf8 = include_str!("fixtures/extract/qiaocheng-services-14th-fyp.txt");
+    let from_gbk = run("gbk.txt", gbk);
+    let from_utf8 = run("utf8.txt", utf8.as_bytes());
+    assert!(from_gbk.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&from_gbk.stdout).replace("gbk.txt", "utf8.txt"),
+        String::from_utf8_lossy(&from_utf8.stdout)
+    );
+    let page = "<html><body><h1>示范县工作要点（2025年）</h1><p>全年新增企业<b>20</b>家以上。</p></body></html>";
+    let from_page = run("page.htm", page.as_bytes());
+    let stderr = String::from_utf8_lossy(&from_page.stderr);
+    assert!(stderr.contains("read as web page"), "{stderr}");
+    let yaml = String::from_utf8_lossy(&from_page.stdout);
+    assert!(
+        yaml.contains("value: {at_least: 20}") && yaml.contains("year: 2025"),
+        "{yaml}"
+    );
+    let scan = run(
+        "scan.pdf",
+        b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n",
+    );
+    assert_eq!(scan.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&scan.stderr);
+    assert!(
+        stderr.contains("scan.pdf") && stderr.contains("help:"),
+        "{stderr}"
+    );
+}
