@@ -20,7 +20,7 @@ use super::measure::{chain_of, comparator, metric_of, natural_unit};
 use super::model::{Goal, GoalPart, range, single, tiers};
 use super::quantity::{self, Quantity};
 use super::subject::{COUNT_VERBS, SINCE_YEAR, last_phrase, list_items, noun_after, subject_of};
-use super::text::{Document, Line, first_chars};
+use super::text::{Document, Line, YEAR, due_years, first_chars};
 use crate::content::{Bound, Comparator, MeasureUnit, Qualifier, TargetValue, UnitKind};
 
 /// Finds the goals of every line of `doc`.
@@ -29,15 +29,39 @@ pub fn find(doc: &Document) -> Vec<Goal> {
     let mut context = ClauseYear::default();
     for line in &doc.lines {
         context.enter(line);
+        // 一、发展基础: where things stand, not where they are to go.
+        if line.background {
+            continue;
+        }
         for sentence in sentences(&line.text) {
             // "到2022年，…" opening a sentence sets the year of the clause's later goals.
             if let Some(year) = opening_year(sentence) {
                 context.set(year);
             }
+            if states_the_past(sentence, doc.period) {
+                continue;
+            }
             goals.extend(Reader::new(doc, line, sentence, context.year()).goals());
         }
     }
     goals
+}
+
+/// Whether `sentence` opens with a year before the plan's period (2021年，…为402亿元;
+/// 截至2023年底…), so that its figures are facts the goals start from.
+fn states_the_past(sentence: &str, period: Option<(u16, u16)>) -> bool {
+    let Some((start, _)) = period else {
+        return false;
+    };
+    let opening = first_chars(sentence, 8);
+    let opening = opening
+        .strip_prefix("截至")
+        .or_else(|| opening.strip_prefix("截止"))
+        .unwrap_or(opening);
+    YEAR.captures(opening)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+        .and_then(|c| c[1].parse::<u16>().ok())
+        .is_some_and(|year| year < start)
 }
 
 /// The most characters read as one sentence. The bundled plans' longest sentence
@@ -99,6 +123,8 @@ pub(super) struct Reader<'a> {
     modals: Vec<(usize, Qualifier)>,
     /// Where the sentence's semicolons are: a modal word holds up to the next one.
     semicolons: Vec<usize>,
+    /// The years the sentence sets goals for (到2025年), each with where it ends.
+    due_at: Vec<(usize, u16)>,
 }
 
 impl<'a> Reader<'a> {
@@ -123,7 +149,15 @@ impl<'a> Reader<'a> {
                 .match_indices(['；', ';'])
                 .map(|(at, _)| at)
                 .collect(),
+            due_at: due_years(sentence).map(|(r, y)| (r.end, y)).collect(),
         }
+    }
+
+    /// The year set last before a figure at `at` in the sentence ("到2025年，A达到80家；
+    /// 到2026年，A达到200家": each figure its own year).
+    fn due_before(&self, at: usize) -> Option<u16> {
+        let before = self.due_at.partition_point(|(end, _)| *end <= at);
+        before.checked_sub(1).map(|i| self.due_at[i].1)
     }
 
     /// The modal word that governs a figure at `at`: the last one before it in the
@@ -196,6 +230,7 @@ impl<'a> Reader<'a> {
             responsible: self.line.responsible.clone(),
             confidence: 0.0,
             doubts,
+            guessed: false,
             subject,
         }
     }
@@ -218,7 +253,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The goals of the sentence's figures, list by list (`runs`): a list of several
-    /// gives a goal each, a single figure one (with its stretch tier, if it has one).
+    /// gives a goal each, a single figure one (with its higher tiers, if it has any).
     fn figure_goals(&self, runs: &[Vec<&Quantity>], baseline_year: Option<u16>) -> Vec<Goal> {
         let mut out: Vec<Goal> = Vec::new();
         let mut last_end = 0;
@@ -232,33 +267,51 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let q = run[0];
-            let stretch = self.stretch_of(q, runs.get(r + 1));
-            if let Some(goal) = self.single(q, stretch, last_end, baseline_year, &mut out) {
+            let higher = self.tiers_after(q, &runs[r + 1..]);
+            let stretch = higher.last().copied();
+            let goals = self.single(q, stretch, last_end, baseline_year, &mut out);
+            for mut goal in goals {
+                if higher.len() > 1 {
+                    goal.guess("three levels read as two tiers: the middle one is left out");
+                }
                 out.push(goal);
             }
             last_end = stretch.map_or(q.end, |n| n.end);
-            r += if stretch.is_some() { 2 } else { 1 };
+            r += 1 + higher.len();
         }
         out
     }
 
-    /// The figure after `q` that is its stretch tier: 确保 `q` … 力争 `next`.
-    fn stretch_of<'q>(
-        &self,
-        q: &Quantity,
-        next: Option<&Vec<&'q Quantity>>,
-    ) -> Option<&'q Quantity> {
-        next.filter(|next| next.len() == 1)
-            .map(|next| next[0])
-            .filter(|n| {
-                n.unit == q.unit
-                    && self.ensure_end.is_some_and(|end| end <= q.start)
-                    && self.sentence[q.end..n.start].contains("力争")
-            })
+    /// The figures after `q` that are higher levels of the same goal: 确保突破900亿元，
+    /// 力争达到1100亿元; 突破1万亿元、达到1.3万亿元、争创1.5万亿元. Each is a single figure
+    /// in `q`'s unit, higher than the one before, with only words of degree between
+    /// (or, as before, any words between a 确保 figure and a 力争 one).
+    fn tiers_after<'q>(&self, q: &Quantity, next: &[Vec<&'q Quantity>]) -> Vec<&'q Quantity> {
+        let mut found: Vec<&'q Quantity> = Vec::new();
+        let mut previous = (q.end, q.value);
+        for run in next {
+            let [n] = run.as_slice() else { break };
+            let between = &self.sentence[previous.0..n.start];
+            let ensure_then_strive = found.is_empty()
+                && self.ensure_end.is_some_and(|end| end <= q.start)
+                && between.contains("力争");
+            let tier = n.unit == q.unit
+                && q.high.is_none()
+                && n.high.is_none()
+                && n.value > previous.1
+                && (ensure_then_strive || only_degree_words(between));
+            if !tier {
+                break;
+            }
+            found.push(n);
+            previous = (n.end, n.value);
+        }
+        found
     }
 
-    /// The goal of one figure (or of a floor and its stretch), or `None` when the
-    /// figure is a part (其中) of the goal before it and has been added to it.
+    /// The goal of one figure (or of a floor and its stretch): none when the figure
+    /// is a part (其中) of the goal before it and has been added to it, one for each
+    /// name when 各 gives several the same figure.
     fn single(
         &self,
         q: &Quantity,
@@ -266,10 +319,10 @@ impl<'a> Reader<'a> {
         last_end: usize,
         baseline_year: Option<u16>,
         out: &mut [Goal],
-    ) -> Option<Goal> {
+    ) -> Vec<Goal> {
         let phrase = self.phrase_before(q, last_end);
         if add_part(phrase, q, out) {
-            return None;
+            return Vec::new();
         }
         let mut doubts: Vec<&'static str> = Vec::new();
         let subject = self.subject_here(q, phrase, last_end, out, &mut doubts);
@@ -287,7 +340,27 @@ impl<'a> Reader<'a> {
             goal.metric = metric_of(&goal.subject, unit);
         }
         goal.doubts.extend(doubts);
-        Some(goal)
+        match each_names(phrase) {
+            Some((names, guessed)) => names
+                .into_iter()
+                .map(|name| {
+                    let mut one = goal.clone();
+                    one.metric = metric_of(&name, one.unit);
+                    one.chain = chain_of(&name);
+                    one.subject = name;
+                    if guessed {
+                        one.guess(
+                            "各 gives several the same figure: their names were completed by guess",
+                        );
+                    } else {
+                        one.doubts
+                            .push("各 gives several the same figure: one target each");
+                    }
+                    one
+                })
+                .collect(),
+            None => vec![goal],
+        }
     }
 
     /// The words naming figure `q`: from the last punctuation after the previous
@@ -422,6 +495,9 @@ impl<'a> Reader<'a> {
         value: TargetValue,
     ) -> Goal {
         let mut goal = self.goal(subject, unit, value);
+        if let Some(year) = self.due_before(q.start) {
+            goal.year = Some(year);
+        }
         // 每季度至少一次: its own clause says the figure recurs.
         goal.each = each_of(phrase);
         // "比例2024年不低于50%，2025年起不低于70%": a year in the figure's own
@@ -473,6 +549,60 @@ impl<'a> Reader<'a> {
             .collect()
     }
 }
+
+/// Whether `between` (the words between two figures) holds only punctuation and words
+/// of degree, so that the figures are levels of one goal.
+fn only_degree_words(between: &str) -> bool {
+    const DEGREE: &[&str] = &[
+        "确保", "力争", "争创", "争取", "努力", "达到", "突破", "超过", "实现", "迈上", "冲刺",
+        "到", "达",
+    ];
+    let mut rest = between.trim_matches(['，', ',', '、', '；', ';', ' ']);
+    while !rest.is_empty() {
+        match DEGREE.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => rest = rest[w.len()..].trim_start_matches(['，', ',', '、', ' ']),
+            None => return false,
+        }
+    }
+    !between.trim().is_empty()
+}
+
+/// The names 各 gives one figure to ("科技企业孵化器和众创空间各5个": two; "电子信息、
+/// 新能源汽车四条产业链营业收入各超过1000亿元": each name completed with the words after
+/// the last one), and whether completing them was a guess. `None` unless `phrase`
+/// names two or more before its 各.
+fn each_names(phrase: &str) -> Option<(Vec<String>, bool)> {
+    let at = phrase.rfind('各')?;
+    let items = list_items(&subject_of(&phrase[..at]));
+    if items.len() < 2 {
+        return None;
+    }
+    let (last, others) = items.split_last()?;
+    // "高端装备四条产业链营业收入": the count of the names ends the last one.
+    let (head, tail) = match COUNT_OF_NAMES.find(last) {
+        Some(m) if m.start() > 0 => (&last[..m.start()], &last[m.end()..]),
+        _ => {
+            let previous = others.last().map_or(0, |o| o.chars().count());
+            let cut = last
+                .char_indices()
+                .nth(previous)
+                .map_or(last.len(), |(i, _)| i);
+            if last.chars().count() >= previous + 2 && previous >= 2 {
+                (&last[..cut], &last[cut..])
+            } else {
+                (last.as_str(), "")
+            }
+        }
+    };
+    let mut names: Vec<String> = others.iter().map(|o| format!("{o}{tail}")).collect();
+    names.push(format!("{head}{tail}"));
+    Some((names, !tail.is_empty()))
+}
+
+/// A count of the names listed before it: 四条, 两大, 三个.
+static COUNT_OF_NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[两二三四五六七八九十]+(?:条|大|个|类|项|家)").expect("valid regex")
+});
 
 /// The modal words of `sentence` (确保, 力争, 争取, 争创, 努力), each with where it
 /// ends, in order.
@@ -586,6 +716,62 @@ mod tests {
         assert_eq!((g[0].unit, g[0].each), (MeasureUnit::YiYuan, None));
         assert_eq!(g[1].value, single(Comparator::AtLeast, 1.0));
         assert_eq!(g[1].each, Some(crate::content::Period::Quarter));
+    }
+
+    /// 突破…、达到…、争创… is one goal with tiers (the middle level left out, and the
+    /// draft says so); 各 gives each name the figure.
+    #[test]
+    fn levels_join_and_each_splits() {
+        let g = goals(&format!(
+            "{HEAD}到2026年，营业收入突破1万亿元、达到1.3万亿元、争创1.5万亿元。\n电子信息、新材料两条产业链营业收入各超过1000亿元，孵化器和众创空间各5个。\n"
+        ));
+        assert_eq!(g.len(), 5, "{g:?}");
+        let TargetValue::Tiers { floor, stretch } = g[0].value else {
+            panic!("{g:?}");
+        };
+        assert_eq!((floor.value, stretch.value), (10000.0, 15000.0));
+        assert_eq!(stretch.qualifier, Some(Qualifier::AimFor));
+        assert!(g[0].guessed && g[0].doubts.iter().any(|d| d.contains("middle")));
+        let names: Vec<&str> = g[1..].iter().map(|g| g.subject.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "电子信息产业链营业收入",
+                "新材料产业链营业收入",
+                "孵化器",
+                "众创空间"
+            ]
+        );
+        assert!(
+            g[1..]
+                .iter()
+                .all(|g| g.value == single(Comparator::Exceed, 1000.0)
+                    || g.value == single(Comparator::Reach, 5.0))
+        );
+        // Completed names are a guess; names listed whole are not.
+        assert!(g[1].guessed && !g[3].guessed);
+    }
+
+    /// The part of a plan about where things stand, and a sentence dated before the
+    /// plan's period, set no goals.
+    #[test]
+    fn facts_about_the_past_are_no_goals() {
+        let g = goals(&format!(
+            "{HEAD}一、发展基础\n2023年，营业收入300亿元。\n二、目标\n2023年，企业达到500家。到2026年，企业达到800家。\n"
+        ));
+        let values: Vec<&TargetValue> = g.iter().map(|g| &g.value).collect();
+        assert_eq!(values, [&single(Comparator::Reach, 800.0)], "{g:?}");
+    }
+
+    /// A five-year plan's name gives the period and, with 末, the year.
+    #[test]
+    fn five_year_plans_give_years() {
+        let doc = Document::parse(
+            "示范区“十四五”产业发展规划\n二、目标\n营业收入达到500亿元。到“十五五”末，营业收入突破1000亿元。\n",
+        );
+        assert_eq!(doc.period, Some((2021, 2025)));
+        let years: Vec<Option<u16>> = find(&doc).iter().map(|g| g.year).collect();
+        assert_eq!(years, [Some(2025), Some(2030)]);
     }
 
     #[test]

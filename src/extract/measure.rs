@@ -64,6 +64,8 @@ pub(super) fn comparator(before: &str, after: &str) -> Comparator {
         Comparator::Exceed
     } else if after.starts_with("左右") || before.ends_with('约') {
         Comparator::About
+    } else if before.ends_with('近') || before.ends_with("接近") {
+        Comparator::Nearly
     } else if after.starts_with('强') {
         // 五十强: within the first fifty.
         Comparator::AtMost

@@ -44,12 +44,24 @@ pub struct Goal {
     pub confidence: f64,
     /// Why the confidence is lower, for the editor.
     pub doubts: Vec<&'static str>,
+    /// Whether the reading merged, split or completed something by guess: the goal is
+    /// marked REVIEW whatever else is sure about it.
+    pub guessed: bool,
 }
 
 impl Goal {
     /// Sets the confidence from the doubts: each one costs 0.15, down to 0.2.
     pub(super) fn weigh_doubts(&mut self) {
         self.confidence = (0.95 - 0.15 * self.doubts.len() as f64).max(0.2);
+        if self.guessed {
+            self.confidence = self.confidence.min(super::REVIEW_BELOW - 0.1);
+        }
+    }
+
+    /// Records that the reading was a guess (merged, split or completed), and why.
+    pub(super) fn guess(&mut self, why: &'static str) {
+        self.doubts.push(why);
+        self.guessed = true;
     }
 }
 

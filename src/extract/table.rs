@@ -155,6 +155,7 @@ impl Table {
             responsible: Vec::new(),
             confidence: 0.8,
             doubts: vec!["read from a table: check the row against the text's own goal"],
+            guessed: false,
         }
     }
 }

@@ -19,6 +19,31 @@ pub struct Line {
     pub levels: [Option<String>; 3],
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
+    /// Whether the line is in a part that describes where things stand (一、发展基础),
+    /// whose figures are facts, not goals.
+    pub background: bool,
+}
+
+/// Words in a part's heading that make it a description of where things stand.
+const BACKGROUND: &[&str] = &["基础", "现状", "基本情况", "回顾", "成效", "形势"];
+
+/// The five-year plans by their names (十三五) and the years they cover.
+static FIVE_YEAR_PLAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("valid regex"));
+/// The end of a five-year plan as a due date: 到“十四五”末, “十五五”期末.
+static FIVE_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:到|至)?[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期末|末)"#)
+        .expect("valid regex")
+});
+
+/// The years of the five-year plan numbered `n` in Chinese (三 for 十三五: 2016–2020).
+fn five_year_plan(n: &str) -> Option<(u16, u16)> {
+    let k = "一二三四五六七八九"
+        .chars()
+        .position(|c| n.starts_with(c))? as u16
+        + 11;
+    let start = 2006 + 5 * (k - 11);
+    Some((start, start + 4))
 }
 
 /// The parsed text.
@@ -50,13 +75,23 @@ static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
 static TO_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(截)?(?:到|至)(20\d\d)年").expect("valid regex"));
 
-/// The years goals are due by in `text` (到2025年), with where each is written.
+/// The years goals are due by in `text` (到2025年, 到“十四五”末), with where each is
+/// written, in order.
 pub(super) fn due_years(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, u16)> + '_ {
-    TO_YEAR.captures_iter(text).filter_map(|c| {
+    let years = TO_YEAR.captures_iter(text).filter_map(|c| {
         let whole = c.get(0)?;
         let year = c[2].parse().ok()?;
         c.get(1).is_none().then_some((whole.range(), year))
-    })
+    });
+    // Most sentences name no five-year plan: the second search is skipped for them.
+    let plans = text.contains('五').then(|| {
+        FIVE_YEAR_END
+            .captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), five_year_plan(&c[1])?.1)))
+    });
+    let mut all: Vec<_> = years.chain(plans.into_iter().flatten()).collect();
+    all.sort_by_key(|(range, _)| range.start);
+    all.into_iter()
 }
 
 /// The first `n` characters of `s` (never cutting a character).
@@ -253,6 +288,13 @@ fn find_period(lines: &[(usize, String)], title: &str) -> Option<(u16, u16)> {
     if let Some(c) = PERIOD.captures(title) {
         return Some((parse(&c[1])?, parse(&c[2])?));
     }
+    // 澜江新区“十四五”产业发展规划: 2021–2025.
+    if let Some(years) = FIVE_YEAR_PLAN
+        .captures(title)
+        .and_then(|c| five_year_plan(&c[1]))
+    {
+        return Some(years);
+    }
     for (_, l) in lines.iter().take(60) {
         if let Some(c) = PERIOD.captures(l) {
             return Some((parse(&c[1])?, parse(&c[2])?));
@@ -291,9 +333,12 @@ impl Document {
         let mut levels: [Option<String>; 3] = [None, None, None];
         let mut clauses = Vec::new();
         let mut out = Vec::new();
+        let mut background = false;
         for (number, text) in lines {
             if let Some(c) = LEVEL1.captures(&text) {
                 levels = [Some(c[1].to_string()), None, None];
+                let heading = first_chars(&text, 16);
+                background = BACKGROUND.iter().any(|w| heading.contains(w));
             } else if let Some(c) = LEVEL2.captures(&text) {
                 levels[1] = Some(format!("({})", &c[1]));
                 levels[2] = None;
@@ -301,6 +346,7 @@ impl Document {
                 levels[2] = Some(c[1].to_string());
             } else if text.starts_with("附件") {
                 levels = [Some("附件".to_string()), None, None];
+                background = false;
             }
             let clause: String = levels.iter().flatten().cloned().collect();
             let heading = text.chars().take(24).collect::<String>();
@@ -315,6 +361,7 @@ impl Document {
                 levels: levels.clone(),
                 lead,
                 responsible,
+                background,
             });
         }
         Document {
