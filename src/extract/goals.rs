@@ -21,7 +21,7 @@ use super::model::{Goal, GoalPart, range, single, tiers};
 use super::quantity::{self, Quantity};
 use super::subject::{COUNT_VERBS, SINCE_YEAR, last_phrase, list_items, noun_after, subject_of};
 use super::text::{Document, Line, YEAR, due_years, first_chars};
-use crate::content::{Bound, Comparator, MeasureUnit, Qualifier, TargetValue, UnitKind};
+use crate::content::{Bound, Comparator, MeasureUnit, OpenEnd, Qualifier, TargetValue, UnitKind};
 
 /// Finds the goals of every line of `doc`.
 pub fn find(doc: &Document) -> Vec<Goal> {
@@ -151,6 +151,24 @@ impl<'a> Reader<'a> {
                 .collect(),
             due_at: due_years(sentence).map(|(r, y)| (r.end, y)).collect(),
         }
+    }
+
+    /// The range from `q`'s figure to `high`, open at the top after 以上 (3—5家以上)
+    /// and at the bottom after 以下 or 以内.
+    fn open_range(&self, q: &Quantity, high: f64) -> TargetValue {
+        let after = &self.sentence[q.end..];
+        let or = if after.starts_with("以上") || after.starts_with("及以上") {
+            Some(OpenEnd::More)
+        } else if after.starts_with("以下") || after.starts_with("以内") {
+            Some(OpenEnd::Less)
+        } else {
+            None
+        };
+        let mut value = range(q.value, high);
+        if let TargetValue::Range { or: open, .. } = &mut value {
+            *open = or;
+        }
+        value
     }
 
     /// The year set last before a figure at `at` in the sentence ("到2025年，A达到80家；
@@ -444,7 +462,7 @@ impl<'a> Reader<'a> {
             return (q.unit, tiers((comparator_here, q.value), top));
         }
         if let Some(high) = q.high {
-            return (q.unit, range(q.value, high));
+            return (q.unit, self.open_range(q, high));
         }
         // 年均增长8.5%: a yearly rate, recorded on the measure that grows.
         let average = phrase.contains("年均")
@@ -535,7 +553,7 @@ impl<'a> Reader<'a> {
                     subject.clone()
                 };
                 let value = match q.high {
-                    Some(high) => range(q.value, high),
+                    Some(high) => self.open_range(q, high),
                     None => single(comparator_all, q.value),
                 };
                 let value = self.qualify(value, first.start, None);
@@ -612,6 +630,8 @@ fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
         .flat_map(|&q| {
             sentence
                 .match_indices(q.zh())
+                // "通过三年的努力": effort as a noun states no degree.
+                .filter(|(at, _)| !sentence[..*at].ends_with('的'))
                 .map(move |(at, w)| (at + w.len(), q))
         })
         .collect();

@@ -31,7 +31,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)
         (?:\s*[-—–~～至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?
         (?P<mult>万亿|亿|万)?
-        (?P<unit>元/亩|元|平方米|亩|家|户|个百分点|个|项|人|位|名|场|次|支|强|%)?",
+        (?P<unit>元/亩|元|平方米|亩|家|户|个百分点|个|项|人次|人|位|名|场|次|支|座|条|件|所|处|台|套|强|%)?",
     )
     .expect("valid regex")
 });
@@ -101,6 +101,10 @@ const COUNTED: &[(&str, MeasureUnit)] = &[
     ("研究院", MeasureUnit::Platforms),
     ("基地", MeasureUnit::Platforms),
     ("开发区", MeasureUnit::Zones),
+    ("景区", MeasureUnit::Zones),
+    ("街区", MeasureUnit::Zones),
+    ("重点村", MeasureUnit::Zones),
+    ("小镇", MeasureUnit::Zones),
     ("园区", MeasureUnit::Zones),
     ("试验区", MeasureUnit::Zones),
     ("县", MeasureUnit::Zones),
@@ -149,8 +153,13 @@ fn count_unit(counter: &str, after: &str, before: &str) -> Option<(MeasureUnit, 
     Some(match counter {
         "家" | "户" => (firms_or_other(after, before), true),
         "个" => counter_unit(after, before),
-        "项" => (MeasureUnit::Items, true),
-        "人" | "位" | "名" => (MeasureUnit::People, true),
+        "项" | "件" | "台" | "套" => (MeasureUnit::Items, true),
+        // 座, 条, 所, 处 count what the noun names (景区, 线路, 学校).
+        "座" | "条" | "所" | "处" => match counter_unit(after, before) {
+            (unit, true) => (unit, true),
+            (_, false) => (MeasureUnit::Items, true),
+        },
+        "人" | "位" | "名" | "人次" => (MeasureUnit::People, true),
         "场" | "次" => (MeasureUnit::Events, true),
         "支" => (MeasureUnit::Teams, true),
         _ => return None,
