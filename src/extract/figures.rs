@@ -14,7 +14,11 @@ pub(super) fn goal_figures<'q>(sentence: &str, all: &'q [Quantity]) -> Vec<&'q Q
     all.iter()
         .zip(qualifying)
         .filter(|(q, qualifies)| {
-            !qualifies && !is_slogan(q, quotes.open_at(q.start)) && !is_apposition(sentence, q)
+            !qualifies
+                && !is_slogan(q, quotes.open_at(q.start))
+                && !is_apposition(sentence, q)
+                && !is_policy(sentence, q)
+                && !is_routine(sentence, q)
         })
         .map(|(q, _)| q)
         .collect()
@@ -94,9 +98,44 @@ impl Quotes {
 }
 
 /// A figure inside a quoted slogan (`in_quote`), or in Chinese numerals, whose count
-/// names nothing measurable (“一个跨越、两个提升”, “3个300”).
+/// names nothing measurable (“一个跨越、两个提升”, “3个300”), and a figure in Chinese
+/// numerals inside a quotation, which names a reform (“一件事”, “最多跑一次”).
 fn is_slogan(q: &Quantity, in_quote: bool) -> bool {
-    !q.unit_sure && (in_quote || q.chinese)
+    let rank = q.unit == crate::content::MeasureUnit::Place;
+    (!q.unit_sure && (in_quote || q.chinese)) || (in_quote && q.chinese && !rank)
+}
+
+/// A meeting held as a matter of routine (每季度召开一次调度会, 每半年听取一次汇报):
+/// how the plan is run, not a result it sets out to reach.
+fn is_routine(sentence: &str, q: &Quantity) -> bool {
+    const ROUTINE: &[&str] = &[
+        "会议",
+        "调度会",
+        "例会",
+        "听取",
+        "汇报",
+        "通报",
+        "调度",
+        "召开",
+    ];
+    let around = format!(
+        "{}{}",
+        last_phrase(&sentence[..q.start]),
+        super::text::first_chars(&sentence[q.end..], 8)
+    );
+    q.unit == crate::content::MeasureUnit::Events
+        && q.value <= 2.0
+        && ROUTINE.iter().any(|w| around.contains(w))
+}
+
+/// A sum of money a policy grants (一次性奖励100万元, 给予最高500万元补助): a measure
+/// of support, not a goal.
+fn is_policy(sentence: &str, q: &Quantity) -> bool {
+    const GRANTS: &[&str] = &["奖励", "补助", "补贴", "给予", "资助", "奖补"];
+    matches!(q.unit.kind(), UnitKind::Money)
+        && GRANTS
+            .iter()
+            .any(|w| last_phrase(&sentence[..q.start]).contains(w))
 }
 
 /// A count in Chinese numerals after a list of names (甲产业、乙产业、丙产业三个产业)
@@ -131,6 +170,25 @@ mod tests {
     use super::super::quantity;
     use super::*;
     use crate::content::{Comparator, MeasureUnit};
+
+    /// Grants, routine meetings and reforms named by a number in quotes are how a plan
+    /// is carried out, not what it sets out to reach; a rank in quotes is a goal.
+    #[test]
+    fn grants_meetings_and_reform_slogans_set_no_goal() {
+        let g = goals(&format!(
+            "{HEAD}对新认定的企业一次性奖励100万元。每季度召开1次调度会。推行“一件事一次办”。挺进“全国先进制造业五十强市”。新增企业20家。\n"
+        ));
+        let read: Vec<(&str, MeasureUnit)> =
+            g.iter().map(|g| (g.subject.as_str(), g.unit)).collect();
+        assert_eq!(
+            read,
+            [
+                ("全国先进制造业", MeasureUnit::Place),
+                ("新增企业", MeasureUnit::Firms)
+            ],
+            "{g:?}"
+        );
+    }
 
     #[test]
     fn qualifiers_are_not_goals() {

@@ -639,15 +639,21 @@ fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
     found
 }
 
-/// 其中: a figure that is a part of the goal before it (an amount in the same unit)
-/// is added to that goal's parts; true if it was. A count after 其中 (其中超50亿元企业
-/// 3-4家) is a goal of its own.
+/// 其中: a figure that is a part of the goal before it (an amount or a count in the
+/// same unit, no larger than the whole) is added to that goal's parts; true if it
+/// was. A share after 其中 measures another whole, and a range (其中超50亿元企业3-4家)
+/// is read as a goal of its own.
 fn add_part(phrase: &str, q: &Quantity, out: &mut [Goal]) -> bool {
-    let amount = !matches!(q.unit.kind(), UnitKind::Count);
+    let summable = matches!(
+        q.unit.kind(),
+        UnitKind::Money | UnitKind::Count | UnitKind::Area
+    );
     if let Some(rest) = phrase.trim().strip_prefix("其中")
-        && amount
+        && summable
         && q.high.is_none()
-        && let Some(parent) = out.last_mut().filter(|g| g.unit == q.unit)
+        && let Some(parent) = out
+            .last_mut()
+            .filter(|g| g.unit == q.unit && g.value.total().is_none_or(|total| total >= q.value))
     {
         parent.parts.push(GoalPart {
             name: subject_of(rest),
@@ -792,6 +798,18 @@ mod tests {
         assert_eq!(doc.period, Some((2021, 2025)));
         let years: Vec<Option<u16>> = find(&doc).iter().map(|g| g.year).collect();
         assert_eq!(years, [Some(2025), Some(2030)]);
+    }
+
+    /// A count after 其中 is a part of the count before it, as an amount is.
+    #[test]
+    fn counted_parts_with_of_which() {
+        let g = goals(&format!(
+            "{HEAD}A级旅游景区达到15家，其中4A级以上景区5家。\n"
+        ));
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].parts.len(), 1);
+        assert_eq!(g[0].parts[0].value, 5.0);
+        assert_eq!(g[0].unit, MeasureUnit::Zones);
     }
 
     #[test]

@@ -20,6 +20,8 @@ static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that introduce a goal rather than name what it measures.
 const LEADING: &[&str] = &[
+    "挺进",
+    "跻身",
     "确保",
     "力争",
     "全年",
@@ -43,6 +45,8 @@ const LEADING: &[&str] = &[
 ];
 /// Verbs and words that state a figure, at the end of the words before it.
 const TRAILING: &[&str] = &[
+    "年均增长",
+    "年均递增",
     "突破",
     "超过",
     "超",
