@@ -51,7 +51,14 @@ fn is_qualifier(q: &Quantity, after: &str) -> bool {
         .trim_start_matches("及以上")
         .trim_start_matches("以下");
     let counted = matches!(q.unit.kind(), UnitKind::Count);
-    (!counted && NOUNS.iter().any(|n| after.starts_with(n))) || after.starts_with('级')
+    // "5000万元以上文旅项目": a word or two may stand between the figure and its noun.
+    let near = super::text::first_chars(after, 4);
+    let near = &near[..near
+        .find([',', '，', '、', '；', '。'])
+        .unwrap_or(near.len())];
+    let noun_near = ["项目", "企业"].iter().any(|n| near.contains(n));
+    (!counted && (NOUNS.iter().any(|n| after.starts_with(n)) || noun_near))
+        || after.starts_with('级')
 }
 
 /// For each figure of `all`, whether it only qualifies a noun, alone or in a list

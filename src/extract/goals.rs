@@ -276,6 +276,7 @@ impl<'a> Reader<'a> {
         let mut out: Vec<Goal> = Vec::new();
         let mut last_end = 0;
         let mut r = 0;
+        let mut of_which = false;
         while r < runs.len() {
             let run = &runs[r];
             if run.len() > 1 {
@@ -285,9 +286,18 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let q = run[0];
+            // "…10个，其中，超100亿元项目1个，超50亿元项目3个": the figures after 其中 are
+            // parts, up to a semicolon.
+            let since = &self.sentence[last_end.min(q.start)..q.start];
+            if since.contains(['；', ';']) {
+                of_which = false;
+            }
+            if since.contains("其中") {
+                of_which = true;
+            }
             let higher = self.tiers_after(q, &runs[r + 1..]);
             let stretch = higher.last().copied();
-            let goals = self.single(q, stretch, last_end, baseline_year, &mut out);
+            let goals = self.single(q, stretch, last_end, baseline_year, of_which, &mut out);
             for mut goal in goals {
                 if higher.len() > 1 {
                     goal.guess("three levels read as two tiers: the middle one is left out");
@@ -336,10 +346,11 @@ impl<'a> Reader<'a> {
         stretch: Option<&Quantity>,
         last_end: usize,
         baseline_year: Option<u16>,
+        of_which: bool,
         out: &mut [Goal],
     ) -> Vec<Goal> {
         let phrase = self.phrase_before(q, last_end);
-        if add_part(phrase, q, out) {
+        if add_part(phrase, q, of_which, out) {
             return Vec::new();
         }
         let mut doubts: Vec<&'static str> = Vec::new();
@@ -419,9 +430,16 @@ impl<'a> Reader<'a> {
             }
         }
         if subject.is_empty() {
+            // "打造光电信息这一引领性产业，力争三年内突破1000亿元": the clause before names it.
+            let start = sentence[..q.start].len() - phrase.len();
+            let before = subject_of(last_phrase(sentence[..start].trim_end_matches([',', '，'])));
             match out.last() {
                 // "营业收入突破3000亿元，力争达到3200亿元": the same subject.
                 Some(prev) => subject = prev.subject.clone(),
+                None if !before.is_empty() && out.is_empty() => {
+                    subject = before;
+                    doubts.push("named by the clause before the figure's: check the name");
+                }
                 None => doubts.push("no words before the figure say what it measures"),
             }
         }
@@ -585,12 +603,13 @@ fn only_degree_words(between: &str) -> bool {
     !between.trim().is_empty()
 }
 
-/// The names 各 gives one figure to ("科技企业孵化器和众创空间各5个": two; "电子信息、
+/// The names 各 (or 分别 before a single figure) gives one figure to ("科技企业孵化器和众创空间各5个": two; "电子信息、
 /// 新能源汽车四条产业链营业收入各超过1000亿元": each name completed with the words after
 /// the last one), and whether completing them was a guess. `None` unless `phrase`
 /// names two or more before its 各.
 fn each_names(phrase: &str) -> Option<(Vec<String>, bool)> {
-    let at = phrase.rfind('各')?;
+    // 分别 before a single figure gives it to each name as 各 does.
+    let at = phrase.rfind('各').or_else(|| phrase.rfind("分别"))?;
     let items = list_items(&subject_of(&phrase[..at]));
     if items.len() < 2 {
         return None;
@@ -631,7 +650,10 @@ fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
             sentence
                 .match_indices(q.zh())
                 // "通过三年的努力": effort as a noun states no degree.
-                .filter(|(at, _)| !sentence[..*at].ends_with('的'))
+                .filter(|(at, _)| {
+                    let before = &sentence[..*at];
+                    !(before.ends_with('的') || before.ends_with('年') || before.ends_with("通过"))
+                })
                 .map(move |(at, w)| (at + w.len(), q))
         })
         .collect();
@@ -641,27 +663,32 @@ fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
 
 /// 其中: a figure that is a part of the goal before it (an amount or a count in the
 /// same unit, no larger than the whole) is added to that goal's parts; true if it
-/// was. A share after 其中 measures another whole, and a range (其中超50亿元企业3-4家)
+/// was. `of_which` says a 其中 earlier in the sentence still holds. A share after 其中 measures another whole, and a range (其中超50亿元企业3-4家)
 /// is read as a goal of its own.
-fn add_part(phrase: &str, q: &Quantity, out: &mut [Goal]) -> bool {
+fn add_part(phrase: &str, q: &Quantity, of_which: bool, out: &mut [Goal]) -> bool {
     let summable = matches!(
         q.unit.kind(),
         UnitKind::Money | UnitKind::Count | UnitKind::Area
     );
-    if let Some(rest) = phrase.trim().strip_prefix("其中")
-        && summable
-        && q.high.is_none()
-        && let Some(parent) = out
-            .last_mut()
-            .filter(|g| g.unit == q.unit && g.value.total().is_none_or(|total| total >= q.value))
-    {
-        parent.parts.push(GoalPart {
-            name: subject_of(rest),
-            value: q.value,
-        });
-        return true;
+    let name = match phrase.trim().strip_prefix("其中") {
+        Some(rest) => rest,
+        None if of_which => phrase,
+        None => return false,
+    };
+    let Some(parent) = out
+        .last_mut()
+        .filter(|g| g.unit == q.unit && g.value.total().is_none_or(|total| total >= q.value))
+    else {
+        return false;
+    };
+    if !summable || q.high.is_some() {
+        return false;
     }
-    false
+    parent.parts.push(GoalPart {
+        name: subject_of(name),
+        value: q.value,
+    });
+    true
 }
 
 /// Plan texts written for the tests of each reading step.
@@ -810,6 +837,42 @@ mod tests {
         assert_eq!(g[0].parts.len(), 1);
         assert_eq!(g[0].parts[0].value, 5.0);
         assert_eq!(g[0].unit, MeasureUnit::Zones);
+    }
+
+    /// 其中 followed by a comma still makes the figures after it parts, up to a
+    /// semicolon.
+    #[test]
+    fn of_which_holds_across_commas() {
+        let g = goals(&format!(
+            "{HEAD}每年新增重大项目10个，其中，超100亿元项目1个，超50亿元项目3个；新增企业5家。\n"
+        ));
+        assert_eq!(g.len(), 2, "{g:?}");
+        let parts: Vec<f64> = g[0].parts.iter().map(|p| p.value).collect();
+        assert_eq!(parts, [1.0, 3.0]);
+        assert_eq!(g[1].value, single(Comparator::Reach, 5.0));
+    }
+
+    /// A place in a ranking is a goal of the place; a count of places that enter one
+    /// is not a rank. 平方公里 is in 万平方米; 期 counts events.
+    #[test]
+    fn ranks_areas_and_sessions() {
+        let g = goals(&format!(
+            "{HEAD}制造业综合实力进入全国前30名。3个开发区进入全省前20名。建成区面积扩展到25平方公里。每年举办培训班不少于4期。\n"
+        ));
+        let read: Vec<(MeasureUnit, f64)> = g
+            .iter()
+            .map(|g| (g.unit, g.value.total().unwrap_or(0.0)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (MeasureUnit::Place, 30.0),
+                (MeasureUnit::Zones, 3.0),
+                (MeasureUnit::WanM2, 2500.0),
+                (MeasureUnit::Events, 4.0)
+            ],
+            "{g:?}"
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ pub use model::{Goal, GoalPart};
 pub fn extract(source: &str) -> Draft {
     let doc = text::Document::parse(source);
     let mut goals = goals::find(&doc);
-    goals.extend(table::find(&doc));
+    for row in table::find(&doc) {
+        attach_or_add(&mut goals, row);
+    }
     goals.sort_by_key(|g| g.line);
     Draft {
         title: doc.title.clone(),
@@ -44,6 +46,32 @@ pub fn extract(source: &str) -> Draft {
         clauses: doc.clauses.clone(),
         goals,
     }
+}
+
+/// A row of a decomposition table: when the text states the same goal (the same unit
+/// and total, no parts yet), the row's parts become that goal's breakdown; otherwise
+/// the row is a goal of its own. A plan's annex table repeats the goals of its text
+/// and would otherwise draft each twice.
+fn attach_or_add(goals: &mut Vec<Goal>, row: Goal) {
+    let same = goals.iter_mut().find(|g| {
+        g.unit == row.unit
+            && g.parts.is_empty()
+            && g.value.total().is_some()
+            && g.value.total() == row.value.total()
+            && shares_a_name(&g.subject, &row.subject)
+    });
+    match same {
+        Some(goal) => goal.parts = row.parts,
+        None => goals.push(row),
+    }
+}
+
+/// Whether a goal's name holds the first two characters of a table row's name
+/// (光电信息产业营业收入 and the row 光电信息), so a row is matched to its own goal,
+/// not to another with the same total.
+fn shares_a_name(goal: &str, row: &str) -> bool {
+    let head = text::first_chars(row, 2);
+    head.chars().count() == 2 && goal.contains(head)
 }
 
 /// A plan id made from a file name's letters and digits: `Yichun_869 plan.txt` becomes
@@ -77,6 +105,17 @@ mod tests {
     use super::model::single;
     use super::*;
     use crate::content::Comparator;
+
+    /// An annex table that repeats a goal of the text gives that goal its breakdown
+    /// instead of a second target.
+    #[test]
+    fn a_table_row_breaks_down_the_goal_the_text_states() {
+        let text = "示范市行动方案(2024—2026年)\n一、目标\n光电信息产业营业收入力争突破1000亿元。\n附件\n分解表\n序号\n产业\n2026年营业收入(亿元)\n其中\n东区\n西区\n1\n光电信息\n1000\n600\n400\n";
+        let draft = extract(text);
+        assert_eq!(draft.goals.len(), 1, "{:?}", draft.goals);
+        let parts: Vec<f64> = draft.goals[0].parts.iter().map(|p| p.value).collect();
+        assert_eq!(parts, [600.0, 400.0]);
+    }
 
     /// Regression: a single line of 480 KB with a goal every few words took 9.5 GB,
     /// as each goal copied its whole sentence and looked back over it.

@@ -31,7 +31,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)
         (?:\s*[-—–~～至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?
         (?P<mult>万亿|亿|万)?
-        (?P<unit>元/亩|元|平方米|亩|家|户|个百分点|个|项|人次|人|位|名|场|次|支|座|条|件|所|处|台|套|强|%)?",
+        (?P<unit>元/亩|元|平方公里|平方米|亩|家|户|个百分点|个|项|人次|人|位|名|场|次|支|座|条|件|所|处|台|套|期|届|批|强|%)?",
     )
     .expect("valid regex")
 });
@@ -123,9 +123,21 @@ const COUNTED: &[(&str, MeasureUnit)] = &[
     ("人才", MeasureUnit::People),
 ];
 
+/// A bracketed aside: (平台), (含新能源汽车).
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid regex"));
+
 /// The counted noun that ends latest in `phrase`: Chinese puts the head noun last
 /// (投资超50亿元的产业项目 counts projects).
 pub(super) fn head_noun(phrase: &str) -> Option<MeasureUnit> {
+    // "示范企业(平台)": what a bracket adds is not the head.
+    let unbracketed;
+    let phrase = if phrase.contains('(') {
+        unbracketed = BRACKETED.replace_all(phrase, "");
+        unbracketed.as_ref()
+    } else {
+        phrase
+    };
     COUNTED
         .iter()
         .filter_map(|(noun, unit)| phrase.rfind(noun).map(|at| (at + noun.len(), *unit)))
@@ -159,12 +171,20 @@ fn count_unit(counter: &str, after: &str, before: &str) -> Option<(MeasureUnit, 
         "家" | "户" => (firms_or_other(after, before), true),
         "个" => counter_unit(after, before),
         "项" | "件" | "台" | "套" => (MeasureUnit::Items, true),
-        // 座, 条, 所, 处 count what the noun names (景区, 线路, 学校).
-        "座" | "条" | "所" | "处" => match counter_unit(after, before) {
+        // 座, 条, 处 count what the noun names (景区, 线路). Not 所: "706所" names an
+        // institute.
+        "座" | "条" | "处" => match counter_unit(after, before) {
             (unit, true) => (unit, true),
             (_, false) => (MeasureUnit::Items, true),
         },
+        "名" | "位" if before.ends_with('前') => (MeasureUnit::Place, true),
         "人" | "位" | "名" | "人次" => (MeasureUnit::People, true),
+        "期" | "届" | "批" => (MeasureUnit::Events, true),
+        // 学院5所 counts colleges; 706所 names an institute.
+        "所" => match counter_unit(after, before) {
+            (unit, true) => (unit, true),
+            (_, false) => return None,
+        },
         "场" | "次" => (MeasureUnit::Events, true),
         "支" => (MeasureUnit::Teams, true),
         _ => return None,
@@ -296,7 +316,13 @@ fn is_no_figure(unit_text: &str, chinese: bool, before: &str, after: &str) -> bo
     let session =
         unit_text == "次" && (before.ends_with(['届', '、']) || after.starts_with("全会"));
     session
-        || before.ends_with(['第', '前'])
+        || before.ends_with('第')
+        // 前三位 and 排名前10位的园区 rank others, and so does 3个开发区进入前20名;
+        // 实力进入全国前30名 is a place's own goal.
+        || (before.ends_with('前')
+            && (!matches!(unit_text, "名" | "位")
+                || after.starts_with('的')
+                || super::subject::last_phrase(before).contains(|c: char| c.is_ascii_digit())))
         || before.ends_with(|c: char| c.is_ascii_alphabetic())
         || after.starts_with(['年', '月', '日', '号', '性'])
         || (chinese && !chinese_ok)
@@ -330,6 +356,10 @@ fn with_unit(mult: &str, unit_text: &str, before: &str, after: &str) -> Option<U
         ("万", "元") if last_chars(before, 12).contains("亩") => sure(MeasureUnit::WanYuanPerMu),
         ("万", "元") => sure(MeasureUnit::WanYuan),
         ("万", "平方米") => sure(MeasureUnit::WanM2),
+        ("", "平方公里") => Unit {
+            scale: 100.0,
+            ..sure(MeasureUnit::WanM2)
+        },
         ("", "亩") => sure(MeasureUnit::Mu),
         ("", "%") => sure(MeasureUnit::Percent),
         ("", "个百分点") => sure(MeasureUnit::PercentagePoints),

@@ -18,8 +18,16 @@ static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A short code in quotes opening a phrase (“1”, “152”).
+static QUOTED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[“"][0-9A-Za-z+]{1,6}[”"]"#).expect("valid regex"));
+
 /// Words that introduce a goal rather than name what it measures.
 const LEADING: &[&str] = &[
+    "就是",
+    "三年内",
+    "五年内",
+    "两年内",
     "挺进",
     "跻身",
     "确保",
@@ -45,6 +53,8 @@ const LEADING: &[&str] = &[
 ];
 /// Verbs and words that state a figure, at the end of the words before it.
 const TRAILING: &[&str] = &[
+    "扩展到",
+    "扩大到",
     "年均增长",
     "年均递增",
     "突破",
@@ -119,6 +129,9 @@ pub(super) const COUNT_VERBS: &[&str] = &[
 /// words that introduce the goal and the verb that states it.
 pub(super) fn subject_of(phrase: &str) -> String {
     let against_baseline = SINCE_YEAR.is_match(phrase);
+    // "——“1”就是…": a dash and a quoted code open a list item, not a name.
+    let phrase = phrase.trim().trim_start_matches(['—', '-', ' ']);
+    let phrase = QUOTED_CODE.replace(phrase, "");
     let mut s = LEADING_NUMBER.replace(phrase.trim(), "").trim().to_string();
     // Each word taken off may uncover another (确保到2025年全市…): strip until
     // nothing changes.
@@ -175,14 +188,22 @@ fn strip_once(s: &mut String, against_baseline: bool) -> bool {
     changed
 }
 
-/// The words after the last comma, colon, semicolon or full stop of `before`.
+/// The words after the last comma, colon, semicolon or full stop of `before`, or
+/// after a bracket it leaves open ("目标(100个" reads "100个" in the bracket).
 pub(super) fn last_phrase(before: &str) -> &str {
-    match before.rfind([',', '，', '。', '；', ';', ':', '：']) {
+    let phrase = match before.rfind([',', '，', '。', '；', ';', ':', '：']) {
         Some(i) => {
             let width = before[i..].chars().next().map_or(1, char::len_utf8);
             &before[i + width..]
         }
         None => before,
+    };
+    match phrase.rfind(['(', '（']) {
+        Some(open) if !phrase[open..].contains([')', '）']) => {
+            let width = phrase[open..].chars().next().map_or(1, char::len_utf8);
+            &phrase[open + width..]
+        }
+        _ => phrase,
     }
 }
 
