@@ -78,6 +78,11 @@ pub enum Command {
         /// Also write a draft seeds/ record with the text's clause outline here.
         #[arg(long)]
         record: Option<PathBuf>,
+        /// Write here the names the site's registries lack (departments, chains, the
+        /// region), as entries to add. Names are matched when the site directory
+        /// (--root, or the current one) holds a site.yaml.
+        #[arg(long)]
+        proposals: Option<PathBuf>,
     },
     /// Print the JSON Schema of a kind of file, or write them all into a folder.
     ///
@@ -155,7 +160,17 @@ pub fn run(cli: Cli) -> ExitCode {
             plan_id,
             output,
             record,
-        } => extract(&input, plan_id, output.as_deref(), record.as_deref()),
+            proposals,
+        } => extract(
+            &cli.root,
+            &input,
+            plan_id,
+            ExtractOutputs {
+                draft: output.as_deref(),
+                record: record.as_deref(),
+                proposals: proposals.as_deref(),
+            },
+        ),
         #[cfg(feature = "serve")]
         Command::Serve { port, bind, open } => {
             crate::serve::serve(&cli.root, crate::serve::ServeOptions { bind, port, open })
@@ -273,12 +288,24 @@ fn sheet(root: &std::path::Path, command: SheetCommand) -> ExitCode {
     }
 }
 
+/// Where `extract` writes what it drafts (standard output for the draft by default).
+struct ExtractOutputs<'a> {
+    draft: Option<&'a std::path::Path>,
+    record: Option<&'a std::path::Path>,
+    proposals: Option<&'a std::path::Path>,
+}
+
 fn extract(
+    root: &std::path::Path,
     input: &std::path::Path,
     plan_id: Option<String>,
-    output: Option<&std::path::Path>,
-    record: Option<&std::path::Path>,
+    outputs: ExtractOutputs,
 ) -> ExitCode {
+    let ExtractOutputs {
+        draft: output,
+        record,
+        proposals: proposals_path,
+    } = outputs;
     let (plan_id, from_option) = match plan_id {
         Some(id) => (id, true),
         None => (crate::extract::id_from_file_name(input), false),
@@ -306,7 +333,20 @@ fn extract(
             return ExitCode::from(1);
         }
     };
-    let draft = crate::extract::extract(&text);
+    let mut draft = crate::extract::extract(&text);
+    // In a site, the text's names are matched to its registries.
+    let mut proposals = None;
+    if root.join("site.yaml").exists() {
+        let (registries, diagnostics) = crate::content::load_registries(root);
+        if diagnostics.has_errors() {
+            diagnostics.print();
+            crate::say!(
+                "error: the site's registries must be fixed before names can be matched to them"
+            );
+            return ExitCode::from(1);
+        }
+        proposals = Some(crate::extract::match_registries(&mut draft, &registries));
+    }
     let source_name = input.file_name().map_or_else(
         || input.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -328,6 +368,14 @@ fn extract(
         }
         None => Ok(()),
     });
+    let unmatched = proposals.as_ref().filter(|p| !p.is_empty());
+    let written = written.and_then(|()| match (proposals_path, unmatched) {
+        (Some(path), Some(p)) => {
+            std::fs::write(path, crate::extract::proposals_yaml(p, &source_name))
+                .map_err(|e| (path, e))
+        }
+        _ => Ok(()),
+    });
     if let Err((path, e)) = written {
         crate::say!("error: cannot write {}: {e}", path.display());
         return ExitCode::from(1);
@@ -339,6 +387,28 @@ fn extract(
         input.display(),
         container.name()
     );
+    if let Some(p) = unmatched {
+        let count = p.units.len() + p.chains.len() + usize::from(p.region.is_some());
+        match proposals_path {
+            Some(path) => crate::say!(
+                "{count} {} in the site's registries: proposed in {}.",
+                if count == 1 {
+                    "name is not"
+                } else {
+                    "names are not"
+                },
+                path.display()
+            ),
+            None => crate::say!(
+                "{count} {} in the site's registries: pass --proposals FILE to have them proposed as entries.",
+                if count == 1 {
+                    "name is not"
+                } else {
+                    "names are not"
+                }
+            ),
+        }
+    }
     ExitCode::SUCCESS
 }
 

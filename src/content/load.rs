@@ -230,6 +230,17 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
     reg
 }
 
+/// The site's registries (chains, topics, regions, departments, records) alone, with
+/// what is wrong in them: for `extract`, which matches a plan's words to them without
+/// reading every plan.
+pub fn load_registries(root: &Path) -> (Registries, Diagnostics) {
+    let mut problems = Problems::new();
+    let registries = read_registries(root, &mut problems);
+    let mut diagnostics: Diagnostics = problems.into_iter().collect();
+    diagnostics.sort();
+    (registries, diagnostics)
+}
+
 /// Lists the entries of a directory in name order, or nothing if it does not exist.
 /// A directory that exists but cannot be read is an error, never an empty one: a
 /// folder of plans at mode 000 would otherwise publish a site without plans.

@@ -14,8 +14,9 @@ pub mod wording;
 
 pub use crate::vocab::Id;
 pub use crate::vocab::id;
-pub use load::{Loaded, load, load_commentary};
+pub use load::{Loaded, load, load_commentary, load_registries};
 pub use model::*;
 pub use reload::reload_plan;
+pub use validate::Registries;
 pub use value::*;
 pub use wording::*;

@@ -18,6 +18,8 @@ pub struct Draft {
     pub period: Option<(u16, u16)>,
     pub clauses: Vec<(String, String)>,
     pub goals: Vec<Goal>,
+    /// The plan's region id, when the draft was matched to a site's registries.
+    pub region: Option<String>,
 }
 
 /// Below this confidence a goal is marked for review.
@@ -34,7 +36,7 @@ impl Draft {
 }
 
 /// A YAML double-quoted string (JSON's quoting is valid YAML).
-fn quote(s: &str) -> String {
+pub(super) fn quote(s: &str) -> String {
     // JSON leaves U+0085, U+2028 and U+2029 bare, and YAML reads them as line breaks.
     serde_json::to_string(s)
         .unwrap_or_else(|_| "\"\"".into())
@@ -128,7 +130,8 @@ pub fn draft_yaml(draft: &Draft, plan_id: &str, source_name: &str) -> String {
         "# The plan's title is its source record's (seeds/{plan_id}.yaml): {}",
         quote(&draft.title)
     );
-    out.push_str("issuer: fill-in\nregion: fill-in\n");
+    let region = draft.region.as_deref().unwrap_or("fill-in");
+    let _ = writeln!(out, "issuer: fill-in\nregion: {region}");
     let _ = writeln!(out, "record: {plan_id}");
     match draft.period {
         Some((start, end)) => {
@@ -179,11 +182,14 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
         g.subject.as_str()
     };
     let _ = writeln!(out, "    name: {{zh: {}, en: \"\"}}", quote(name));
-    match g.chain {
-        Some(chain) => {
+    match (&g.chain, &g.topic) {
+        (Some(chain), _) => {
             let _ = writeln!(out, "    chain: {chain}");
         }
-        None => out.push_str("    topic: fill-in\n"),
+        (None, Some(topic)) => {
+            let _ = writeln!(out, "    topic: {topic}");
+        }
+        (None, None) => out.push_str("    topic: fill-in\n"),
     }
     let _ = writeln!(out, "    metric: {}", g.metric.key());
     let _ = writeln!(out, "    unit: {}", g.unit.key());
@@ -198,7 +204,10 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
         let _ = writeln!(out, "    baseline: {{year: {year}}}");
     }
     write_breakdown(out, g);
-    out.push_str("    responsible: []\n");
+    let _ = writeln!(out, "    responsible: [{}]", g.responsible_ids.join(", "));
+    if !g.lead_ids.is_empty() {
+        let _ = writeln!(out, "    lead: [{}]", g.lead_ids.join(", "));
+    }
     let clause = if g.clause.is_empty() {
         "fill-in"
     } else {

@@ -243,7 +243,10 @@ impl<'a> Reader<'a> {
             value,
             baseline_year: None,
             parts: Vec::new(),
-            chain: chain_of(&subject),
+            chain: chain_of(&subject).map(str::to_string),
+            topic: None,
+            lead_ids: Vec::new(),
+            responsible_ids: Vec::new(),
             lead: self.line.lead.clone(),
             responsible: self.line.responsible.clone(),
             confidence: 0.0,
@@ -375,7 +378,7 @@ impl<'a> Reader<'a> {
                 .map(|name| {
                     let mut one = goal.clone();
                     one.metric = metric_of(&name, one.unit);
-                    one.chain = chain_of(&name);
+                    one.chain = chain_of(&name).map(str::to_string);
                     one.subject = name;
                     if guessed {
                         one.guess(
@@ -731,7 +734,7 @@ mod tests {
         );
         assert_eq!(g[0].subject, "电子信息产业集群产值");
         assert_eq!(g[0].metric, Metric::Output);
-        assert_eq!(g[0].chain, Some("electronic-information"));
+        assert_eq!(g[0].chain.as_deref(), Some("electronic-information"));
         assert_eq!(g[0].clause, "一");
     }
 

@@ -25,12 +25,14 @@ pub mod input;
 mod measure;
 mod model;
 mod quantity;
+mod registry;
 mod subject;
 mod table;
 mod text;
 
 pub use draft::{Draft, REVIEW_BELOW, draft_record, draft_yaml};
 pub use model::{Goal, GoalPart};
+pub use registry::{Proposals, proposals_yaml};
 
 /// Extracts every quantified goal of `source` (a plan's text).
 pub fn extract(source: &str) -> Draft {
@@ -45,7 +47,18 @@ pub fn extract(source: &str) -> Draft {
         period: doc.period,
         clauses: doc.clauses.clone(),
         goals,
+        region: None,
     }
+}
+
+/// Matches the draft's names to a site's registries (see [`registry`]): chains,
+/// topics, departments and the plan's region become ids; what matches nothing is
+/// returned for the editor.
+pub fn match_registries(draft: &mut Draft, registries: &crate::content::Registries) -> Proposals {
+    let names = registry::SiteNames::new(registries);
+    let (region, proposals) = names.resolve(&mut draft.goals, &draft.title);
+    draft.region = region;
+    proposals
 }
 
 /// A row of a decomposition table: when the text states the same goal (the same unit

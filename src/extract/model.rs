@@ -36,8 +36,14 @@ pub struct Goal {
     pub baseline_year: Option<u16>,
     /// Parts named with 其中 (of which).
     pub parts: Vec<GoalPart>,
-    /// A chain id from the built-in list of common chain names, when one matches.
-    pub chain: Option<&'static str>,
+    /// A chain id: from the site's registry when the draft is made for a site
+    /// (`--root`), otherwise from the built-in list of common chain names.
+    pub chain: Option<String>,
+    /// A topic id from the site's registry, for a goal of no chain.
+    pub topic: Option<String>,
+    /// The registry ids of the lead and responsible departments the text names.
+    pub lead_ids: Vec<String>,
+    pub responsible_ids: Vec<String>,
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
     /// 0–1; below [`super::REVIEW_BELOW`] the draft marks the goal for review.

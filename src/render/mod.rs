@@ -4,7 +4,6 @@
 //! parallel (rayon). Each page is a function of (item, language) alone, so the order
 //! of work never changes the bytes written.
 
-mod abbreviations;
 mod all_rows;
 pub mod charts;
 mod context;

@@ -10,8 +10,10 @@ fn draft() -> String {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("qinglan-plan.txt");
     std::fs::write(&input, PLAN).unwrap();
+    // Outside any site, so no registry is matched.
     let out = assert_cmd::Command::cargo_bin("plansite")
         .unwrap()
+        .current_dir(dir.path())
         .args([
             "extract",
             input.to_str().unwrap(),
@@ -140,6 +142,7 @@ fn the_draft_passes_check_once_an_editor_fills_it_in() {
     let record = site.path("seeds/qinglan-2024.yaml");
     assert_cmd::Command::cargo_bin("plansite")
         .unwrap()
+        .current_dir(dir.path())
         .args([
             "extract",
             input.to_str().unwrap(),
@@ -211,6 +214,7 @@ fn plans_are_read_as_published() {
         std::fs::write(&input, bytes).unwrap();
         assert_cmd::Command::cargo_bin("plansite")
             .unwrap()
+            .current_dir(dir.path())
             .args(["extract", input.to_str().unwrap(), "--plan-id", "p"])
             .output()
             .unwrap()
@@ -242,5 +246,42 @@ fn plans_are_read_as_published() {
     assert!(
         stderr.contains("scan.pdf") && stderr.contains("help:"),
         "{stderr}"
+    );
+}
+
+/// In a site, the text's names become the site's registry ids: the region from the
+/// title, the chain, the department by its local short form (市工信局 for
+/// 示例市工业和信息化局); what the registries lack is proposed in a side file.
+#[test]
+fn names_are_matched_to_the_site_registries() {
+    let site = TestSite::starter();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plan.txt");
+    std::fs::write(
+        &input,
+        "示例市电子信息产业发展三年行动方案（2024—2026年）\n一、目标\n1.电子信息产业营业收入突破500亿元。〔牵头单位：市工信局；责任单位：市统计局〕\n",
+    )
+    .unwrap();
+    let proposals = dir.path().join("proposals.yaml");
+    let out = site
+        .cmd(&["extract", input.to_str().unwrap(), "--plan-id", "p"])
+        .arg("--proposals")
+        .arg(&proposals)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("1 name is not in the site's registries"),
+        "{stderr}"
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(yaml.contains("region: example-city"), "{yaml}");
+    assert!(yaml.contains("chain: electronic-information"), "{yaml}");
+    assert!(yaml.contains("lead: [example-industry-bureau]"), "{yaml}");
+    let proposed = std::fs::read_to_string(&proposals).unwrap();
+    assert!(
+        proposed.contains("- {id: fill-in, name: {zh: \"市统计局\", en: \"\"}}  # line 3"),
+        "{proposed}"
     );
 }

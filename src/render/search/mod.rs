@@ -9,13 +9,13 @@ pub use live::LiveIndex;
 
 use std::collections::BTreeMap;
 
-use super::abbreviations::{english_short_forms, short_forms};
 use super::keys::{self, SearchKind};
 use super::links;
 use super::views::{ViewCtx, horizon_text, value_text};
 use crate::content::{Plan, Target};
 use crate::derive::progress::Status;
 use crate::lang::Lang;
+use crate::vocab::abbreviations::{english_short_forms, short_forms};
 use shards::Posting;
 
 /// A document of the search index: what a result shows, and the words it is found by.
