@@ -16,12 +16,13 @@ use std::sync::Arc;
 
 use super::due::{ClauseYear, Due, due, each_of, opening_year, stated_year};
 use super::figures::{goal_figures, listed_runs};
-use super::measure::{chain_of, comparator, metric_of, natural_unit};
-use super::model::{Goal, GoalPart, range, single, tiers};
+use super::measure::{chain_of, comparator, metric_of, modal_words, natural_unit};
+use super::model::{Goal, range, single, tiers};
+use super::parts::{add_part, each_names};
 use super::quantity::{self, Quantity};
 use super::subject::{COUNT_VERBS, SINCE_YEAR, last_phrase, list_items, noun_after, subject_of};
-use super::text::{Document, Line, YEAR, due_years, first_chars};
-use crate::content::{Bound, Comparator, MeasureUnit, OpenEnd, Qualifier, TargetValue, UnitKind};
+use super::text::{Document, Line, YEAR, due_years, first_chars, sentences};
+use crate::content::{Bound, Comparator, MeasureUnit, OpenEnd, Qualifier, TargetValue};
 
 /// Finds the goals of every line of `doc`.
 pub fn find(doc: &Document) -> Vec<Goal> {
@@ -64,44 +65,6 @@ fn states_the_past(sentence: &str, period: Option<(u16, u16)>) -> bool {
         .is_some_and(|year| year < start)
 }
 
-/// The most characters read as one sentence. The bundled plans' longest sentence
-/// has about 300; a longer one is a list, or a page that lost its full stops, and
-/// reading it whole costs time and memory quadratic in its length (each figure's
-/// goal may look back over all the words before it, and take them as its name).
-const MAX_SENTENCE: usize = 1000;
-
-/// Splits a line into sentences at 。 (a ； joins parts of one sentence: "确保…；力争…"),
-/// and a sentence longer than [`MAX_SENTENCE`] into pieces of at most that many
-/// characters, each ending at a comma or semicolon where one allows.
-fn sentences(text: &str) -> Vec<&str> {
-    text.split_inclusive('。')
-        .flat_map(pieces)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// `sentence` cut into pieces of at most [`MAX_SENTENCE`] characters.
-fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
-    let mut rest = sentence;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let cut = match rest.char_indices().nth(MAX_SENTENCE) {
-            None => rest.len(),
-            Some((limit, _)) => rest[..limit]
-                .rfind(['，', ',', '；', ';'])
-                .map_or(limit, |at| {
-                    at + rest[at..].chars().next().map_or(1, char::len_utf8)
-                }),
-        };
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(piece)
-    })
-}
-
 /// Reads the goals of one sentence of a line.
 ///
 /// What holds for the whole sentence is read once, here, not for each of its goals:
@@ -118,11 +81,11 @@ pub(super) struct Reader<'a> {
     /// Whether the sentence dates a fact (截至2023年底…).
     dates_a_fact: bool,
     /// Where the sentence's first 确保 ends, which makes a later figure a floor.
-    ensure_end: Option<usize>,
+    pub(super) ensure_end: Option<usize>,
     /// The modal words of the sentence (确保, 力争…), each with where it ends.
-    modals: Vec<(usize, Qualifier)>,
+    pub(super) modals: Vec<(usize, Qualifier)>,
     /// Where the sentence's semicolons are: a modal word holds up to the next one.
-    semicolons: Vec<usize>,
+    pub(super) semicolons: Vec<usize>,
     /// The years the sentence sets goals for (到2025年), each with where it ends.
     due_at: Vec<(usize, u16)>,
 }
@@ -176,52 +139,6 @@ impl<'a> Reader<'a> {
     fn due_before(&self, at: usize) -> Option<u16> {
         let before = self.due_at.partition_point(|(end, _)| *end <= at);
         before.checked_sub(1).map(|i| self.due_at[i].1)
-    }
-
-    /// The modal word that governs a figure at `at`: the last one before it in the
-    /// sentence, unless a semicolon ends its reach first ("力争…，…" reaches every
-    /// figure of the sentence after it; "确保…；…" stops at the semicolon).
-    pub(super) fn qualifier_at(&self, at: usize) -> Option<Qualifier> {
-        let before = self.modals.partition_point(|(end, _)| *end <= at);
-        let (end, qualifier) = *self.modals[..before].last()?;
-        let stop = self.semicolons.partition_point(|s| *s < end);
-        match self.semicolons.get(stop) {
-            Some(&s) if s < at => None,
-            _ => Some(qualifier),
-        }
-    }
-
-    /// `value` with the modal word of the figure at `at` (and, for two tiers, of its
-    /// stretch at `stretch_at`), where the value states none of its own.
-    fn qualify(&self, value: TargetValue, at: usize, stretch_at: Option<usize>) -> TargetValue {
-        let q = self.qualifier_at(at);
-        let with = |b: Bound, q: Option<Qualifier>| Bound {
-            qualifier: b.qualifier.or(q),
-            ..b
-        };
-        match value {
-            TargetValue::Single(b) => TargetValue::Single(with(b, q)),
-            TargetValue::IncreaseBy(b) => TargetValue::IncreaseBy(with(b, q)),
-            TargetValue::AverageGrowth(b) => TargetValue::AverageGrowth(with(b, q)),
-            TargetValue::Range {
-                low,
-                high,
-                or,
-                qualifier,
-            } => TargetValue::Range {
-                low,
-                high,
-                or,
-                qualifier: qualifier.or(q),
-            },
-            TargetValue::Double { qualifier } => TargetValue::Double {
-                qualifier: qualifier.or(q),
-            },
-            TargetValue::Tiers { floor, stretch } => TargetValue::Tiers {
-                floor: with(floor, q),
-                stretch: with(stretch, stretch_at.and_then(|s| self.qualifier_at(s)).or(q)),
-            },
-        }
     }
 
     /// A goal of the sentence, with what every goal of it shares: its line, clause,
@@ -311,33 +228,6 @@ impl<'a> Reader<'a> {
             r += 1 + higher.len();
         }
         out
-    }
-
-    /// The figures after `q` that are higher levels of the same goal: 确保突破900亿元，
-    /// 力争达到1100亿元; 突破1万亿元、达到1.3万亿元、争创1.5万亿元. Each is a single figure
-    /// in `q`'s unit, higher than the one before, with only words of degree between
-    /// (or, as before, any words between a 确保 figure and a 力争 one).
-    fn tiers_after<'q>(&self, q: &Quantity, next: &[Vec<&'q Quantity>]) -> Vec<&'q Quantity> {
-        let mut found: Vec<&'q Quantity> = Vec::new();
-        let mut previous = (q.end, q.value);
-        for run in next {
-            let [n] = run.as_slice() else { break };
-            let between = &self.sentence[previous.0..n.start];
-            let ensure_then_strive = found.is_empty()
-                && self.ensure_end.is_some_and(|end| end <= q.start)
-                && between.contains("力争");
-            let tier = n.unit == q.unit
-                && q.high.is_none()
-                && n.high.is_none()
-                && n.value > previous.1
-                && (ensure_then_strive || only_degree_words(between));
-            if !tier {
-                break;
-            }
-            found.push(n);
-            previous = (n.end, n.value);
-        }
-        found
     }
 
     /// The goal of one figure (or of a floor and its stretch): none when the figure
@@ -589,111 +479,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Whether `between` (the words between two figures) holds only punctuation and words
-/// of degree, so that the figures are levels of one goal.
-fn only_degree_words(between: &str) -> bool {
-    const DEGREE: &[&str] = &[
-        "确保", "力争", "争创", "争取", "努力", "达到", "突破", "超过", "实现", "迈上", "冲刺",
-        "到", "达",
-    ];
-    let mut rest = between.trim_matches(['，', ',', '、', '；', ';', ' ']);
-    while !rest.is_empty() {
-        match DEGREE.iter().find(|w| rest.starts_with(*w)) {
-            Some(w) => rest = rest[w.len()..].trim_start_matches(['，', ',', '、', ' ']),
-            None => return false,
-        }
-    }
-    !between.trim().is_empty()
-}
-
-/// The names 各 (or 分别 before a single figure) gives one figure to ("科技企业孵化器和众创空间各5个": two; "电子信息、
-/// 新能源汽车四条产业链营业收入各超过1000亿元": each name completed with the words after
-/// the last one), and whether completing them was a guess. `None` unless `phrase`
-/// names two or more before its 各.
-fn each_names(phrase: &str) -> Option<(Vec<String>, bool)> {
-    // 分别 before a single figure gives it to each name as 各 does.
-    let at = phrase.rfind('各').or_else(|| phrase.rfind("分别"))?;
-    let items = list_items(&subject_of(&phrase[..at]));
-    if items.len() < 2 {
-        return None;
-    }
-    let (last, others) = items.split_last()?;
-    // "高端装备四条产业链营业收入": the count of the names ends the last one.
-    let (head, tail) = match COUNT_OF_NAMES.find(last) {
-        Some(m) if m.start() > 0 => (&last[..m.start()], &last[m.end()..]),
-        _ => {
-            let previous = others.last().map_or(0, |o| o.chars().count());
-            let cut = last
-                .char_indices()
-                .nth(previous)
-                .map_or(last.len(), |(i, _)| i);
-            if last.chars().count() >= previous + 2 && previous >= 2 {
-                (&last[..cut], &last[cut..])
-            } else {
-                (last.as_str(), "")
-            }
-        }
-    };
-    let mut names: Vec<String> = others.iter().map(|o| format!("{o}{tail}")).collect();
-    names.push(format!("{head}{tail}"));
-    Some((names, !tail.is_empty()))
-}
-
-/// A count of the names listed before it: 四条, 两大, 三个.
-static COUNT_OF_NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"[两二三四五六七八九十]+(?:条|大|个|类|项|家)").expect("valid regex")
-});
-
-/// The modal words of `sentence` (确保, 力争, 争取, 争创, 努力), each with where it
-/// ends, in order.
-fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
-    let mut found: Vec<(usize, Qualifier)> = Qualifier::ALL
-        .iter()
-        .flat_map(|&q| {
-            sentence
-                .match_indices(q.zh())
-                // "通过三年的努力": effort as a noun states no degree.
-                .filter(|(at, _)| {
-                    let before = &sentence[..*at];
-                    !(before.ends_with('的') || before.ends_with('年') || before.ends_with("通过"))
-                })
-                .map(move |(at, w)| (at + w.len(), q))
-        })
-        .collect();
-    found.sort_by_key(|(end, _)| *end);
-    found
-}
-
-/// 其中: a figure that is a part of the goal before it (an amount or a count in the
-/// same unit, no larger than the whole) is added to that goal's parts; true if it
-/// was. `of_which` says a 其中 earlier in the sentence still holds. A share after 其中 measures another whole, and a range (其中超50亿元企业3-4家)
-/// is read as a goal of its own.
-fn add_part(phrase: &str, q: &Quantity, of_which: bool, out: &mut [Goal]) -> bool {
-    let summable = matches!(
-        q.unit.kind(),
-        UnitKind::Money | UnitKind::Count | UnitKind::Area
-    );
-    let name = match phrase.trim().strip_prefix("其中") {
-        Some(rest) => rest,
-        None if of_which => phrase,
-        None => return false,
-    };
-    let Some(parent) = out
-        .last_mut()
-        .filter(|g| g.unit == q.unit && g.value.total().is_none_or(|total| total >= q.value))
-    else {
-        return false;
-    };
-    if !summable || q.high.is_some() {
-        return false;
-    }
-    parent.parts.push(GoalPart {
-        name: subject_of(name),
-        value: q.value,
-    });
-    true
-}
-
 /// Plan texts written for the tests of each reading step.
 #[cfg(test)]
 pub(super) mod testing {
@@ -713,49 +498,6 @@ pub(super) mod testing {
 mod tests {
     use super::testing::{HEAD, goals};
     use super::*;
-    use crate::content::Metric;
-
-    #[test]
-    fn tiers_from_ensure_and_strive() {
-        let g = goals(&format!(
-            "{HEAD}一、目标\n确保电子信息产业集群产值突破900亿元，力争达到1100亿元。\n"
-        ));
-        assert_eq!(g.len(), 1, "{g:?}");
-        let TargetValue::Tiers { floor, stretch } = g[0].value else {
-            panic!("{g:?}");
-        };
-        assert_eq!(
-            (floor.comparator, floor.value, floor.qualifier),
-            (Comparator::Exceed, 900.0, Some(Qualifier::Ensure))
-        );
-        assert_eq!(
-            (stretch.comparator, stretch.value, stretch.qualifier),
-            (Comparator::Reach, 1100.0, Some(Qualifier::Strive))
-        );
-        assert_eq!(g[0].subject, "电子信息产业集群产值");
-        assert_eq!(g[0].metric, Metric::Output);
-        assert_eq!(g[0].chain.as_deref(), Some("electronic-information"));
-        assert_eq!(g[0].clause, "一");
-    }
-
-    /// A modal word reaches every later figure of its sentence, up to a semicolon.
-    #[test]
-    fn a_modal_word_reaches_to_the_semicolon() {
-        let g = goals(&format!(
-            "{HEAD}力争营业收入突破400亿元，新增企业20家以上；培育平台3个，争取引进项目5个。\n"
-        ));
-        let read: Vec<Option<Qualifier>> = g.iter().map(|g| g.value.qualifier()).collect();
-        assert_eq!(
-            read,
-            vec![
-                Some(Qualifier::Strive),
-                Some(Qualifier::Strive),
-                None,
-                Some(Qualifier::Seek)
-            ],
-            "{g:?}"
-        );
-    }
 
     /// 年均增长 is a rate on the measure that grows; 每季度 makes a figure recur,
     /// kept as written.
@@ -772,40 +514,6 @@ mod tests {
         assert_eq!((g[0].unit, g[0].each), (MeasureUnit::YiYuan, None));
         assert_eq!(g[1].value, single(Comparator::AtLeast, 1.0));
         assert_eq!(g[1].each, Some(crate::content::Period::Quarter));
-    }
-
-    /// 突破…、达到…、争创… is one goal with tiers (the middle level left out, and the
-    /// draft says so); 各 gives each name the figure.
-    #[test]
-    fn levels_join_and_each_splits() {
-        let g = goals(&format!(
-            "{HEAD}到2026年，营业收入突破1万亿元、达到1.3万亿元、争创1.5万亿元。\n电子信息、新材料两条产业链营业收入各超过1000亿元，孵化器和众创空间各5个。\n"
-        ));
-        assert_eq!(g.len(), 5, "{g:?}");
-        let TargetValue::Tiers { floor, stretch } = g[0].value else {
-            panic!("{g:?}");
-        };
-        assert_eq!((floor.value, stretch.value), (10000.0, 15000.0));
-        assert_eq!(stretch.qualifier, Some(Qualifier::AimFor));
-        assert!(g[0].guessed && g[0].doubts.iter().any(|d| d.contains("middle")));
-        let names: Vec<&str> = g[1..].iter().map(|g| g.subject.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "电子信息产业链营业收入",
-                "新材料产业链营业收入",
-                "孵化器",
-                "众创空间"
-            ]
-        );
-        assert!(
-            g[1..]
-                .iter()
-                .all(|g| g.value == single(Comparator::Exceed, 1000.0)
-                    || g.value == single(Comparator::Reach, 5.0))
-        );
-        // Completed names are a guess; names listed whole are not.
-        assert!(g[1].guessed && !g[3].guessed);
     }
 
     /// The part of a plan about where things stand, and a sentence dated before the
@@ -830,31 +538,6 @@ mod tests {
         assert_eq!(years, [Some(2025), Some(2030)]);
     }
 
-    /// A count after 其中 is a part of the count before it, as an amount is.
-    #[test]
-    fn counted_parts_with_of_which() {
-        let g = goals(&format!(
-            "{HEAD}A级旅游景区达到15家，其中4A级以上景区5家。\n"
-        ));
-        assert_eq!(g.len(), 1, "{g:?}");
-        assert_eq!(g[0].parts.len(), 1);
-        assert_eq!(g[0].parts[0].value, 5.0);
-        assert_eq!(g[0].unit, MeasureUnit::Zones);
-    }
-
-    /// 其中 followed by a comma still makes the figures after it parts, up to a
-    /// semicolon.
-    #[test]
-    fn of_which_holds_across_commas() {
-        let g = goals(&format!(
-            "{HEAD}每年新增重大项目10个，其中，超100亿元项目1个，超50亿元项目3个；新增企业5家。\n"
-        ));
-        assert_eq!(g.len(), 2, "{g:?}");
-        let parts: Vec<f64> = g[0].parts.iter().map(|p| p.value).collect();
-        assert_eq!(parts, [1.0, 3.0]);
-        assert_eq!(g[1].value, single(Comparator::Reach, 5.0));
-    }
-
     /// A place in a ranking is a goal of the place; a count of places that enter one
     /// is not a rank. 平方公里 is in 万平方米; 期 counts events.
     #[test]
@@ -875,21 +558,6 @@ mod tests {
                 (MeasureUnit::Events, 4.0)
             ],
             "{g:?}"
-        );
-    }
-
-    #[test]
-    fn parts_with_of_which() {
-        let g = goals(&format!(
-            "{HEAD}全产业链营业收入突破900亿元，其中精深加工环节突破250亿元。\n"
-        ));
-        assert_eq!(g.len(), 1, "{g:?}");
-        assert_eq!(
-            g[0].parts,
-            vec![GoalPart {
-                name: "精深加工环节".into(),
-                value: 250.0
-            }]
         );
     }
 

@@ -2,7 +2,7 @@
 //! metric (产值 is output, 占比 a share), the unit a measure is usually stated in,
 //! the chain it belongs to, and its comparator (突破 exceed, 以上 at least).
 
-use crate::content::{Comparator, MeasureUnit, Metric};
+use crate::content::{Comparator, MeasureUnit, Metric, Qualifier};
 
 /// What a figure measures, from the words naming it and its unit.
 pub(super) fn metric_of(words: &str, unit: MeasureUnit) -> Metric {
@@ -144,6 +144,26 @@ pub(super) fn chain_of(subject: &str) -> Option<&'static str> {
         .iter()
         .find(|(name, _)| subject.contains(name))
         .map(|(_, id)| *id)
+}
+
+/// The modal words of `sentence` (确保, 力争, 争取, 争创, 努力), each with where it
+/// ends, in order.
+pub(super) fn modal_words(sentence: &str) -> Vec<(usize, Qualifier)> {
+    let mut found: Vec<(usize, Qualifier)> = Qualifier::ALL
+        .iter()
+        .flat_map(|&q| {
+            sentence
+                .match_indices(q.zh())
+                // "通过三年的努力": effort as a noun states no degree.
+                .filter(|(at, _)| {
+                    let before = &sentence[..*at];
+                    !(before.ends_with('的') || before.ends_with('年') || before.ends_with("通过"))
+                })
+                .map(move |(at, w)| (at + w.len(), q))
+        })
+        .collect();
+    found.sort_by_key(|(end, _)| *end);
+    found
 }
 
 #[cfg(test)]

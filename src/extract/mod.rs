@@ -16,6 +16,7 @@
 //! (doublings, firsts); [`table`] reads tables whose cells stand on lines of their
 //! own; [`draft`] writes the YAML.
 
+mod degree;
 mod draft;
 mod due;
 mod figures;
@@ -24,6 +25,7 @@ mod goals;
 pub mod input;
 mod measure;
 mod model;
+mod parts;
 mod quantity;
 mod registry;
 mod subject;

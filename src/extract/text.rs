@@ -373,6 +373,44 @@ impl Document {
     }
 }
 
+/// The most characters read as one sentence. The bundled plans' longest sentence
+/// has about 300; a longer one is a list, or a page that lost its full stops, and
+/// reading it whole costs time and memory quadratic in its length (each figure's
+/// goal may look back over all the words before it, and take them as its name).
+const MAX_SENTENCE: usize = 1000;
+
+/// Splits a line into sentences at 。 (a ； joins parts of one sentence: "确保…；力争…"),
+/// and a sentence longer than [`MAX_SENTENCE`] into pieces of at most that many
+/// characters, each ending at a comma or semicolon where one allows.
+pub(super) fn sentences(text: &str) -> Vec<&str> {
+    text.split_inclusive('。')
+        .flat_map(pieces)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE`] characters.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    let mut rest = sentence;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match rest.char_indices().nth(MAX_SENTENCE) {
+            None => rest.len(),
+            Some((limit, _)) => rest[..limit]
+                .rfind(['，', ',', '；', ';'])
+                .map_or(limit, |at| {
+                    at + rest[at..].chars().next().map_or(1, char::len_utf8)
+                }),
+        };
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
