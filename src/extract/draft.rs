@@ -198,6 +198,9 @@ fn write_goal(out: &mut String, n: usize, g: &Goal) {
         let _ = writeln!(out, "    each: {}", each.key());
     }
     let _ = writeln!(out, "    value: {}", value_yaml(&g.value));
+    if let Some(also) = &g.also {
+        let _ = writeln!(out, "    also: {}", value_yaml(also));
+    }
     // Doublings and rises carry their baseline year (the year before the plan's
     // period when the text names none).
     if let Some(year) = g.baseline_year {

@@ -20,7 +20,9 @@ use super::measure::{chain_of, comparator, metric_of, modal_words, natural_unit}
 use super::model::{Goal, range, single, tiers};
 use super::parts::{add_part, each_names};
 use super::quantity::{self, Quantity};
-use super::subject::{COUNT_VERBS, SINCE_YEAR, last_phrase, list_items, noun_after, subject_of};
+use super::subject::{
+    COUNT_VERBS, SINCE_YEAR, is_bare_verb, last_phrase, list_items, noun_after, subject_of,
+};
 use super::text::{Document, Line, YEAR, due_years, first_chars, sentences};
 use crate::content::{Bound, Comparator, MeasureUnit, OpenEnd, Qualifier, TargetValue};
 
@@ -158,6 +160,8 @@ impl<'a> Reader<'a> {
             year: due.year,
             each: None,
             value,
+            also: None,
+            restates: false,
             baseline_year: None,
             parts: Vec::new(),
             chain: chain_of(&subject).map(str::to_string),
@@ -184,6 +188,7 @@ impl<'a> Reader<'a> {
         let mut out = self.figure_goals(&runs, baseline_year);
         out.extend(self.doublings(baseline_year));
         out.extend(self.first_ones());
+        let mut out = restatements_joined(out);
         for g in &mut out {
             g.weigh_doubts();
         }
@@ -252,6 +257,8 @@ impl<'a> Reader<'a> {
         let (unit, value) = self.form(q, stretch, phrase, &subject, comparator_here, &mut doubts);
         let value = self.qualify(value, q.start, stretch.map(|n| n.start));
         let mut goal = self.figure_goal(phrase, q, subject, unit, value);
+        let own = subject_of(phrase);
+        goal.restates = own.is_empty() || is_bare_verb(&own);
         let after = first_chars(&self.sentence[q.end..], 6);
         goal.metric = metric_of(&format!("{}{after}", goal.subject), unit);
         if matches!(
@@ -309,6 +316,10 @@ impl<'a> Reader<'a> {
     ) -> String {
         let sentence = self.sentence;
         let mut subject = subject_of(phrase);
+        // "增长50%以上，达到120亿元": a verb alone names nothing of its own.
+        if is_bare_verb(&subject) {
+            subject.clear();
+        }
         let noun = noun_after(&sentence[q.end..]);
         let tail_of_previous = last_end > 0
             && sentence[last_end.min(q.start)..q.start]
@@ -407,7 +418,7 @@ impl<'a> Reader<'a> {
             };
             return (
                 unit,
-                TargetValue::IncreaseBy(Bound::plain(Comparator::Reach, q.value)),
+                TargetValue::IncreaseBy(Bound::plain(comparator_here, q.value)),
             );
         }
         (q.unit, single(comparator_here, q.value))
@@ -477,6 +488,32 @@ impl<'a> Reader<'a> {
             })
             .collect()
     }
+}
+
+/// A level that restates a rise or a doubling of its sentence ("比2021年增长50%以上，
+/// 达到120亿元"; "翻番，突破5000亿元") is one goal stated two ways: the level becomes
+/// the other goal's `also` instead of a target of its own.
+fn restatements_joined(goals: Vec<Goal>) -> Vec<Goal> {
+    let relative = |v: &TargetValue| {
+        matches!(
+            v,
+            TargetValue::IncreaseBy(_) | TargetValue::Double { .. } | TargetValue::AverageGrowth(_)
+        )
+    };
+    let (restating, mut kept): (Vec<Goal>, Vec<Goal>) = goals
+        .into_iter()
+        .partition(|g| g.restates && matches!(g.value, TargetValue::Single(_)));
+    for level in restating {
+        match kept
+            .iter_mut()
+            .find(|g| g.unit == level.unit && g.also.is_none() && relative(&g.value))
+        {
+            Some(goal) => goal.also = Some(level.value),
+            None => kept.push(level),
+        }
+    }
+    kept.sort_by_key(|g| g.line);
+    kept
 }
 
 /// Plan texts written for the tests of each reading step.
@@ -559,6 +596,21 @@ mod tests {
             ],
             "{g:?}"
         );
+    }
+
+    /// A level after a rise or a doubling of the same measure is that goal stated a
+    /// second way, not a target named by its verb.
+    #[test]
+    fn a_restated_goal_is_kept_as_also() {
+        let g = goals(&format!(
+            "{HEAD}全县旅游总收入比2023年增长50%以上，达到120亿元。三年实现园区资产总额翻番，突破5000亿元。\n"
+        ));
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert!(matches!(g[0].value, TargetValue::IncreaseBy(_)));
+        assert_eq!(g[0].also, Some(single(Comparator::Reach, 120.0)));
+        assert!(matches!(g[1].value, TargetValue::Double { .. }));
+        assert_eq!(g[1].also, Some(single(Comparator::Exceed, 5000.0)));
+        assert!(g.iter().all(|g| !is_bare_verb(&g.subject)), "{g:?}");
     }
 
     #[test]

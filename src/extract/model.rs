@@ -33,6 +33,11 @@ pub struct Goal {
     /// The period the figure applies to each of (每年, 每季度, 每月), when it recurs.
     pub each: Option<Period>,
     pub value: TargetValue,
+    /// The same goal stated a second way in the sentence (翻番，突破5000亿元).
+    pub also: Option<TargetValue>,
+    /// Whether the goal's figure had no words of its own before it (…，达到120亿元),
+    /// so it may restate another goal of its sentence.
+    pub restates: bool,
     pub baseline_year: Option<u16>,
     /// Parts named with 其中 (of which).
     pub parts: Vec<GoalPart>,

@@ -140,6 +140,12 @@ pub(super) fn subject_of(phrase: &str) -> String {
         .to_string()
 }
 
+/// Whether `subject` is only a verb that states a figure (达到, 突破): the figure
+/// restates a goal named before it.
+pub(super) fn is_bare_verb(subject: &str) -> bool {
+    TRAILING.contains(&subject) || LEADING.contains(&subject)
+}
+
 /// One pass over the words `subject_of` takes off; true when any was.
 fn strip_once(s: &mut String, against_baseline: bool) -> bool {
     let mut changed = false;

@@ -148,6 +148,8 @@ impl Table {
             year: self.year,
             each: None,
             value: single(Comparator::Reach, total),
+            also: None,
+            restates: false,
             baseline_year: None,
             parts,
             chain: None,
