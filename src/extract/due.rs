@@ -2,7 +2,7 @@
 //! its clause stated earlier, or the plan's own years (全年 is the first, a goal with
 //! no year the last, with a doubt).
 
-use super::text::{Line, YEAR, due_years};
+use super::text::{Line, YEAR, due_years, first_chars};
 use crate::content::Period;
 
 /// Words before a year that make it a baseline (比2020年, 在2019年的基础上), not the
@@ -116,6 +116,23 @@ pub(super) fn each_of(phrase: &str) -> Option<Period> {
         .iter()
         .find(|(w, _)| phrase.contains(w))
         .map(|(_, p)| *p)
+}
+
+/// Whether `sentence` opens with a year before the plan's period (2021年，…为402亿元;
+/// 截至2023年底…), so that its figures are facts the goals start from.
+pub(super) fn states_the_past(sentence: &str, period: Option<(u16, u16)>) -> bool {
+    let Some((start, _)) = period else {
+        return false;
+    };
+    let opening = first_chars(sentence, 8);
+    let opening = opening
+        .strip_prefix("截至")
+        .or_else(|| opening.strip_prefix("截止"))
+        .unwrap_or(opening);
+    YEAR.captures(opening)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+        .and_then(|c| c[1].parse::<u16>().ok())
+        .is_some_and(|year| year < start)
 }
 
 #[cfg(test)]

@@ -14,16 +14,16 @@
 
 use std::sync::Arc;
 
-use super::due::{ClauseYear, Due, due, each_of, opening_year, stated_year};
+use super::due::{ClauseYear, Due, due, each_of, opening_year, stated_year, states_the_past};
 use super::figures::{goal_figures, listed_runs};
 use super::measure::{chain_of, comparator, metric_of, modal_words, natural_unit};
 use super::model::{Goal, range, single, tiers};
-use super::parts::{add_part, each_names};
+use super::parts::{add_part, each_names, restatements_joined};
 use super::quantity::{self, Quantity};
 use super::subject::{
     COUNT_VERBS, SINCE_YEAR, is_bare_verb, last_phrase, list_items, noun_after, subject_of,
 };
-use super::text::{Document, Line, YEAR, due_years, first_chars, sentences};
+use super::text::{Document, Line, due_years, first_chars, sentences};
 use crate::content::{Bound, Comparator, MeasureUnit, OpenEnd, Qualifier, TargetValue};
 
 /// Finds the goals of every line of `doc`.
@@ -48,23 +48,6 @@ pub fn find(doc: &Document) -> Vec<Goal> {
         }
     }
     goals
-}
-
-/// Whether `sentence` opens with a year before the plan's period (2021年，…为402亿元;
-/// 截至2023年底…), so that its figures are facts the goals start from.
-fn states_the_past(sentence: &str, period: Option<(u16, u16)>) -> bool {
-    let Some((start, _)) = period else {
-        return false;
-    };
-    let opening = first_chars(sentence, 8);
-    let opening = opening
-        .strip_prefix("截至")
-        .or_else(|| opening.strip_prefix("截止"))
-        .unwrap_or(opening);
-    YEAR.captures(opening)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
-        .and_then(|c| c[1].parse::<u16>().ok())
-        .is_some_and(|year| year < start)
 }
 
 /// Reads the goals of one sentence of a line.
@@ -490,32 +473,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A level that restates a rise or a doubling of its sentence ("比2021年增长50%以上，
-/// 达到120亿元"; "翻番，突破5000亿元") is one goal stated two ways: the level becomes
-/// the other goal's `also` instead of a target of its own.
-fn restatements_joined(goals: Vec<Goal>) -> Vec<Goal> {
-    let relative = |v: &TargetValue| {
-        matches!(
-            v,
-            TargetValue::IncreaseBy(_) | TargetValue::Double { .. } | TargetValue::AverageGrowth(_)
-        )
-    };
-    let (restating, mut kept): (Vec<Goal>, Vec<Goal>) = goals
-        .into_iter()
-        .partition(|g| g.restates && matches!(g.value, TargetValue::Single(_)));
-    for level in restating {
-        match kept
-            .iter_mut()
-            .find(|g| g.unit == level.unit && g.also.is_none() && relative(&g.value))
-        {
-            Some(goal) => goal.also = Some(level.value),
-            None => kept.push(level),
-        }
-    }
-    kept.sort_by_key(|g| g.line);
-    kept
-}
-
 /// Plan texts written for the tests of each reading step.
 #[cfg(test)]
 pub(super) mod testing {
@@ -596,21 +553,6 @@ mod tests {
             ],
             "{g:?}"
         );
-    }
-
-    /// A level after a rise or a doubling of the same measure is that goal stated a
-    /// second way, not a target named by its verb.
-    #[test]
-    fn a_restated_goal_is_kept_as_also() {
-        let g = goals(&format!(
-            "{HEAD}全县旅游总收入比2023年增长50%以上，达到120亿元。三年实现园区资产总额翻番，突破5000亿元。\n"
-        ));
-        assert_eq!(g.len(), 2, "{g:?}");
-        assert!(matches!(g[0].value, TargetValue::IncreaseBy(_)));
-        assert_eq!(g[0].also, Some(single(Comparator::Reach, 120.0)));
-        assert!(matches!(g[1].value, TargetValue::Double { .. }));
-        assert_eq!(g[1].also, Some(single(Comparator::Exceed, 5000.0)));
-        assert!(g.iter().all(|g| !is_bare_verb(&g.subject)), "{g:?}");
     }
 
     #[test]

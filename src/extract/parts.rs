@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::content::UnitKind;
+use crate::content::{TargetValue, UnitKind};
 
 /// The names 各 (or 分别 before a single figure) gives one figure to ("科技企业孵化器和众创空间各5个": two; "电子信息、
 /// 新能源汽车四条产业链营业收入各超过1000亿元": each name completed with the words after
@@ -78,10 +78,37 @@ pub(super) fn add_part(phrase: &str, q: &Quantity, of_which: bool, out: &mut [Go
     true
 }
 
+/// A level that restates a rise or a doubling of its sentence ("比2021年增长50%以上，
+/// 达到120亿元"; "翻番，突破5000亿元") is one goal stated two ways: the level becomes
+/// the other goal's `also` instead of a target of its own.
+pub(super) fn restatements_joined(goals: Vec<Goal>) -> Vec<Goal> {
+    let relative = |v: &TargetValue| {
+        matches!(
+            v,
+            TargetValue::IncreaseBy(_) | TargetValue::Double { .. } | TargetValue::AverageGrowth(_)
+        )
+    };
+    let (restating, mut kept): (Vec<Goal>, Vec<Goal>) = goals
+        .into_iter()
+        .partition(|g| g.restates && matches!(g.value, TargetValue::Single(_)));
+    for level in restating {
+        match kept
+            .iter_mut()
+            .find(|g| g.unit == level.unit && g.also.is_none() && relative(&g.value))
+        {
+            Some(goal) => goal.also = Some(level.value),
+            None => kept.push(level),
+        }
+    }
+    kept.sort_by_key(|g| g.line);
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::goals::testing::{HEAD, goals};
     use super::super::model::single;
+    use super::super::subject::is_bare_verb;
     use super::*;
     use crate::content::{Comparator, MeasureUnit};
 
@@ -123,5 +150,20 @@ mod tests {
                 value: 250.0
             }]
         );
+    }
+
+    /// A level after a rise or a doubling of the same measure is that goal stated a
+    /// second way, not a target named by its verb.
+    #[test]
+    fn a_restated_goal_is_kept_as_also() {
+        let g = goals(&format!(
+            "{HEAD}全县旅游总收入比2023年增长50%以上，达到120亿元。三年实现园区资产总额翻番，突破5000亿元。\n"
+        ));
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert!(matches!(g[0].value, TargetValue::IncreaseBy(_)));
+        assert_eq!(g[0].also, Some(single(Comparator::Reach, 120.0)));
+        assert!(matches!(g[1].value, TargetValue::Double { .. }));
+        assert_eq!(g[1].also, Some(single(Comparator::Exceed, 5000.0)));
+        assert!(g.iter().all(|g| !is_bare_verb(&g.subject)), "{g:?}");
     }
 }
