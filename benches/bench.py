@@ -101,7 +101,7 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits):
     if serve_edits:
         import serve_latency
         samples = serve_latency.measure(src, "content/plans/p0000/plan.yaml", "/en/plans/p0000/index.html",
-                                        serve_edits, "en: Target 0-0 config", build=False)
+                                        serve_edits, "en: Target 0-0 config", build=False, binary=plansite)
         served = (statistics.median(samples), serve_latency.p95(samples))
     for d in (src, hugo_src):
         clear(d)
@@ -169,13 +169,15 @@ def main():
     ap.add_argument("--hugo-gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_hugo_site.py"))
     ap.add_argument("--hugo-up-to", type=int, default=50000)
     ap.add_argument("--serve-edits", type=int, default=20)
+    ap.add_argument("--plansite", default=os.path.join(ROOT, "target", "release", "plansite"),
+                    help="the binary to time (a copy keeps a long run apart from rebuilds)")
     a = ap.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
     if not os.path.exists(a.hugo_gen):
         sys.exit(f"no Hugo site generator at {a.hugo_gen}; pass --hugo-gen")
     subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
-    plansite = os.path.join(ROOT, "target", "release", "plansite")
+    plansite = a.plansite
     os.makedirs(SHM, exist_ok=True)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[:2]
     print(f"{' '.join(hugo_version)}; {os.cpu_count()} cores; outputs in {SHM}; median of {a.runs} runs, alternating\n")

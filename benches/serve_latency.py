@@ -61,7 +61,7 @@ def wait_reload(s):
         buf += chunk
 
 
-def measure(site_dir, edited, page, edits, replace=None, build=True):
+def measure(site_dir, edited, page, edits, replace=None, build=True, binary=None):
     """Serves a copy of `site_dir` and edits `edited` (a path relative to it) `edits`
     times; returns the sorted edit-to-reload times in ms. With `replace`, each edit puts
     a marker after that text instead of appending it (for YAML files)."""
@@ -70,7 +70,8 @@ def measure(site_dir, edited, page, edits, replace=None, build=True):
     work = tempfile.mkdtemp(prefix="plansite-latency-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     site = os.path.join(work, "site")
     shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("public", "target", ".git", "node_modules"))
-    server = subprocess.Popen([os.path.join(ROOT, "target/release/plansite"), "--root", site, "serve", "--port", "0"],
+    binary = binary or os.path.join(ROOT, "target/release/plansite")
+    server = subprocess.Popen([binary, "--root", site, "serve", "--port", "0"],
                               stderr=subprocess.PIPE, text=True)
     try:
         port = None
