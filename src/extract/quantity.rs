@@ -102,6 +102,9 @@ const COUNTED: &[(&str, MeasureUnit)] = &[
     ("基地", MeasureUnit::Platforms),
     ("开发区", MeasureUnit::Zones),
     ("景区", MeasureUnit::Zones),
+    ("工厂", MeasureUnit::Items),
+    ("车间", MeasureUnit::Items),
+    ("数据集", MeasureUnit::Items),
     ("集聚区", MeasureUnit::Zones),
     ("研发机构", MeasureUnit::Platforms),
     ("学院", MeasureUnit::Platforms),
@@ -170,7 +173,12 @@ fn count_unit(counter: &str, after: &str, before: &str) -> Option<(MeasureUnit, 
     Some(match counter {
         "家" | "户" => (firms_or_other(after, before), true),
         "个" => counter_unit(after, before),
-        "项" | "件" | "台" | "套" => (MeasureUnit::Items, true),
+        // 项 counts projects when the noun says so (技术改造项目30项).
+        "项" => match counter_unit(after, before) {
+            (MeasureUnit::Projects, true) => (MeasureUnit::Projects, true),
+            _ => (MeasureUnit::Items, true),
+        },
+        "件" | "台" | "套" => (MeasureUnit::Items, true),
         // 座, 条, 处 count what the noun names (景区, 线路). Not 所: "706所" names an
         // institute.
         "座" | "条" | "处" => match counter_unit(after, before) {
@@ -217,6 +225,13 @@ fn without_unit(caps: &regex::Captures, before: &str, after: &str) -> Option<Qua
         chinese,
     };
     let mult = caps.name("mult").map(|m| m.as_str());
+    // 1.2亿美元: a foreign currency, which no unit of the content model states.
+    if ["美元", "港元", "欧元", "日元", "英镑"]
+        .iter()
+        .any(|c| after.starts_with(c))
+    {
+        return None;
+    }
     // 200亿 and 1.5万亿 stand for 亿元 and 万亿元 ("完成工业投资200亿以上").
     match mult {
         Some("亿") => return Some(quantity(MeasureUnit::YiYuan, true)),

@@ -9,6 +9,10 @@
 //!
 //! A row starts with its number and its name; the figures that follow are the total
 //! and then one per column after 其中. Each row becomes a goal with a breakdown.
+//!
+//! A table may also list places down its rows and end with a total row (合计): then
+//! the total is the goal and each row a part of it, one goal for the main column and
+//! one for each column after 其中 (其中:软件和信息技术服务业).
 
 use super::model::{Goal, GoalPart, single};
 use super::text::{Document, Line, YEAR};
@@ -44,6 +48,7 @@ pub fn find(doc: &Document) -> Vec<Goal> {
             continue;
         };
         let table = Table {
+            title: title_above(lines, i),
             year: YEAR.captures(header).and_then(|c| c[1].parse::<u16>().ok()),
             metric: if header.contains("产值") {
                 Metric::Output
@@ -68,12 +73,20 @@ fn columns(lines: &[Line], header: usize) -> Option<(Vec<String>, usize)> {
     let scan_end = lines.len().min(header + 1 + MAX_HEADER_CELLS);
     while j < scan_end
         && lines[j].text != "1"
-        && lines[j].text.chars().count() <= 16
+        && (lines[j].text.chars().count() <= 16 || lines[j].text.starts_with("其中"))
         && !is_header(&lines[j].text)
     {
         let cell = lines[j].text.trim();
         if cell == "其中" {
             after_of_which = true;
+        } else if let Some(name) = cell
+            .strip_prefix("其中:")
+            .or_else(|| cell.strip_prefix("其中："))
+        {
+            // "其中:软件和信息技术服务业(亿元)": the column's name after the colon.
+            after_of_which = true;
+            let name = name.split('(').next().unwrap_or(name).trim();
+            columns.push(name.to_string());
         } else if after_of_which {
             match columns.last_mut() {
                 Some(last) if cell.starts_with('(') => last.push_str(cell),
@@ -85,8 +98,41 @@ fn columns(lines: &[Line], header: usize) -> Option<(Vec<String>, usize)> {
     (j < scan_end && lines[j].text == "1").then_some((columns, j))
 }
 
+/// The name of what a table breaks down, from its title a few lines above the header
+/// (青禾市数字经济核心产业营业收入目标分解表 → 数字经济核心产业营业收入), without the
+/// place the title opens with.
+fn title_above(lines: &[Line], header: usize) -> Option<String> {
+    let title = lines[header.saturating_sub(6)..header]
+        .iter()
+        .rev()
+        .find(|l| l.text.contains("分解表") || l.text.contains("目标表"))?;
+    let name = title.text.split("目标").next().unwrap_or(&title.text);
+    let name = name.split("分解表").next().unwrap_or(name);
+    let without_place = name
+        .char_indices()
+        .take(6)
+        .find(|(_, c)| matches!(c, '市' | '县' | '区'))
+        .map_or(name, |(i, c)| &name[i + c.len_utf8()..]);
+    Some(without_place.to_string()).filter(|n| !n.is_empty())
+}
+
+/// The total row after a table's numbered rows (合计, 总计): its line and figures.
+fn total_row(lines: &[Line], j: usize) -> Option<(usize, Vec<Option<f64>>)> {
+    let label = lines.get(j)?.text.replace(' ', "");
+    if !matches!(label.as_str(), "合计" | "总计" | "全市" | "全县" | "全区") {
+        return None;
+    }
+    let totals: Vec<Option<f64>> = lines[j + 1..]
+        .iter()
+        .map_while(|l| figure(&l.text))
+        .collect();
+    (!totals.is_empty()).then_some((j, totals))
+}
+
 /// What a table's header says of every row.
 struct Table {
+    /// What the table breaks down, from its title.
+    title: Option<String>,
     year: Option<u16>,
     metric: Metric,
     /// The columns after 其中.
@@ -97,6 +143,7 @@ impl Table {
     /// Reads the rows numbered 1, 2, … from line `j` into `goals`; returns the line
     /// after the last row.
     fn rows(&self, lines: &[Line], mut j: usize, goals: &mut Vec<Goal>) -> usize {
+        let first = goals.len();
         let mut row = 1;
         while j + 1 < lines.len() && lines[j].text == row.to_string() {
             let name = lines[j + 1].text.clone();
@@ -116,7 +163,67 @@ impl Table {
             row += 1;
             j = k;
         }
+        if let Some((line, totals)) = total_row(lines, j)
+            && let Some(columns) = self.by_place(&goals[first..], &lines[line], &totals)
+        {
+            goals.truncate(first);
+            goals.extend(columns);
+            j = line + 1 + totals.len();
+        }
         j
+    }
+
+    /// When the rows are places that add up to a total row (`totals`, on `line`): one
+    /// goal for the main column and one for each column after 其中, each broken down by
+    /// the rows. `None` when the rows do not add up.
+    fn by_place(&self, rows: &[Goal], line: &Line, totals: &[Option<f64>]) -> Option<Vec<Goal>> {
+        let total = totals.first().copied().flatten()?;
+        let sum: f64 = rows.iter().filter_map(|r| r.value.total()).sum();
+        if rows.len() < 2 || (sum - total).abs() > 0.5 {
+            return None;
+        }
+        let place = |r: &Goal| r.span.split(' ').next().unwrap_or_default().to_string();
+        let main_parts = rows
+            .iter()
+            .filter_map(|r| {
+                Some(GoalPart {
+                    name: place(r),
+                    value: r.value.total()?,
+                })
+            })
+            .collect();
+        let mut out = vec![self.column_goal(line, self.title.clone(), total, main_parts)];
+        for (c, column) in self.columns.iter().enumerate() {
+            let Some(Some(column_total)) = totals.get(c + 1).copied() else {
+                continue;
+            };
+            let parts = rows
+                .iter()
+                .filter_map(|r| {
+                    let value = r.parts.iter().find(|p| &p.name == column)?.value;
+                    Some(GoalPart {
+                        name: place(r),
+                        value,
+                    })
+                })
+                .collect();
+            out.push(self.column_goal(line, Some(column.clone()), column_total, parts));
+        }
+        Some(out)
+    }
+
+    /// The goal of one column of a table by place: its total, split by the places.
+    fn column_goal(
+        &self,
+        line: &Line,
+        name: Option<String>,
+        total: f64,
+        parts: Vec<GoalPart>,
+    ) -> Goal {
+        let name = name.unwrap_or_default();
+        let mut goal = self.row_goal(line, name, total, &[]);
+        goal.parts = parts;
+        goal
     }
 
     /// The goal of the row numbered on `line`: the total of `name`, and a part for
@@ -133,7 +240,9 @@ impl Table {
                 })
             })
             .collect();
-        let measure = if self.metric == Metric::Output {
+        let measure = if name.ends_with("收入") || name.ends_with("产值") {
+            ""
+        } else if self.metric == Metric::Output {
             "产值"
         } else {
             "营业收入"
@@ -204,6 +313,29 @@ mod tests {
                 name: "西区(含北片)".into(),
                 value: 120.0
             }]
+        );
+    }
+
+    /// Places down the rows and a total row: the total is the goal, each place a part
+    /// of it, for the main column and the column after 其中.
+    #[test]
+    fn a_table_by_place_breaks_down_its_total() {
+        let text = "示范市行动方案(2024-2026年)\n附件\n示范市数字经济核心产业营业收入目标分解表\n序号\n县(市、区)\n2026年目标(亿元)\n其中:软件和信息技术服务业(亿元)\n1\n东区\n420\n130\n2\n西区\n280\n70\n合计\n700\n200\n";
+        let goals = find(&Document::parse(text));
+        assert_eq!(goals.len(), 2, "{goals:?}");
+        assert_eq!(goals[0].subject, "数字经济核心产业营业收入");
+        assert_eq!(goals[0].value, single(Comparator::Reach, 700.0));
+        let parts: Vec<(&str, f64)> = goals[0]
+            .parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.value))
+            .collect();
+        assert_eq!(parts, [("东区", 420.0), ("西区", 280.0)]);
+        assert_eq!(goals[1].subject, "软件和信息技术服务业营业收入");
+        let parts: Vec<f64> = goals[1].parts.iter().map(|p| p.value).collect();
+        assert_eq!(
+            (goals[1].value.total(), parts),
+            (Some(200.0), vec![130.0, 70.0])
         );
     }
 }
