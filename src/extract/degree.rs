@@ -21,6 +21,16 @@ impl Reader<'_> {
         }
     }
 
+    /// The period a modal word's 每年 (力争每年…) gives every figure it reaches.
+    pub(super) fn each_with_modal(&self, at: usize) -> Option<crate::content::Period> {
+        let before = self.modals.partition_point(|(end, _)| *end <= at);
+        let (end, _) = *self.modals[..before].last()?;
+        self.qualifier_at(at)?;
+        self.sentence[end..]
+            .starts_with("每年")
+            .then_some(crate::content::Period::Year)
+    }
+
     /// `value` with the modal word of the figure at `at` (and, for two tiers, of its
     /// stretch at `stretch_at`), where the value states none of its own.
     pub(super) fn qualify(

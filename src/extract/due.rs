@@ -111,6 +111,8 @@ pub(super) fn each_of(phrase: &str) -> Option<Period> {
         ("每月", Period::Month),
         ("每个月", Period::Month),
         ("每年", Period::Year),
+        // 年度招商引资项目开工率: a rate of each year's projects.
+        ("年度", Period::Year),
     ];
     EVERY
         .iter()

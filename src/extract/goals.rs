@@ -421,13 +421,23 @@ impl<'a> Reader<'a> {
         if let Some(year) = self.due_before(q.start) {
             goal.year = Some(year);
         }
-        // 每季度至少一次: its own clause says the figure recurs.
-        goal.each = each_of(phrase);
+        // 每季度至少一次: its own clause says the figure recurs; "力争每年…，…" says it
+        // of the figures after it, as far as the modal word reaches.
+        goal.each = each_of(phrase).or_else(|| self.each_with_modal(q.start));
         // "比例2024年不低于50%，2025年起不低于70%": a year in the figure's own
         // phrase is its year.
         if let Some(year) = stated_year(phrase) {
             goal.year = Some(year);
             goal.doubts.retain(|d| !d.contains("last year"));
+            // "2021年以后不低于80%", "2025年起": from that year on, every year, to the
+            // plan's last.
+            let from_on = ["年以后", "年起", "年后"]
+                .iter()
+                .any(|w| phrase.contains(w));
+            if let Some((_, end)) = self.doc.period.filter(|(_, end)| from_on && *end > year) {
+                goal.year = Some(end);
+                goal.each = Some(crate::content::Period::Year);
+            }
         }
         if !q.unit_sure {
             goal.doubts.push("the unit was guessed");
@@ -550,6 +560,32 @@ mod tests {
                 (MeasureUnit::Zones, 3.0),
                 (MeasureUnit::WanM2, 2500.0),
                 (MeasureUnit::Events, 4.0)
+            ],
+            "{g:?}"
+        );
+    }
+
+    /// Scales in Chinese numerals name classes (百亿大健康产业集群), a policy's articles
+    /// are no count (人才新政30条); 年度, 力争每年 and 以后 make figures recur.
+    #[test]
+    fn classes_articles_and_recurring_figures() {
+        let g = goals(&format!(
+            "{HEAD}构建百亿大健康产业集群。落实人才新政30条。年度项目开工率达到60%以上。力争每年推进项目100个以上，完成投资200亿以上。比例2024年不低于60%，2025年以后不低于80%。营业收入突破千亿。\n"
+        ));
+        let read: Vec<(f64, Option<u16>, Option<crate::content::Period>)> = g
+            .iter()
+            .map(|g| (g.value.total().unwrap_or(0.0), g.year, g.each))
+            .collect();
+        let year = Some(crate::content::Period::Year);
+        assert_eq!(
+            read,
+            [
+                (60.0, Some(2026), year),
+                (100.0, Some(2026), year),
+                (200.0, Some(2026), year),
+                (60.0, Some(2024), None),
+                (80.0, Some(2026), year),
+                (1000.0, Some(2026), None)
             ],
             "{g:?}"
         );

@@ -232,6 +232,14 @@ fn without_unit(caps: &regex::Captures, before: &str, after: &str) -> Option<Qua
     {
         return None;
     }
+    // 百亿大健康产业集群, 引进百亿、“5020”项目: a scale in Chinese numerals names a
+    // class of things; only after a verb of degree (突破千亿, 迈上千亿) is it a figure.
+    const DEGREE: &[&str] = &[
+        "突破", "达到", "超过", "超", "过", "迈上", "跨上", "实现", "达",
+    ];
+    if chinese && mult.is_some() && !DEGREE.iter().any(|w| before.ends_with(w)) {
+        return None;
+    }
     // 200亿 and 1.5万亿 stand for 亿元 and 万亿元 ("完成工业投资200亿以上").
     match mult {
         Some("亿") => return Some(quantity(MeasureUnit::YiYuan, true)),
@@ -330,7 +338,13 @@ fn is_no_figure(unit_text: &str, chinese: bool, before: &str, after: &str) -> bo
     );
     let session =
         unit_text == "次" && (before.ends_with(['届', '、']) || after.starts_with("全会"));
+    // 人才新政30条: the articles of a policy, not a count of anything to reach.
+    let articles = unit_text == "条"
+        && ["政", "策", "措施", "意见", "办法", "规定"]
+            .iter()
+            .any(|w| before.ends_with(w));
     session
+        || articles
         || before.ends_with('第')
         // 前三位 and 排名前10位的园区 rank others, and so does 3个开发区进入前20名;
         // 实力进入全国前30名 is a place's own goal.

@@ -162,7 +162,8 @@ fn strip_once(s: &mut String, against_baseline: bool) -> bool {
         .filter(|range| range.start == 0);
     if let Some(range) = leading_year {
         *s = s[range.end..]
-            .trim_start_matches(['底', '末', ',', '，', ' '])
+            .trim_start_matches("以后")
+            .trim_start_matches(['底', '末', '起', ',', '，', ' '])
             .to_string();
         changed = true;
     }
