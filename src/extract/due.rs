@@ -176,4 +176,30 @@ mod tests {
         assert_eq!(each_of("每季度至少召开一次"), Some(Period::Quarter));
         assert_eq!(each_of("每月走访企业"), Some(Period::Month));
     }
+
+    /// Scales in Chinese numerals name classes (百亿大健康产业集群), a policy's articles
+    /// are no count (人才新政30条); 年度, 力争每年 and 以后 make figures recur.
+    #[test]
+    fn classes_articles_and_recurring_figures() {
+        let g = goals(&format!(
+            "{HEAD}构建百亿大健康产业集群。落实人才新政30条。年度项目开工率达到60%以上。力争每年推进项目100个以上，完成投资200亿以上。比例2024年不低于60%，2025年以后不低于80%。营业收入突破千亿。\n"
+        ));
+        let read: Vec<(f64, Option<u16>, Option<crate::content::Period>)> = g
+            .iter()
+            .map(|g| (g.value.total().unwrap_or(0.0), g.year, g.each))
+            .collect();
+        let year = Some(crate::content::Period::Year);
+        assert_eq!(
+            read,
+            [
+                (60.0, Some(2026), year),
+                (100.0, Some(2026), year),
+                (200.0, Some(2026), year),
+                (60.0, Some(2024), None),
+                (80.0, Some(2026), year),
+                (1000.0, Some(2026), None)
+            ],
+            "{g:?}"
+        );
+    }
 }
