@@ -11,6 +11,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 mod html;
+mod numbering;
 mod pdf;
 mod word;
 

@@ -11,6 +11,7 @@ use std::io::{BufReader, Read as _};
 use quick_xml::events::Event;
 
 use super::InputError;
+use super::numbering::{Numbering, attribute, style_lists};
 
 /// The most bytes of XML read from a document body: a plan of 500 pages has a body of
 /// a few MB; an archive that unpacks to more is refused, not read into memory.
@@ -26,6 +27,14 @@ pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     };
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_word(&e))?;
+    let mut numbering = match archive.by_name("word/numbering.xml") {
+        Ok(part) => Numbering::read(BufReader::new(part.take(MAX_BODY))),
+        Err(_) => Numbering::default(),
+    };
+    let styles = match archive.by_name("word/styles.xml") {
+        Ok(part) => style_lists(BufReader::new(part.take(MAX_BODY))),
+        Err(_) => Default::default(),
+    };
     let body = archive
         .by_name("word/document.xml")
         .map_err(|e| not_word(&e))?;
@@ -33,6 +42,10 @@ pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let mut out = String::new();
     let mut buf = Vec::new();
     let mut in_text = false;
+    // The list a paragraph belongs to (w:numId) and its level (w:ilvl), its own or
+    // its style's.
+    let mut list: (Option<String>, u8) = (None, 0);
+    let mut style_list: Option<(String, u8)> = None;
     let broken = |e: &dyn std::fmt::Display| {
         InputError::new(
             format!("the Word document is damaged: {e}"),
@@ -42,14 +55,43 @@ pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     loop {
         match reader.read_event_into(&mut buf).map_err(|e| broken(&e))? {
             Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::Start(e) if e.name().as_ref() == b"w:p" => {
+                list = (None, 0);
+                style_list = None;
+            }
             Event::End(e) => match e.name().as_ref() {
                 b"w:t" => in_text = false,
                 b"w:p" => out.push('\n'),
+                // The paragraph's properties come before its text: its number first.
+                b"w:pPr" => {
+                    let own = list.0.take().map(|num| (num, list.1));
+                    if let Some((num, level)) = own.or(style_list.take())
+                        && let Some(label) = numbering.next_label(&num, level)
+                    {
+                        out.push_str(&label);
+                    }
+                }
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
                 b"w:tab" => out.push(' '),
                 b"w:br" | b"w:cr" => out.push('\n'),
+                b"w:numId" => {
+                    list.0 = attribute(&e, "w:val");
+                    // numId 0 takes away the numbering the paragraph's style gives.
+                    if list.0.as_deref() == Some("0") {
+                        list.0 = None;
+                        style_list = None;
+                    }
+                }
+                b"w:pStyle" => {
+                    style_list = attribute(&e, "w:val").and_then(|s| styles.get(&s).cloned());
+                }
+                b"w:ilvl" => {
+                    list.1 = attribute(&e, "w:val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0)
+                }
                 _ => {}
             },
             Event::Text(t) if in_text => out.push_str(&t.decode().map_err(|e| broken(&e))?),
@@ -81,12 +123,33 @@ pub(crate) mod tests {
 
     use super::*;
 
-    /// A minimal .docx whose body has `paragraphs` (each a list of runs), for tests.
+    /// A minimal .docx whose body is `body_xml`, for tests.
     pub(crate) fn docx(body_xml: &str) -> Vec<u8> {
+        docx_with(body_xml, None)
+    }
+
+    /// A minimal .docx with a numbering part `numbering_xml` (the inside of
+    /// `w:numbering`) when given.
+    pub(crate) fn docx_with(body_xml: &str, numbering_xml: Option<&str>) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default();
         zip.start_file("[Content_Types].xml", options).unwrap();
         zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+        if let Some(numbering) = numbering_xml {
+            // A heading style numbered by the first level of list 5.
+            zip.start_file("word/styles.xml", options).unwrap();
+            write!(
+                zip,
+                "<?xml version=\"1.0\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:style w:styleId=\"Heading1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style></w:styles>"
+            )
+            .unwrap();
+            zip.start_file("word/numbering.xml", options).unwrap();
+            write!(
+                zip,
+                "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{numbering}</w:numbering>"
+            )
+            .unwrap();
+        }
         zip.start_file("word/document.xml", options).unwrap();
         write!(
             zip,
@@ -111,6 +174,37 @@ pub(crate) mod tests {
         assert_eq!(
             text(&bytes).unwrap(),
             "一、目标\n营业收入突破100亿元&企业一家\n新能源\n800\n"
+        );
+    }
+
+    /// Clause numbers Word writes itself (一、 (一) 1.) are read as the reader sees them.
+    #[test]
+    fn automatic_clause_numbers_are_made_again() {
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\">\
+             <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+             <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+             <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>\
+             </w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num>";
+        let p = |level: u8, text: &str| {
+            format!(
+                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = [
+            p(0, "目标"),
+            p(1, "总量"),
+            p(2, "营业收入达到100亿元。"),
+            p(2, "新增企业20家。"),
+            p(0, "任务"),
+            p(1, "平台"),
+            "<w:p><w:r><w:t>说明</w:t></w:r></w:p>".to_string(),
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>保障</w:t></w:r></w:p>"
+                .to_string(),
+        ]
+        .concat();
+        assert_eq!(
+            text(&docx_with(&body, Some(numbering))).unwrap(),
+            "一、目标\n（一）总量\n1.营业收入达到100亿元。\n2.新增企业20家。\n二、任务\n（一）平台\n说明\n三、保障\n"
         );
     }
 
