@@ -382,8 +382,13 @@ fn extract(
     }
     let review = draft.review_count();
     crate::say!(
-        "Found {} quantified goals in {} (read as {}; {review} marked REVIEW).",
+        "Found {} quantified {} in {} (read as {}; {review} marked REVIEW).",
         draft.goals.len(),
+        if draft.goals.len() == 1 {
+            "goal"
+        } else {
+            "goals"
+        },
         input.display(),
         container.name()
     );

@@ -112,11 +112,17 @@ impl Numbering {
             *deeper = 0;
         }
         let mut label = level.text.clone();
-        for (k, count) in counters.iter().enumerate().take(i + 1) {
-            let format = levels
-                .get(&(k as u8))
-                .map_or("decimal", |l| l.format.as_str());
-            label = label.replace(&format!("%{}", k + 1), &formatted(*count, format));
+        for (k, count) in counters.iter().enumerate() {
+            // A level deeper than this one has no number yet: its placeholder shows nothing.
+            let shown = if k <= i {
+                let format = levels
+                    .get(&(k as u8))
+                    .map_or("decimal", |l| l.format.as_str());
+                formatted(*count, format)
+            } else {
+                String::new()
+            };
+            label = label.replace(&format!("%{}", k + 1), &shown);
         }
         Some(label)
     }
@@ -220,5 +226,20 @@ mod tests {
             (letter(1, b'A'), letter(27, b'a')),
             ("A".into(), "aa".into())
         );
+    }
+
+    /// A label that names a level deeper than its own shows nothing for it (a figure
+    /// must not appear from a placeholder).
+    #[test]
+    fn placeholders_of_deeper_levels_show_nothing() {
+        let mut n = Numbering::default();
+        let level = Level {
+            format: "chineseCounting".into(),
+            text: "%1、%2%9".into(),
+            start: 1,
+        };
+        n.abstracts.insert("0".into(), HashMap::from([(0, level)]));
+        n.instances.insert("1".into(), "0".into());
+        assert_eq!(n.next_label("1", 0).as_deref(), Some("一、"));
     }
 }
