@@ -12,20 +12,24 @@ impl Reader<'_> {
     /// sentence, unless a semicolon ends its reach first ("力争…，…" reaches every
     /// figure of the sentence after it; "确保…；…" stops at the semicolon).
     pub(super) fn qualifier_at(&self, at: usize) -> Option<Qualifier> {
+        self.modal_at(at).map(|(_, qualifier)| qualifier)
+    }
+
+    /// The modal word that governs a figure at `at` (see [`Self::qualifier_at`]), with
+    /// where it ends.
+    fn modal_at(&self, at: usize) -> Option<(usize, Qualifier)> {
         let before = self.modals.partition_point(|(end, _)| *end <= at);
         let (end, qualifier) = *self.modals[..before].last()?;
         let stop = self.semicolons.partition_point(|s| *s < end);
         match self.semicolons.get(stop) {
             Some(&s) if s < at => None,
-            _ => Some(qualifier),
+            _ => Some((end, qualifier)),
         }
     }
 
     /// The period a modal word's 每年 (力争每年…) gives every figure it reaches.
     pub(super) fn each_with_modal(&self, at: usize) -> Option<crate::content::Period> {
-        let before = self.modals.partition_point(|(end, _)| *end <= at);
-        let (end, _) = *self.modals[..before].last()?;
-        self.qualifier_at(at)?;
+        let (end, _) = self.modal_at(at)?;
         self.sentence[end..]
             .starts_with("每年")
             .then_some(crate::content::Period::Year)

@@ -128,14 +128,13 @@ fn is_routine(sentence: &str, q: &Quantity) -> bool {
         "调度",
         "召开",
     ];
-    let around = format!(
-        "{}{}",
-        last_phrase(&sentence[..q.start]),
-        super::text::first_chars(&sentence[q.end..], 8)
-    );
+    let before = last_phrase(&sentence[..q.start]);
+    let after = super::text::first_chars(&sentence[q.end..], 8);
     q.unit == crate::content::MeasureUnit::Events
         && q.value <= 2.0
-        && ROUTINE.iter().any(|w| around.contains(w))
+        && ROUTINE
+            .iter()
+            .any(|w| before.contains(w) || after.contains(w))
 }
 
 /// A sum of money a policy grants (一次性奖励100万元, 给予最高500万元补助): a measure

@@ -145,6 +145,8 @@ impl Table {
     fn rows(&self, lines: &[Line], mut j: usize, goals: &mut Vec<Goal>) -> usize {
         let first = goals.len();
         let mut row = 1;
+        // The rows' names, in case the rows are places (see `by_place`).
+        let mut names = Vec::new();
         while j + 1 < lines.len() && lines[j].text == row.to_string() {
             let name = lines[j + 1].text.clone();
             let mut values: Vec<Option<f64>> = Vec::new();
@@ -159,12 +161,13 @@ impl Table {
             let Some(Some(total)) = values.first().copied() else {
                 break;
             };
+            names.push(name.clone());
             goals.push(self.row_goal(&lines[j], name, total, &values[1..]));
             row += 1;
             j = k;
         }
         if let Some((line, totals)) = total_row(lines, j)
-            && let Some(columns) = self.by_place(&goals[first..], &lines[line], &totals)
+            && let Some(columns) = self.by_place(&goals[first..], &names, &lines[line], &totals)
         {
             goals.truncate(first);
             goals.extend(columns);
@@ -176,18 +179,24 @@ impl Table {
     /// When the rows are places that add up to a total row (`totals`, on `line`): one
     /// goal for the main column and one for each column after 其中, each broken down by
     /// the rows. `None` when the rows do not add up.
-    fn by_place(&self, rows: &[Goal], line: &Line, totals: &[Option<f64>]) -> Option<Vec<Goal>> {
+    fn by_place(
+        &self,
+        rows: &[Goal],
+        places: &[String],
+        line: &Line,
+        totals: &[Option<f64>],
+    ) -> Option<Vec<Goal>> {
         let total = totals.first().copied().flatten()?;
         let sum: f64 = rows.iter().filter_map(|r| r.value.total()).sum();
         if rows.len() < 2 || (sum - total).abs() > 0.5 {
             return None;
         }
-        let place = |r: &Goal| r.span.split(' ').next().unwrap_or_default().to_string();
         let main_parts = rows
             .iter()
-            .filter_map(|r| {
+            .zip(places)
+            .filter_map(|(r, place)| {
                 Some(GoalPart {
-                    name: place(r),
+                    name: place.clone(),
                     value: r.value.total()?,
                 })
             })
@@ -199,10 +208,11 @@ impl Table {
             };
             let parts = rows
                 .iter()
-                .filter_map(|r| {
+                .zip(places)
+                .filter_map(|(r, place)| {
                     let value = r.parts.iter().find(|p| &p.name == column)?.value;
                     Some(GoalPart {
-                        name: place(r),
+                        name: place.clone(),
                         value,
                     })
                 })

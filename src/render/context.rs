@@ -53,12 +53,7 @@ impl Prepared {
         let templates = Templates::new(theme, &site.config).map_err(Diagnostics::from_iter)?;
         let index = Index::build(site, crate::derive::status_date(site.config.as_of));
         let page_paths = page_list::page_paths(site, &index);
-        let view = |lang| views::ViewCtx {
-            site,
-            index: &index,
-            lang,
-            strings: theme.strings.get(lang),
-        };
+        let view = |lang| views::ViewCtx::of(site, &index, theme, lang);
         let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
         let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
         for lang in Lang::ALL {
@@ -110,12 +105,7 @@ impl Prepared {
         let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
         let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
         for lang in Lang::ALL {
-            let v = views::ViewCtx {
-                site,
-                index: &self.index,
-                lang,
-                strings: theme.strings.get(lang),
-            };
+            let v = views::ViewCtx::of(site, &self.index, theme, lang);
             *rows.get_mut(lang) = super::all_rows::rows_of(&self.templates, v, &plans)?;
         }
         self.all_target_rows = Some(rows);
@@ -144,12 +134,7 @@ impl Prepared {
         self.page_paths = page_list::page_paths(site, &self.index);
         let plan = page_list::plan_at(site, p);
         for lang in Lang::ALL {
-            let v = views::ViewCtx {
-                site,
-                index: &self.index,
-                lang,
-                strings: theme.strings.get(lang),
-            };
+            let v = views::ViewCtx::of(site, &self.index, theme, lang);
             let rows = plan
                 .targets
                 .iter()
@@ -286,12 +271,7 @@ impl<'a> RenderContext<'a> {
 
     /// What view builders need, in `lang`.
     pub fn view(&self, lang: Lang) -> views::ViewCtx<'_> {
-        views::ViewCtx {
-            site: self.site,
-            index: self.index(),
-            lang,
-            strings: self.theme.strings.get(lang),
-        }
+        views::ViewCtx::of(self.site, self.index(), self.theme, lang)
     }
 
     /// A plan's card, ready for templates.

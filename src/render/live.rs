@@ -127,29 +127,16 @@ impl Dependents {
                 Page::Units(lang),
                 Page::Years(lang),
             ]);
-            let at = |ids: &BTreeSet<Id>, position: &dyn Fn(&Id) -> Option<usize>| {
-                ids.iter().filter_map(position).collect::<Vec<_>>()
+            // The listing pages of the entries the edit touched, where the site has them.
+            let mut listed = |ids: &BTreeSet<Id>,
+                              position: &dyn Fn(&Id) -> Option<usize>,
+                              page: fn(Lang, usize) -> Page| {
+                pages.extend(ids.iter().filter_map(position).map(|i| page(lang, i)));
             };
-            pages.extend(
-                at(&self.chains, &|id| site.chains.position(id))
-                    .into_iter()
-                    .map(|i| Page::Chain(lang, i)),
-            );
-            pages.extend(
-                at(&self.topics, &|id| site.topics.position(id))
-                    .into_iter()
-                    .map(|i| Page::Topic(lang, i)),
-            );
-            pages.extend(
-                at(&self.regions, &|id| site.regions.position(id))
-                    .into_iter()
-                    .map(|i| Page::Region(lang, i)),
-            );
-            pages.extend(
-                at(&self.units, &|id| site.units.position(id))
-                    .into_iter()
-                    .map(|i| Page::Unit(lang, i)),
-            );
+            listed(&self.chains, &|id| site.chains.position(id), Page::Chain);
+            listed(&self.topics, &|id| site.topics.position(id), Page::Topic);
+            listed(&self.regions, &|id| site.regions.position(id), Page::Region);
+            listed(&self.units, &|id| site.units.position(id), Page::Unit);
             pages.extend(
                 self.years
                     .iter()

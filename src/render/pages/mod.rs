@@ -187,12 +187,7 @@ pub struct PageOut<'a, 'b> {
 
 impl<'a> PageOut<'a, '_> {
     pub fn view(&self, lang: Lang) -> ViewCtx<'a> {
-        ViewCtx {
-            site: self.cx.site,
-            index: self.cx.index(),
-            lang,
-            strings: self.cx.theme.strings.get(lang),
-        }
+        ViewCtx::of(self.cx.site, self.cx.index(), self.cx.theme, lang)
     }
 
     pub fn meta(&self, lang: Lang, spec: MetaSpec) -> PageMeta {

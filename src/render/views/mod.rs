@@ -49,6 +49,21 @@ impl DocNumber {
 }
 
 impl<'a> ViewCtx<'a> {
+    /// The view of `site` in `lang`, with the theme's strings for that language.
+    pub fn of(
+        site: &'a Site,
+        index: &'a Index,
+        theme: &'a super::theme::Theme,
+        lang: Lang,
+    ) -> Self {
+        ViewCtx {
+            site,
+            index,
+            lang,
+            strings: theme.strings.get(lang),
+        }
+    }
+
     /// A UI string; keys used here are checked when the theme loads.
     pub fn t(&self, key: &str) -> &'a str {
         debug_assert!(
