@@ -11,8 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::{Lang, Localized};
 use crate::yaml::{SourceFile, YamlPath};
 
-/// The strings of one language.
-pub type Strings = BTreeMap<String, String>;
+pub use super::strings::Strings;
+
+/// The strings of one language as a file lists them, in key order.
+pub type StringMap = BTreeMap<String, String>;
 
 /// Fills the `{name}` placeholders of a UI string with `args`; a placeholder without
 /// an argument stays as written, so a rewording that drops one loses nothing silently.
@@ -43,12 +45,12 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 /// One language's string file, as loaded.
 pub struct StringFile {
     pub file: SourceFile,
-    pub strings: Strings,
+    pub strings: StringMap,
 }
 
 /// Parses one strings file.
 pub fn parse(file: SourceFile) -> Result<StringFile, Diagnostic> {
-    let strings: Strings = file.parse()?;
+    let strings: StringMap = file.parse()?;
     for (key, value) in &strings {
         if value.trim().is_empty() {
             return Err(file
@@ -154,13 +156,15 @@ pub fn combine(
     {
         Err(problems)
     } else {
-        Ok(merged)
+        Ok(Localized::from_fn(|lang| {
+            Strings::from(merged.get(lang).clone())
+        }))
     }
 }
 
 /// An override of a string the theme does not have: a misspelt key, which would
 /// silently leave the theme's text on every page.
-fn unknown_override(file: &SourceFile, key: &str, theme: &Strings) -> Diagnostic {
+fn unknown_override(file: &SourceFile, key: &str, theme: &StringMap) -> Diagnostic {
     let closest = theme
         .keys()
         .map(|k| (strsim::jaro_winkler(key, k), k))

@@ -21,6 +21,7 @@ pub mod memo;
 pub(crate) mod page_list;
 mod pages;
 pub mod search;
+mod strings;
 pub mod templates;
 #[cfg(test)]
 mod test_site;

@@ -143,7 +143,8 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
     let legend_top = header + body + 4;
     let footer_top = legend_top + legend.height();
     let height = footer_top + c.frame.footer_height();
-    let mut svg = String::new();
+    // A drawing is a few kilobytes: made that size, it is not grown and copied.
+    let mut svg = String::with_capacity(8 * 1024);
     {
         let root =
             SvgBackend::new(&mut svg, (width, height), style::TEXT_DEFAULTS).into_drawing_area();

@@ -433,10 +433,13 @@ fn finish(
     page_url: &str,
     draw: impl Fn(Variant) -> Result<String, String>,
 ) -> Option<Chart> {
+    // Escaped once for both drawings and the embed code: the description states
+    // every figure and is the longest text of a chart.
+    let (title_html, desc_html) = (escape(&words.title), escape(&desc));
     let [wide, narrow] = Variant::ALL.map(|v| {
         draw(v).ok().map(|body| {
             let (width, height) = svg_size(&body);
-            let svg = finish_svg(&body, files.id, &words.title, &desc, cx.lang);
+            let svg = finish_svg(&body, files.id, &title_html, &desc_html, cx.lang);
             Drawing {
                 svg,
                 file: format!("{}{}.svg", files.file, v.suffix()),
@@ -447,7 +450,7 @@ fn finish(
     });
     let (wide, narrow) = (wide?, narrow?);
     let csv = data.csv();
-    let embed = embed_code(words, &desc, &wide, page_url);
+    let embed = embed_code(words, &desc_html, &wide, page_url);
     Some(Chart {
         id: files.id.to_string(),
         desc,
@@ -464,8 +467,8 @@ fn finish(
 }
 
 /// HTML to paste elsewhere: the wide drawing from this site, linked to its page, with
-/// the source and the site's name under it.
-fn embed_code(words: &Words, desc: &str, wide: &Drawing, page_url: &str) -> String {
+/// the source and the site's name under it. `desc_html` is the description, escaped.
+fn embed_code(words: &Words, desc_html: &str, wide: &Drawing, page_url: &str) -> String {
     let base = page_url.trim_end_matches("index.html");
     format!(
         "<figure style=\"margin:0;max-width:{w}px\"><a href=\"{page}\"><img src=\"{base}{file}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" style=\"width:100%;height:auto\"></a><figcaption>{source} · <a href=\"{page}\">{site}</a></figcaption></figure>",
@@ -474,7 +477,7 @@ fn embed_code(words: &Words, desc: &str, wide: &Drawing, page_url: &str) -> Stri
         page = escape(page_url),
         base = escape(base),
         file = escape(&wide.file),
-        alt = escape(desc),
+        alt = desc_html,
         source = escape(&words.source.join(" ")),
         site = escape(&words.site),
     )
@@ -491,23 +494,47 @@ fn svg_size(svg: &str) -> (u32, u32) {
     )
 }
 
-/// Replaces plotters' opening tag with an accessible, scalable one.
-fn finish_svg(body: &str, id: &str, title: &str, desc: &str, lang: Lang) -> String {
+/// Replaces plotters' opening tag with an accessible, scalable one. `title_html` and
+/// `desc_html` come escaped.
+fn finish_svg(body: &str, id: &str, title_html: &str, desc_html: &str, lang: Lang) -> String {
     let (head, rest) = body.split_once('\n').unwrap_or((body, ""));
     // The backend's `<svg viewBox="…" font-size="…" fill="…">`: its attributes carry over.
     let attrs = head
         .strip_prefix("<svg ")
         .and_then(|h| h.strip_suffix('>'))
         .unwrap_or("viewBox=\"0 0 640 360\"");
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" {attrs} class=\"chart\" role=\"img\" \
-         lang=\"{lang}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
-         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{rest}",
-        escape(title),
-        escape(desc),
-        lang = lang.html_tag(),
-    )
+    // Pushed piece by piece into a string of the final size: the drawing is most of
+    // the file, and `format!` grew the string several times copying it.
+    let mut out = String::with_capacity(
+        body.len() + FONT_STACK.len() + 2 * id.len() + 256 + title_html.len() + desc_html.len(),
+    );
+    out.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" ",
+    );
+    out.push_str(attrs);
+    out.push_str(" class=\"chart\" role=\"img\" lang=\"");
+    out.push_str(lang.html_tag());
+    for piece in [
+        "\" aria-labelledby=\"",
+        id,
+        "-title ",
+        id,
+        "-desc\" font-family=\"",
+        FONT_STACK,
+        "\">\n<title id=\"",
+        id,
+        "-title\">",
+    ] {
+        out.push_str(piece);
+    }
+    out.push_str(title_html);
+    for piece in ["</title>\n<desc id=\"", id, "-desc\">"] {
+        out.push_str(piece);
+    }
+    out.push_str(desc_html);
+    out.push_str("</desc>\n");
+    out.push_str(rest);
+    out
 }
 
 /// The `viewBox` of an `<svg …>` opening tag.

@@ -8,43 +8,51 @@
 
 use crate::render::encode::{columns, columns_width, text_width};
 
+/// The common CJK ideographs: most characters of a Chinese label, and none of them
+/// punctuation, so the tests below answer them without a table.
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// Whether a line may not start with `c` (closing punctuation, in both scripts).
 fn no_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '”'
-            | '’'
-            | '%'
-            | '％'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-    )
+    !is_ideograph(c)
+        && matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '）'
+                | '》'
+                | '」'
+                | '』'
+                | '】'
+                | '”'
+                | '’'
+                | '%'
+                | '％'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+        )
 }
 
 /// Whether a line may not end with `c` (opening punctuation).
 fn no_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《' | '「' | '『' | '【' | '“' | '‘' | '(' | '[' | '{'
-    )
+    !is_ideograph(c)
+        && matches!(
+            c,
+            '（' | '《' | '「' | '『' | '【' | '“' | '‘' | '(' | '[' | '{'
+        )
 }
 
 /// Breaks `text` into lines no wider than `max` pixels at `px`. Chinese may break
@@ -52,10 +60,14 @@ fn no_end(c: char) -> bool {
 /// other scripts break at spaces, and a word wider than a line is broken where it must.
 /// Nothing is dropped: the lines together hold every character of `text`.
 pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
-    // Most labels fit on one line: measured once, they need no breaking.
-    if text_width(text, px) <= max {
+    // Every character takes no more display columns than it has UTF-8 bytes (a wide
+    // character is 3 or 4 bytes and 2 columns), so text whose bytes fit on a line fits
+    // without being measured; most labels do. Wrapping was a seventh of a chart's
+    // instructions before this and the whole-column limit below (callgrind).
+    if columns_width(text.len(), px) <= max || text_width(text, px) <= max {
         return vec![text.trim_end().to_string()];
     }
+    let max_cols = max_columns(px, max);
     // The line is `text[start..i]`, kept as offsets so no character is copied twice.
     let mut lines = Vec::new();
     let mut start = 0;
@@ -70,7 +82,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
         if i > start && may_break_between(prev, (c, c_cols)) {
             last_break = Some((i, cols));
         }
-        if ink && columns_width(cols + c_cols, px) > max {
+        if ink && cols + c_cols > max_cols {
             match last_break.filter(|(at, _)| *at > start) {
                 Some((at, cols_before)) => {
                     let piece = text[start..at].trim_end();
@@ -106,16 +118,27 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     lines
 }
 
+/// The most display columns a line of `max` pixels holds at `px`: the same answer
+/// as comparing [`columns_width`] with `max`, counted once instead of per character.
+fn max_columns(px: f64, max: f64) -> usize {
+    let mut n = (max / columns_width(1, px)).max(0.0) as usize;
+    while columns_width(n + 1, px) <= max {
+        n += 1;
+    }
+    while n > 0 && columns_width(n, px) > max {
+        n -= 1;
+    }
+    n
+}
+
 /// Whether a line may break between `prev` and `c`.
 /// Each comes with its display columns, measured once.
 fn may_break_between(prev: Option<(char, usize)>, (c, c_cols): (char, usize)) -> bool {
     let Some((p, p_cols)) = prev else {
         return false;
     };
-    if no_start(c) || no_end(p) {
-        return false;
-    }
-    p == ' ' || p_cols == 2 || c_cols == 2
+    // The cheap test first: most characters of English are neither spaces nor wide.
+    (p == ' ' || p_cols == 2 || c_cols == 2) && !no_start(c) && !no_end(p)
 }
 
 /// A label's box in pixels: left, top, right, bottom.
@@ -192,6 +215,20 @@ mod tests {
         assert_eq!(long.concat(), "Supercalifragilisticexpialidocious");
         assert!(long.len() > 1);
         assert_eq!(wrap("", 14.0, 80.0), [""]);
+    }
+
+    #[test]
+    fn the_column_limit_agrees_with_measuring_each_line() {
+        for px in [12.0, 13.0, 14.0, 17.0] {
+            for max in [0.0, 1.0, 50.0, 100.0, 335.9, 336.0, 616.0] {
+                let n = max_columns(px, max);
+                assert!(n == 0 || columns_width(n, px) <= max, "{px} {max}");
+                assert!(columns_width(n + 1, px) > max, "{px} {max}");
+            }
+        }
+        // Text whose bytes would not fit is still measured: Chinese of 3 bytes a
+        // character fits where its byte count says it would not.
+        assert_eq!(wrap("有色金属产业集群", 14.0, 130.0), ["有色金属产业集群"]);
     }
 
     #[test]
