@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
+use super::layout::Body;
 use super::layout::{
     Area, Axis, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis, nice_axis,
 };
@@ -128,7 +129,7 @@ impl BarChart<'_> {
 }
 
 /// Draws the chart as SVG.
-pub fn draw_bars(c: &BarChart) -> Result<String, String> {
+pub fn draw_bars(c: &BarChart) -> Result<Body, String> {
     let width = c.variant.width();
     let legend = Legend::new(bar_legend(c), width);
     let header = c.frame.header_height();
@@ -159,7 +160,10 @@ pub fn draw_bars(c: &BarChart) -> Result<String, String> {
         c.frame.draw_footer(&root, footer_top as i32, width)?;
         root.present().map_err(|e| e.to_string())?;
     }
-    Ok(svg)
+    Ok(Body {
+        svg,
+        size: (width, height),
+    })
 }
 
 /// A panel from `top`: its heading, its rows and its axis.

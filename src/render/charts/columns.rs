@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
+use super::layout::Body;
 use super::layout::{
     Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
     nice_axis, tick_label_width,
@@ -100,7 +101,7 @@ impl Years {
 }
 
 /// Draws the chart as SVG.
-pub fn draw_columns(c: &Columns) -> Result<String, String> {
+pub fn draw_columns(c: &Columns) -> Result<Body, String> {
     let width = c.variant.width();
     let legend = Legend::new(column_legend(c), width);
     let years = Years::of(c.series, c.variant).ok_or("nothing to draw")?;
@@ -165,7 +166,10 @@ pub fn draw_columns(c: &Columns) -> Result<String, String> {
         c.frame.draw_footer(&root, footer_top as i32, width)?;
         root.present().map_err(|e| e.to_string())?;
     }
-    Ok(svg)
+    Ok(Body {
+        svg,
+        size: (width, height),
+    })
 }
 
 /// Lines of a wrapped heading are this far apart.

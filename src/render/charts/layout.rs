@@ -60,6 +60,13 @@ pub type Area<'a> = DrawingArea<SvgBackend<'a>, Shift>;
 pub type Cartesian<'a, 's> =
     ChartContext<'a, SvgBackend<'s>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
+/// A drawing as its backend wrote it (the `<svg>` element, without the accessible
+/// head [`super::finish_svg`] gives it) and its size in pixels.
+pub struct Body {
+    pub svg: String,
+    pub size: (u32, u32),
+}
+
 /// What can go wrong while drawing: plotters' errors, as text.
 pub type Drawn = Result<(), String>;
 

@@ -43,12 +43,12 @@ use serde::Serialize;
 use self::bars::{BarChart, BarPanel, draw_bars};
 use self::columns::{Columns, draw_columns};
 use self::frame::{Frame, Words};
-use self::layout::{FONT_STACK, Variant};
+use self::layout::{Body, FONT_STACK, Variant};
 pub use self::layout::{NARROW_WIDTH, WIDTH};
 use self::series::{Kind, Panel, TargetSeries};
 pub use self::table::DataTable;
 use self::table::{ChartData, describe};
-use super::encode::{base64_url, escape};
+use super::encode::{base64_url, escape, escape_into};
 use super::format::{self, Measure};
 use super::keys::ChartWord;
 use super::views::ViewCtx;
@@ -431,15 +431,15 @@ fn finish(
     desc: String,
     data: ChartData,
     page_url: &str,
-    draw: impl Fn(Variant) -> Result<String, String>,
+    draw: impl Fn(Variant) -> Result<Body, String>,
 ) -> Option<Chart> {
     // Escaped once for both drawings and the embed code: the description states
     // every figure and is the longest text of a chart.
     let (title_html, desc_html) = (escape(&words.title), escape(&desc));
     let [wide, narrow] = Variant::ALL.map(|v| {
         draw(v).ok().map(|body| {
-            let (width, height) = svg_size(&body);
-            let svg = finish_svg(&body, files.id, &title_html, &desc_html, cx.lang);
+            let (width, height) = body.size;
+            let svg = finish_svg(&body.svg, files.id, &title_html, &desc_html, cx.lang);
             Drawing {
                 svg,
                 file: format!("{}{}.svg", files.file, v.suffix()),
@@ -470,28 +470,45 @@ fn finish(
 /// the source and the site's name under it. `desc_html` is the description, escaped.
 fn embed_code(words: &Words, desc_html: &str, wide: &Drawing, page_url: &str) -> String {
     let base = page_url.trim_end_matches("index.html");
-    format!(
-        "<figure style=\"margin:0;max-width:{w}px\"><a href=\"{page}\"><img src=\"{base}{file}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" style=\"width:100%;height:auto\"></a><figcaption>{source} · <a href=\"{page}\">{site}</a></figcaption></figure>",
-        w = wide.width,
-        h = wide.height,
-        page = escape(page_url),
-        base = escape(base),
-        file = escape(&wide.file),
-        alt = desc_html,
-        source = escape(&words.source.join(" ")),
-        site = escape(&words.site),
-    )
-}
-
-/// The width and height of a drawing, from the `viewBox` of its opening tag.
-fn svg_size(svg: &str) -> (u32, u32) {
-    let head = svg.split_once('>').map_or(svg, |(h, _)| h);
-    let view_box = view_box(head);
-    let mut numbers = view_box.split(' ').skip(2).filter_map(|n| n.parse().ok());
-    (
-        numbers.next().unwrap_or(WIDTH),
-        numbers.next().unwrap_or(360),
-    )
+    let (w, h) = (wide.width.to_string(), wide.height.to_string());
+    // Appended piece by piece, escaping straight into the code: one allocation.
+    let mut out = String::with_capacity(400 + 2 * page_url.len() + desc_html.len());
+    let raw = |out: &mut String, pieces: &[&str]| pieces.iter().for_each(|p| out.push_str(p));
+    raw(
+        &mut out,
+        &["<figure style=\"margin:0;max-width:", &w, "px\"><a href=\""],
+    );
+    escape_into(&mut out, page_url);
+    raw(&mut out, &["\"><img src=\""]);
+    escape_into(&mut out, base);
+    escape_into(&mut out, &wide.file);
+    raw(
+        &mut out,
+        &[
+            "\" alt=\"",
+            desc_html,
+            "\" width=\"",
+            &w,
+            "\" height=\"",
+            &h,
+        ],
+    );
+    raw(
+        &mut out,
+        &["\" style=\"width:100%;height:auto\"></a><figcaption>"],
+    );
+    for (i, source) in words.source.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        escape_into(&mut out, source);
+    }
+    raw(&mut out, &[" · <a href=\""]);
+    escape_into(&mut out, page_url);
+    out.push_str("\">");
+    escape_into(&mut out, &words.site);
+    out.push_str("</a></figcaption></figure>");
+    out
 }
 
 /// Replaces plotters' opening tag with an accessible, scalable one. `title_html` and
@@ -535,11 +552,4 @@ fn finish_svg(body: &str, id: &str, title_html: &str, desc_html: &str, lang: Lan
     out.push_str("</desc>\n");
     out.push_str(rest);
     out
-}
-
-/// The `viewBox` of an `<svg …>` opening tag.
-fn view_box(head: &str) -> &str {
-    head.split_once("viewBox=\"")
-        .and_then(|(_, s)| s.split_once('"'))
-        .map_or("0 0 640 360", |(v, _)| v)
 }

@@ -24,6 +24,7 @@ use plotters_backend::{
     FontFamily, FontStyle, FontTransform,
 };
 
+use super::palette;
 use crate::render::encode::{escape_into, text_width};
 
 /// The colour that asks for a dashed line (the path a target needs from its baseline).
@@ -371,6 +372,11 @@ fn push_float(out: &mut String, v: f64) {
 }
 
 fn push_hex_color(out: &mut String, (r, g, b): (u8, u8, u8)) {
+    // The palette's colours are most of a chart's: written whole, not digit by digit.
+    if let Some(hex) = palette::hex((r, g, b)) {
+        out.push_str(hex);
+        return;
+    }
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push('#');
     for byte in [r, g, b] {

@@ -107,7 +107,8 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
             start = i + 1;
         } else {
             cols += c_cols;
-            ink |= !c.is_whitespace();
+            // Asked only until the line has ink: white space is a table lookup.
+            ink = ink || !c.is_whitespace();
         }
         prev = Some((c, c_cols));
     }
