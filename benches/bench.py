@@ -2,7 +2,7 @@
 """plansite against Hugo and the I/O floor, side by side on this machine.
 
 Usage: python3 benches/bench.py [--sizes 1000,10000,50000,100000] [--runs 5] [--hugo-gen PATH]
-                               [--hugo-up-to 50000] [--serve-edits 20]
+                               [--hugo-up-to 50000] [--serve-edits 20] [--zola PATH]
 
 For each N it generates a plansite site of N targets (benches/gen_site.py) and the
 Hugo site of N pages per language (shared/bench/gen_hugo_site.py, whose page bodies
@@ -10,6 +10,9 @@ match the target commentaries), then, alternating run by run:
   - plansite build   -> /dev/shm/bench/plansite_out
   - hugo --quiet     -> /dev/shm/bench/hugo_out
   - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
+  - with --zola BIN, a Zola binary built outside this repository: the Hugo site turned
+    into a Zola site with the same pages and bodies (benches/zola_site.py)
+                     -> /dev/shm/bench/zola_out
 then rebuilds plansite's output in place: with nothing changed, and after one edited
 value, reporting each one's time and how many files it rewrote; and runs one-word
 searches with the site's own script in Node (scripts/search_node.js), reporting the
@@ -63,28 +66,36 @@ def dir_mb(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files) / 1e6
 
 
-def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits):
+def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits, zola=None, with_rebuilds=True):
     src = os.path.join(SHM, f"plansite_src_{n}")
     hugo_src = os.path.join(SHM, f"hugo_src_{n}")
     out = os.path.join(SHM, "plansite_out")
     hugo_out = os.path.join(SHM, "hugo_out")
+    zola_src = os.path.join(SHM, f"zola_src_{n}")
+    zola_out = os.path.join(SHM, "zola_out")
     cp_out = os.path.join(SHM, "cp_out")
     subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), str(n), src], check=True, stdout=subprocess.DEVNULL)
     cmds = {
         "plansite": [plansite, "--root", src, "build", "--output", out],
         "cp": ["cp", "-r", out, cp_out],
     }
-    if with_hugo:
+    if with_hugo or zola:
         subprocess.run([sys.executable, hugo_gen, str(n), hugo_src], check=True, stdout=subprocess.DEVNULL)
+    if with_hugo:
         cmds["hugo"] = ["hugo", "--quiet", "-s", hugo_src, "-d", hugo_out]
+    if zola:
+        import zola_site
+        clear(zola_src)
+        zola_site.convert(hugo_src, zola_src)
+        cmds["zola"] = [zola, "--root", zola_src, "build", "--output-dir", zola_out, "--force"]
     results = {k: [] for k in cmds}
     for i in range(runs + 1):  # the first round warms caches and is not counted
-        for name in (k for k in ("plansite", "hugo", "cp") if k in cmds):
+        for name in (k for k in ("plansite", "hugo", "zola", "cp") if k in cmds):
             # Every run starts from the same empty tmpfs: the other tools' outputs
             # (up to 2 GB and 200,000 files) are removed too, so no run pays for
             # another's leftovers. cp copies plansite's output, so it is rebuilt
             # first (untimed) when the round's plansite output was cleared.
-            for d in (out, hugo_out, cp_out):
+            for d in (out, hugo_out, zola_out, cp_out):
                 clear(d)
             if name == "cp":
                 run(cmds["plansite"])
@@ -93,9 +104,9 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits):
                 results[name].append((wall, rss))
     med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
     files, size = count_files(out), dir_mb(out)
-    found = search_bytes(out)
-    rebuilt = rebuilds(cmds["plansite"], src, out, runs) + (found,)
-    for d in (out, hugo_out, cp_out):
+    found = search_bytes(out) if with_rebuilds else None
+    rebuilt = (rebuilds(cmds["plansite"], src, out, runs) if with_rebuilds else (0, 0, 0, 0)) + (found,)
+    for d in (out, hugo_out, zola_out, cp_out):
         clear(d)
     served = None
     if serve_edits:
@@ -103,7 +114,7 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits):
         samples = serve_latency.measure(src, "content/plans/p0000/plan.yaml", "/en/plans/p0000/index.html",
                                         serve_edits, "en: Target 0-0 config", build=False, binary=plansite)
         served = (statistics.median(samples), serve_latency.p95(samples))
-    for d in (src, hugo_src):
+    for d in (src, hugo_src, zola_src):
         clear(d)
     return med, files, size, rebuilt + (served,)
 
@@ -162,6 +173,13 @@ def search_bytes(out):
     return worst
 
 
+def zola_cols(med):
+    if "zola" not in med:
+        return ""
+    (p, p_mb), (z, z_mb) = med["plansite"], med["zola"]
+    return f" {z:>7.3f} {p / z:>6.2f} {z_mb:>7.0f} {p_mb / z_mb:>9.2f}"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000,100000")
@@ -171,6 +189,8 @@ def main():
     ap.add_argument("--serve-edits", type=int, default=20)
     ap.add_argument("--plansite", default=os.path.join(ROOT, "target", "release", "plansite"),
                     help="the binary to time (a copy keeps a long run apart from rebuilds)")
+    ap.add_argument("--zola", help="a Zola binary (built outside this repository) to time as well")
+    ap.add_argument("--no-rebuilds", action="store_true", help="full builds only: no rebuilds, searches or serving")
     a = ap.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
@@ -181,13 +201,18 @@ def main():
     os.makedirs(SHM, exist_ok=True)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[:2]
     print(f"{' '.join(hugo_version)}; {os.cpu_count()} cores; outputs in {SHM}; median of {a.runs} runs, alternating\n")
+    if a.zola:
+        zv = subprocess.run([a.zola, "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"{zv}: the same pages as Hugo's, plain (benches/zola_site.py)\n")
     head = (f"{'N':>7} {'files':>7} {'MB':>6} {'plansite s':>10} {'hugo s':>8} {'cp s':>6} {'p/hugo':>7} {'p/cp':>6} "
-            f"{'x 10k':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}")
+            f"{'x 10k':>6} {'ms/target':>9} {'plansite MB':>11} {'hugo MB':>8}"
+            + (f" {'zola s':>7} {'p/zola':>6} {'zola MB':>7} {'p/zola MB':>9}" if a.zola else ""))
     print(head)
     rebuilt = {}
     at_10k = None
     for n in (int(x) for x in a.sizes.split(",")):
-        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to, a.serve_edits)
+        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
+                                             0 if a.no_rebuilds else a.serve_edits, a.zola, not a.no_rebuilds)
         p, c = med["plansite"][0], med["cp"][0]
         if n == 10000:
             at_10k = p
@@ -197,7 +222,9 @@ def main():
         scale = f"{p / at_10k:>6.1f}" if at_10k else f"{'-':>6}"
         hugo_mb = f"{h_mb:>8.0f}" if h_mb else f"{'-':>8}"
         print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {hugo} {c:>6.3f} {ratio} {p / c:>6.2f} {scale} "
-              f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {hugo_mb}", flush=True)
+              f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {hugo_mb}" + zola_cols(med), flush=True)
+    if a.no_rebuilds:
+        return
     print("\nRebuilds into the existing output (files rewritten: new inode or modification time),")
     print("the most search index bytes a one-word query loads for its first 20 results,")
     print("and serve: a plan.yaml edit from the save to the reload")

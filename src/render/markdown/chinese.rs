@@ -38,7 +38,30 @@ enum Piece<'a> {
 /// Whether `c` may be part of a clause number: Chinese numerals, digits, brackets
 /// and the dots between items.
 fn in_clause(c: char) -> bool {
-    "一二三四五六七八九十百零〇()（）.．0123456789".contains(c)
+    // A match, not a search of a string of them: this is asked of every character
+    // of English commentary.
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '零'
+                | '〇'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | '.'
+                | '．'
+        )
 }
 
 /// `text` cut into plain pieces and clause numbers. A clause number is a run of

@@ -7,6 +7,7 @@ mod shards;
 
 pub use live::LiveIndex;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::keys::{self, SearchKind};
@@ -63,32 +64,44 @@ fn kinds(v: ViewCtx) -> serde_json::Value {
 /// Each document's extra words are dropped once read (`keep_extra` false): only the
 /// keys need them.
 fn gram_lists(docs: &mut [SearchDoc], keep_extra: bool) -> BTreeMap<String, Vec<Posting>> {
-    let mut grams: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    let mut lists: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
     for (doc, d) in docs.iter_mut().enumerate() {
-        for (g, in_title) in doc_keys(d) {
-            let list = grams.entry(g).or_default();
-            if list.last().map(|p| p.doc()) != Some(doc) {
-                list.push(Posting::new(doc, in_title));
+        each_doc_key(d, |g, in_title| {
+            let posting = Posting::new(doc, in_title);
+            // A gram seen before is found without making a string of it.
+            match lists.get_mut(g.as_ref()) {
+                Some(list) => {
+                    if list.last().map(|p| p.doc()) != Some(doc) {
+                        list.push(posting);
+                    }
+                }
+                None => {
+                    lists.insert(g.into_owned(), vec![posting]);
+                }
             }
-        }
+        });
         if !keep_extra {
             d.extra = String::new();
         }
     }
-    grams
+    lists
 }
 
 /// The keys a document is found by, each with whether it is in the title.
 fn doc_keys(d: &SearchDoc) -> Vec<(String, bool)> {
-    let title = search_grams(&d.title);
+    let mut keys = Vec::new();
+    each_doc_key(d, |g, in_title| keys.push((g.into_owned(), in_title)));
+    keys
+}
+
+/// Calls `f` with each key a document is found by and whether it is in the title.
+fn each_doc_key(d: &SearchDoc, mut f: impl FnMut(Cow<'_, str>, bool)) {
+    let title = grams(&d.title);
     let text = format!("{} {} {}", d.title, d.context, d.extra);
-    search_grams(&text)
-        .into_iter()
-        .map(|g| {
-            let in_title = title.binary_search(&g).is_ok();
-            (g, in_title)
-        })
-        .collect()
+    for g in grams(&text) {
+        let in_title = title.binary_search(&g).is_ok();
+        f(g, in_title);
+    }
 }
 
 fn plan_docs(v: ViewCtx) -> Vec<SearchDoc> {
@@ -257,41 +270,67 @@ fn is_cjk(c: char) -> bool {
 /// or one beside a figure as in 1000亿, finds it), and lowercased words and numbers,
 /// each with its [`stem`]. The search script splits queries the same way.
 pub fn search_grams(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut word = String::new();
-    let flush_run = |run: &mut Vec<char>, out: &mut Vec<String>| {
-        out.extend(run.iter().map(char::to_string));
-        for pair in run.windows(2) {
-            out.push(pair.iter().collect());
-        }
-        run.clear();
-    };
-    let flush_word = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            if let Some(s) = stem(word) {
-                out.push(s);
-            }
-            out.push(std::mem::take(word));
-        }
-    };
-    for c in text.chars() {
+    grams(text).into_iter().map(Cow::into_owned).collect()
+}
+
+/// [`search_grams`] as slices of `text` where they are (every CJK gram, and words
+/// already in lower case), sorted and without repeats. Making a string of every gram
+/// of every document before sorting out the repeats was a tenth of a build.
+fn grams(text: &str) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<str>> = Vec::new();
+    // The current run of CJK characters, and the current word, as byte ranges.
+    let mut run: Option<(usize, usize)> = None;
+    let mut word: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
         if is_cjk(c) {
-            flush_word(&mut word, &mut out);
-            run.push(c);
+            word_grams(text, word.take(), &mut out);
+            run = Some((run.map_or(i, |r| r.0), end));
         } else if c.is_alphanumeric() {
-            flush_run(&mut run, &mut out);
-            word.extend(c.to_lowercase());
+            run_grams(text, run.take(), &mut out);
+            word = Some((word.map_or(i, |w| w.0), end));
         } else {
-            flush_run(&mut run, &mut out);
-            flush_word(&mut word, &mut out);
+            run_grams(text, run.take(), &mut out);
+            word_grams(text, word.take(), &mut out);
         }
     }
-    flush_run(&mut run, &mut out);
-    flush_word(&mut word, &mut out);
-    out.sort();
+    run_grams(text, run, &mut out);
+    word_grams(text, word, &mut out);
+    out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Each character of the CJK run `text[start..end]` alone and with the next.
+fn run_grams<'t>(text: &'t str, run: Option<(usize, usize)>, out: &mut Vec<Cow<'t, str>>) {
+    let Some((start, end)) = run else {
+        return;
+    };
+    let mut chars = text[start..end].char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let from = start + at;
+        out.push(Cow::Borrowed(&text[from..from + c.len_utf8()]));
+        if let Some(&(next, n)) = chars.peek() {
+            out.push(Cow::Borrowed(&text[from..start + next + n.len_utf8()]));
+        }
+    }
+}
+
+/// The word `text[start..end]` in lower case, and its stem.
+fn word_grams<'t>(text: &'t str, word: Option<(usize, usize)>, out: &mut Vec<Cow<'t, str>>) {
+    let Some((start, end)) = word else {
+        return;
+    };
+    let w = &text[start..end];
+    let lower: Cow<str> = if w.chars().any(|c| c.to_lowercase().ne([c])) {
+        Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(w)
+    };
+    if let Some(s) = stem(&lower) {
+        out.push(Cow::Owned(s));
+    }
+    out.push(lower);
 }
 
 /// An English plural's singular, so "revenues" finds "revenue" and "electronics"
