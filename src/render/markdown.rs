@@ -13,12 +13,14 @@
 //!   ordinary commentary pays nothing for it.
 
 use crate::diagnostics::Severity;
+mod align;
 mod chinese;
 mod headings;
 mod markup;
 mod raw_html;
 mod urls;
 
+use align::align_by_class;
 pub use chinese::mark_html as mark_chinese;
 pub use headings::slug;
 use headings::{HeadingIds, assign_heading_id, demote, refuse_heading_attributes};
@@ -266,38 +268,6 @@ fn unopened_emphasis(
     });
 }
 
-/// pulldown-cmark aligns table cells with a `style` attribute, which the pages'
-/// Content-Security-Policy (`style-src 'self'`) refuses: a class of the theme's
-/// stylesheet aligns them instead. Text never holds these bytes (its quotes are
-/// escaped); raw HTML that does gets the same class, which is harmless.
-fn align_by_class(html: &str) -> String {
-    // One pass over the page (three `replace`s were a fortieth of a build).
-    const STYLE: &str = " style=\"text-align: ";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(STYLE) {
-        let after = &rest[at + STYLE.len()..];
-        let side = ["left", "center", "right"]
-            .into_iter()
-            .find(|s| after.strip_prefix(s).is_some_and(|a| a.starts_with('"')));
-        match side {
-            Some(side) => {
-                out.push_str(&rest[..at]);
-                out.push_str(" class=\"align-");
-                out.push_str(side);
-                out.push('"');
-                rest = &after[side.len() + 1..];
-            }
-            None => {
-                out.push_str(&rest[..at + STYLE.len()]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Resolves `@/path#anchor` to a relative link and drops script links.
 fn rewrite_link<'a>(
     dest: &CowStr<'a>,
@@ -442,12 +412,6 @@ mod tests {
             );
         }
         assert!(!r.html.contains("style="), "{}", r.html);
-        assert_eq!(
-            align_by_class(
-                "<td style=\"text-align: justify\">x</td><td style=\"text-align: right\">"
-            ),
-            "<td style=\"text-align: justify\">x</td><td class=\"align-right\">"
-        );
         let plain = html("| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(!plain.html.contains("align-"), "{}", plain.html);
     }
