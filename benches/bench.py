@@ -3,6 +3,7 @@
 
 Usage: python3 benches/bench.py [--sizes 1000,10000,50000,100000] [--runs 5] [--hugo-gen PATH]
                                [--hugo-up-to 50000] [--serve-edits 20] [--zola PATH]
+                               [--zola-up-to 50000] [--no-rebuilds]
 
 For each N it generates a plansite site of N targets (benches/gen_site.py) and the
 Hugo site of N pages per language (shared/bench/gen_hugo_site.py, whose page bodies
@@ -11,7 +12,8 @@ match the target commentaries), then, alternating run by run:
   - hugo --quiet     -> /dev/shm/bench/hugo_out
   - cp -r of plansite's output (the I/O floor) -> /dev/shm/bench/cp_out
   - with --zola BIN, a Zola binary built outside this repository: the Hugo site turned
-    into a Zola site with the same pages and bodies (benches/zola_site.py)
+    into a Zola site with the same pages and bodies (benches/zola_site.py), up to
+    --zola-up-to targets (50,000: at 100,000 it would need about 12 GB)
                      -> /dev/shm/bench/zola_out
 then rebuilds plansite's output in place: with nothing changed, and after one edited
 value, reporting each one's time and how many files it rewrote; and runs one-word
@@ -33,6 +35,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,12 +45,15 @@ SHM = "/dev/shm/bench" if os.path.isdir("/dev/shm") else "/tmp/bench"
 
 def run(cmd):
     """Runs `cmd`; returns (wall seconds, peak RSS in MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+    # Errors go to a file, not a pipe: a failing build can report more than a pipe
+    # holds, and would wait for it to be read while this waits for the build.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")[-4000:]
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err}")
     return wall, usage.ru_maxrss / 1024
@@ -103,6 +109,10 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits, zola=None, with_r
             if i > 0:
                 results[name].append((wall, rss))
     med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
+    # The peers' sites and cp's copy are done with: at 100,000 targets they and a
+    # rebuild's staging copy together would not fit in memory.
+    for d in (hugo_out, zola_out, cp_out, hugo_src, zola_src):
+        clear(d)
     files, size = count_files(out), dir_mb(out)
     found = search_bytes(out) if with_rebuilds else None
     rebuilt = (rebuilds(cmds["plansite"], src, out, runs) if with_rebuilds else (0, 0, 0, 0)) + (found,)
@@ -190,6 +200,7 @@ def main():
     ap.add_argument("--plansite", default=os.path.join(ROOT, "target", "release", "plansite"),
                     help="the binary to time (a copy keeps a long run apart from rebuilds)")
     ap.add_argument("--zola", help="a Zola binary (built outside this repository) to time as well")
+    ap.add_argument("--zola-up-to", type=int, default=50000)
     ap.add_argument("--no-rebuilds", action="store_true", help="full builds only: no rebuilds, searches or serving")
     a = ap.parse_args()
     if not shutil.which("hugo"):
@@ -212,7 +223,8 @@ def main():
     at_10k = None
     for n in (int(x) for x in a.sizes.split(",")):
         med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
-                                             0 if a.no_rebuilds else a.serve_edits, a.zola, not a.no_rebuilds)
+                                             0 if a.no_rebuilds else a.serve_edits,
+                                             a.zola if n <= a.zola_up_to else None, not a.no_rebuilds)
         p, c = med["plansite"][0], med["cp"][0]
         if n == 10000:
             at_10k = p
