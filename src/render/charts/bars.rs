@@ -7,9 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
-use super::layout::Body;
 use super::layout::{
-    Area, Axis, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis, nice_axis,
+    Area, Axis, Body, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
+    nice_axis,
 };
 use super::palette;
 use super::series::{Bar, highest};

@@ -8,10 +8,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
-use super::layout::Body;
 use super::layout::{
-    Area, Axis, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
-    nice_axis, tick_label_width,
+    Area, Axis, Body, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant,
+    draw_value_axis, nice_axis, tick_label_width,
 };
 use super::lines::{
     draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_text, reserve_line,

@@ -473,37 +473,31 @@ fn embed_code(words: &Words, desc_html: &str, wide: &Drawing, page_url: &str) ->
     let (w, h) = (wide.width.to_string(), wide.height.to_string());
     // Appended piece by piece, escaping straight into the code: one allocation.
     let mut out = String::with_capacity(400 + 2 * page_url.len() + desc_html.len());
-    let raw = |out: &mut String, pieces: &[&str]| pieces.iter().for_each(|p| out.push_str(p));
-    raw(
-        &mut out,
-        &["<figure style=\"margin:0;max-width:", &w, "px\"><a href=\""],
-    );
+    for piece in ["<figure style=\"margin:0;max-width:", &w, "px\"><a href=\""] {
+        out.push_str(piece);
+    }
     escape_into(&mut out, page_url);
-    raw(&mut out, &["\"><img src=\""]);
+    out.push_str("\"><img src=\"");
     escape_into(&mut out, base);
     escape_into(&mut out, &wide.file);
-    raw(
-        &mut out,
-        &[
-            "\" alt=\"",
-            desc_html,
-            "\" width=\"",
-            &w,
-            "\" height=\"",
-            &h,
-        ],
-    );
-    raw(
-        &mut out,
-        &["\" style=\"width:100%;height:auto\"></a><figcaption>"],
-    );
+    for piece in [
+        "\" alt=\"",
+        desc_html,
+        "\" width=\"",
+        &w,
+        "\" height=\"",
+        &h,
+        "\" style=\"width:100%;height:auto\"></a><figcaption>",
+    ] {
+        out.push_str(piece);
+    }
     for (i, source) in words.source.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         escape_into(&mut out, source);
     }
-    raw(&mut out, &[" · <a href=\""]);
+    out.push_str(" · <a href=\"");
     escape_into(&mut out, page_url);
     out.push_str("\">");
     escape_into(&mut out, &words.site);

@@ -371,23 +371,72 @@ fn push_float(out: &mut String, v: f64) {
     }
 }
 
-fn push_hex_color(out: &mut String, (r, g, b): (u8, u8, u8)) {
-    // The palette's colours are most of a chart's: written whole, not digit by digit.
-    if let Some(hex) = palette::hex((r, g, b)) {
-        out.push_str(hex);
-        return;
+fn push_hex_color(out: &mut String, rgb: (u8, u8, u8)) {
+    // The palette's colours are most of a chart's: each is written whole from a
+    // table made at compile time, not digit by digit (seven appends each).
+    match PALETTE_HEX.iter().find(|(c, _)| *c == rgb) {
+        Some((_, hex)) => out.push_str(hex),
+        None => push_hex_digits(out, rgb),
     }
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+}
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+
+const fn digit(v: u8) -> u8 {
+    HEX_DIGITS[v as usize]
+}
+
+/// The `#RRGGBB` bytes of each colour of [`palette::ALL`].
+const PALETTE_HEX_BYTES: [[u8; 7]; palette::ALL.len()] = {
+    let mut table = [[0; 7]; palette::ALL.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let RGBColor(r, g, b) = palette::ALL[i];
+        table[i] = [
+            b'#',
+            digit(r >> 4),
+            digit(r & 15),
+            digit(g >> 4),
+            digit(g & 15),
+            digit(b >> 4),
+            digit(b & 15),
+        ];
+        i += 1;
+    }
+    table
+};
+
+/// Each colour of [`palette::ALL`] with its `#RRGGBB`.
+const PALETTE_HEX: [((u8, u8, u8), &str); palette::ALL.len()] = {
+    let mut table = [((0, 0, 0), ""); palette::ALL.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let RGBColor(r, g, b) = palette::ALL[i];
+        table[i] = (
+            (r, g, b),
+            match std::str::from_utf8(&PALETTE_HEX_BYTES[i]) {
+                Ok(hex) => hex,
+                Err(_) => panic!("hex digits are ASCII"),
+            },
+        );
+        i += 1;
+    }
+    table
+};
+
+fn push_hex_digits(out: &mut String, (r, g, b): (u8, u8, u8)) {
     out.push('#');
     for byte in [r, g, b] {
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 15)]));
+        out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(HEX_DIGITS[usize::from(byte & 15)]));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{DASHED, FONT_SCALE, SvgBackend, TextDefaults, push_float, push_int};
+    use super::{
+        DASHED, FONT_SCALE, SvgBackend, TextDefaults, palette, push_float, push_hex_color, push_int,
+    };
 
     const TEXT: TextDefaults = TextDefaults {
         px: 12.0,
@@ -487,6 +536,16 @@ mod tests {
         );
         assert!(svg.contains("fill=\"#000000\" opacity=\"0.5\""), "{svg}");
         assert!(!svg.contains("opacity=\"1\""), "{svg}");
+    }
+
+    #[test]
+    fn colours_of_the_palette_and_others_are_written_as_hex() {
+        let others = [RGBColor(1, 2, 0xAB), RGBColor(0, 0, 0)];
+        for c in palette::ALL.iter().chain(&others) {
+            let mut s = String::new();
+            push_hex_color(&mut s, (c.0, c.1, c.2));
+            assert_eq!(s, format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2));
+        }
     }
 
     #[test]
