@@ -197,7 +197,7 @@ def main():
     ap.add_argument("--hugo-gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_hugo_site.py"))
     ap.add_argument("--hugo-up-to", type=int, default=50000)
     ap.add_argument("--serve-edits", type=int, default=20)
-    ap.add_argument("--plansite", default=os.path.join(ROOT, "target", "release", "plansite"),
+    ap.add_argument("--plansite", default=os.path.join(ROOT, "target", "dist", "plansite"),
                     help="the binary to time (a copy keeps a long run apart from rebuilds)")
     ap.add_argument("--zola", help="a Zola binary (built outside this repository) to time as well")
     ap.add_argument("--zola-up-to", type=int, default=50000)
@@ -207,7 +207,8 @@ def main():
         sys.exit("hugo is not installed: apt-get install hugo")
     if not os.path.exists(a.hugo_gen):
         sys.exit(f"no Hugo site generator at {a.hugo_gen}; pass --hugo-gen")
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--locked"], cwd=ROOT, check=True)
+    # The binary that ships: the dist profile (Cargo.toml), optimised as one unit.
+    subprocess.run(["cargo", "build", "--profile", "dist", "--quiet", "--locked"], cwd=ROOT, check=True)
     plansite = a.plansite
     os.makedirs(SHM, exist_ok=True)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[:2]

@@ -7,7 +7,8 @@
 //!
 //! A chart here is what a build makes of it: its two SVG drawings (for a page and for
 //! a phone) drawn by plotters, its description, its data table, its CSV and its embed
-//! code.
+//! code. Benchmarks compile as the binary that ships does (`[profile.bench]` and
+//! `[profile.dist]` in Cargo.toml: the whole program optimised as one unit).
 
 // Charts are drawn with the allocator a build uses (src/main.rs), so the rate is the
 // rate a build sees.

@@ -36,14 +36,15 @@ pub fn text_width(text: &str, px: f64) -> f64 {
 /// RFC 4180 CSV with a byte-order mark, which spreadsheet programs need to read
 /// UTF-8 Chinese correctly.
 pub fn to_csv(head: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    csv_start(&mut out);
-    let mut writer = csv_writer();
+    // The mark goes first into the writer's own bytes: the text is then the CSV as
+    // the writer leaves it, not a copy of it.
+    let mut start = String::new();
+    csv_start(&mut start);
+    let mut writer = csv_writer(start.into_bytes());
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
         write_row(&mut writer, row);
     }
-    out.push_str(&csv_text(writer));
-    out
+    csv_text(writer)
 }
 
 /// Starts a CSV file: a byte-order mark, so spreadsheets read the Chinese as UTF-8.
@@ -53,14 +54,15 @@ pub fn csv_start(out: &mut String) {
 
 /// Appends one CSV row (RFC 4180, CRLF line ends).
 pub fn csv_line(out: &mut String, row: &[String]) {
-    let mut writer = csv_writer();
+    let mut writer = csv_writer(Vec::new());
     write_row(&mut writer, row);
     out.push_str(&csv_text(writer));
 }
 
 /// The dialect of every CSV file: quotes only where RFC 4180 needs them (a
 /// separator, a quote or a line break), CRLF line ends, rows of any length.
-fn csv_writer() -> csv::Writer<Vec<u8>> {
+fn csv_writer(mut into: Vec<u8>) -> csv::Writer<Vec<u8>> {
+    into.reserve(512);
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
@@ -69,7 +71,7 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
         // CSV written into memory a row or a chart's table at a time that zeroing
         // was most of the cost (callgrind). It flushes into the Vec when full.
         .buffer_capacity(512)
-        .from_writer(Vec::with_capacity(512))
+        .from_writer(into)
 }
 
 fn write_row(writer: &mut csv::Writer<Vec<u8>>, row: &[String]) {

@@ -64,7 +64,14 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     // character is 3 or 4 bytes and 2 columns), so text whose bytes fit on a line fits
     // without being measured; most labels do. Wrapping was a seventh of a chart's
     // instructions before this and the whole-column limit below (callgrind).
-    if columns_width(text.len(), px) <= max || text_width(text, px) <= max {
+    if columns_width(text.len(), px) <= max {
+        return vec![text.trim_end().to_string()];
+    }
+    // Text that fits is not measured before the loop below, which makes one line of
+    // it, unless it starts with a space: the loop drops a line's leading spaces, and
+    // a whole text that fits keeps them. (Measuring first was a pass more over every
+    // title, source and note.)
+    if text.starts_with(' ') && text_width(text, px) <= max {
         return vec![text.trim_end().to_string()];
     }
     let max_cols = max_columns(px, max);
@@ -230,6 +237,14 @@ mod tests {
         // Text whose bytes would not fit is still measured: Chinese of 3 bytes a
         // character fits where its byte count says it would not.
         assert_eq!(wrap("有色金属产业集群", 14.0, 130.0), ["有色金属产业集群"]);
+    }
+
+    #[test]
+    fn chinese_that_fits_is_one_line_as_written() {
+        // 26 and 24 bytes would not fit in 150 px at 14 px; 18 and 16 columns do.
+        assert_eq!(wrap("  有色金属产业集群", 14.0, 150.0), ["  有色金属产业集群"]);
+        assert_eq!(wrap("有色金属产业集群  ", 14.0, 150.0), ["有色金属产业集群"]);
+        assert_eq!(wrap("有色金属产业集群", 14.0, 100.0).len(), 2);
     }
 
     #[test]
