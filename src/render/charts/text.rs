@@ -242,8 +242,14 @@ mod tests {
     #[test]
     fn chinese_that_fits_is_one_line_as_written() {
         // 26 and 24 bytes would not fit in 150 px at 14 px; 18 and 16 columns do.
-        assert_eq!(wrap("  有色金属产业集群", 14.0, 150.0), ["  有色金属产业集群"]);
-        assert_eq!(wrap("有色金属产业集群  ", 14.0, 150.0), ["有色金属产业集群"]);
+        assert_eq!(
+            wrap("  有色金属产业集群", 14.0, 150.0),
+            ["  有色金属产业集群"]
+        );
+        assert_eq!(
+            wrap("有色金属产业集群  ", 14.0, 150.0),
+            ["有色金属产业集群"]
+        );
         assert_eq!(wrap("有色金属产业集群", 14.0, 100.0).len(), 2);
     }
 
