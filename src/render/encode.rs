@@ -38,18 +38,19 @@ pub fn text_width(text: &str, px: f64) -> f64 {
 pub fn to_csv(head: &[String], rows: &[Vec<String>]) -> String {
     // The mark goes first into the writer's own bytes: the text is then the CSV as
     // the writer leaves it, not a copy of it.
-    let mut start = String::new();
-    csv_start(&mut start);
-    let mut writer = csv_writer(start.into_bytes());
+    let mut writer = csv_writer(BYTE_ORDER_MARK.as_bytes().to_vec());
     for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
         write_row(&mut writer, row);
     }
     csv_text(writer)
 }
 
+/// What every CSV file starts with, so spreadsheets read the Chinese as UTF-8.
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
 /// Starts a CSV file: a byte-order mark, so spreadsheets read the Chinese as UTF-8.
 pub fn csv_start(out: &mut String) {
-    out.push('\u{feff}');
+    out.push_str(BYTE_ORDER_MARK);
 }
 
 /// Appends one CSV row (RFC 4180, CRLF line ends).

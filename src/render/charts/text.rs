@@ -64,14 +64,13 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     // character is 3 or 4 bytes and 2 columns), so text whose bytes fit on a line fits
     // without being measured; most labels do. Wrapping was a seventh of a chart's
     // instructions before this and the whole-column limit below (callgrind).
-    if columns_width(text.len(), px) <= max {
-        return vec![text.trim_end().to_string()];
-    }
-    // Text that fits is not measured before the loop below, which makes one line of
-    // it, unless it starts with a space: the loop drops a line's leading spaces, and
-    // a whole text that fits keeps them. (Measuring first was a pass more over every
-    // title, source and note.)
-    if text.starts_with(' ') && text_width(text, px) <= max {
+    // Other text that fits is not measured here: the loop below makes one line of it,
+    // except of text starting with a space, whose leading spaces the loop drops and a
+    // whole line keeps. (Measuring every text first was a pass more over every title,
+    // source and note.)
+    if columns_width(text.len(), px) <= max
+        || (text.starts_with(' ') && text_width(text, px) <= max)
+    {
         return vec![text.trim_end().to_string()];
     }
     let max_cols = max_columns(px, max);
