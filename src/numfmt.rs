@@ -11,7 +11,7 @@ pub fn plain(v: f64, decimals: usize) -> String {
         return if v == 0.0 {
             "0".into()
         } else {
-            (v as i64).to_string()
+            itoa::Buffer::new().format(v as i64).to_string()
         };
     }
     // The shortest form that reads back as `v` is exact when it has few decimals.

@@ -44,6 +44,14 @@ pub trait Sink: Sync {
     fn stamp(&self, _path: &str) -> Option<Stamp> {
         None
     }
+
+    /// Writes like [`Sink::write`] and tells the written file's [`Stamp`]. A sink that
+    /// writes files takes it from the file it has open, not by its path again: a
+    /// build stamps every file it writes, tens of thousands of them.
+    fn write_stamped(&self, path: &str, bytes: &[u8]) -> io::Result<Option<Stamp>> {
+        self.write(path, bytes)?;
+        Ok(self.stamp(path))
+    }
 }
 
 /// Size, modification time and inode of a written file.
@@ -58,7 +66,11 @@ pub struct Stamp {
 impl Stamp {
     /// The stamp of the file at `path`, if it is a plain file.
     pub fn of(path: &std::path::Path) -> Option<Stamp> {
-        let m = std::fs::symlink_metadata(path).ok()?;
+        Stamp::from_metadata(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// The stamp of a plain file from its metadata.
+    fn from_metadata(m: &std::fs::Metadata) -> Option<Stamp> {
         if !m.file_type().is_file() {
             return None;
         }
@@ -70,7 +82,7 @@ impl Stamp {
         Some(Stamp {
             len: m.len(),
             modified_ns: u64::try_from(modified.as_nanos()).ok()?,
-            inode: inode(&m),
+            inode: inode(m),
         })
     }
 }
@@ -149,9 +161,10 @@ pub struct Staging {
     /// into one output would share one staging directory and leave a site that
     /// matches neither.
     lock: Option<std::fs::File>,
-    /// Directories already made, so each file is written with one open: a large site
-    /// writes tens of thousands of files into as many new directories.
-    made: Mutex<HashSet<PathBuf>>,
+    /// Site paths of the directories already made, so each file is written with one
+    /// open: a large site writes tens of thousands of files into as many new
+    /// directories.
+    made: Mutex<HashSet<String>>,
     /// Whether a file whose bytes the previous output already holds is linked from it
     /// instead of written, keeping its modification time (see [`Staging::write`]).
     keep_unchanged: bool,
@@ -178,11 +191,13 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
-            made: Mutex::new(HashSet::from([dir.clone()])),
+            made: Mutex::new(HashSet::new()),
             dir,
             target: target.to_path_buf(),
             lock: Some(lock),
-            keep_unchanged,
+            // With no previous output there is nothing to keep, and no file to look for
+            // before each write.
+            keep_unchanged: keep_unchanged && target.is_dir(),
             kept: std::sync::atomic::AtomicUsize::new(0),
             written: std::sync::atomic::AtomicUsize::new(0),
         })
@@ -268,23 +283,27 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_stamped(path, bytes).map(|_| ())
+    }
+
     /// Writes the file into the staging directory. When the previous output holds the
     /// same bytes at the same path, the new site gets a hard link to that file instead:
     /// the swap still replaces the whole output at once, but an unchanged file keeps its
     /// modification time and inode, so rsync and upload tools send only what changed.
     /// Anything unusual (no such file, a link, another size, a filesystem without hard
     /// links) writes the file as usual.
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn write_stamped(&self, path: &str, bytes: &[u8]) -> io::Result<Option<Stamp>> {
         check_site_path(path)?;
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            self.make_dir(parent)?;
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dir(dir)?;
         }
         if self.keep_unchanged {
             let previous = self.target.join(path);
             if holds(&previous, bytes) && std::fs::hard_link(&previous, &full).is_ok() {
                 self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Ok(());
+                return Ok(Stamp::of(&full));
             }
         }
         self.written
@@ -300,7 +319,8 @@ impl Sink for Staging {
             }
             Err(e) => return Err(e),
         };
-        io::Write::write_all(&mut file, bytes)
+        io::Write::write_all(&mut file, bytes)?;
+        Ok(file.metadata().ok().as_ref().and_then(Stamp::from_metadata))
     }
 
     fn has(&self, path: &str) -> bool {
@@ -323,8 +343,8 @@ impl Sink for Staging {
         }
         let previous = self.target.join(path);
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            self.make_dir(parent)?;
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dir(dir)?;
         }
         if std::fs::hard_link(&previous, &full).is_err() {
             return Ok(false);
@@ -341,9 +361,11 @@ impl Sink for Staging {
 }
 
 impl Staging {
-    /// Makes `dir` and its parents inside the staging directory, once.
-    fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        let made = |dir: &Path| {
+    /// Makes the site directory `dir` (`zh/plans/p1`) and its parents inside the
+    /// staging directory, once. Directories are known by their site paths, which hash
+    /// as plain strings (a `PathBuf` hashes component by component).
+    fn make_dir(&self, dir: &str) -> io::Result<()> {
+        let made = |dir: &str| {
             self.made
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -352,10 +374,15 @@ impl Staging {
         if made(dir) {
             return Ok(());
         }
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(self.dir.join(dir))?;
         let mut all = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        for d in dir.ancestors().take_while(|d| d.starts_with(&self.dir)) {
-            all.insert(d.to_path_buf());
+        let mut d = dir;
+        loop {
+            all.insert(d.to_string());
+            match d.rsplit_once('/') {
+                Some((parent, _)) => d = parent,
+                None => break,
+            }
         }
         Ok(())
     }

@@ -48,16 +48,33 @@ impl<'a> ProgressSink<'a> {
     }
 }
 
-impl Sink for ProgressSink<'_> {
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.inner.write(path, bytes)?;
+impl ProgressSink<'_> {
+    /// Counts a page written.
+    fn written(&self, path: &str) {
         if path.ends_with(".html") {
             self.bar.inc(1);
             if self.started.elapsed() > SHOW_AFTER && !self.shown.swap(true, Ordering::Relaxed) {
                 self.bar.set_draw_target(ProgressDrawTarget::stderr());
             }
         }
+    }
+}
+
+impl Sink for ProgressSink<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.inner.write(path, bytes)?;
+        self.written(path);
         Ok(())
+    }
+
+    fn write_stamped(
+        &self,
+        path: &str,
+        bytes: &[u8],
+    ) -> std::io::Result<Option<crate::output::Stamp>> {
+        let stamp = self.inner.write_stamped(path, bytes)?;
+        self.written(path);
+        Ok(stamp)
     }
 
     fn has(&self, path: &str) -> bool {

@@ -190,8 +190,7 @@ impl<'a> Recording<'a> {
         files
     }
 
-    fn record(&self, path: &str) {
-        let stamp = self.inner.stamp(path);
+    fn record(&self, path: &str, stamp: Option<Stamp>) {
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -204,9 +203,13 @@ impl<'a> Recording<'a> {
 
 impl Sink for Recording<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.inner.write(path, bytes)?;
-        self.record(path);
-        Ok(())
+        self.write_stamped(path, bytes).map(|_| ())
+    }
+
+    fn write_stamped(&self, path: &str, bytes: &[u8]) -> std::io::Result<Option<Stamp>> {
+        let stamp = self.inner.write_stamped(path, bytes)?;
+        self.record(path, stamp);
+        Ok(stamp)
     }
 
     fn has(&self, path: &str) -> bool {
@@ -220,7 +223,7 @@ impl Sink for Recording<'_> {
     fn keep(&self, path: &str, stamp: Option<Stamp>) -> std::io::Result<bool> {
         let kept = self.inner.keep(path, stamp)?;
         if kept {
-            self.record(path);
+            self.record(path, self.inner.stamp(path));
         }
         Ok(kept)
     }

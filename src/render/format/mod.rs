@@ -72,13 +72,20 @@ pub fn grouped(v: f64, decimals: usize) -> String {
     let (int, frac) = digits
         .split_once('.')
         .map_or((digits, None), |(i, f)| (i, Some(f)));
+    // Most figures have no more than three digits before the point: nothing to group.
+    if int.len() <= 3 {
+        return s;
+    }
     let mut out = String::with_capacity(s.len() + int.len() / 3);
     out.push_str(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    // The digits are ASCII: grouped a slice at a time, not a character at a time.
+    let head = int.len() % 3;
+    out.push_str(&int[..head]);
+    for (i, group) in int.as_bytes()[head..].chunks(3).enumerate() {
+        if head > 0 || i > 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push_str(std::str::from_utf8(group).unwrap_or_default());
     }
     if let Some(f) = frac {
         out.push('.');
@@ -365,6 +372,10 @@ mod tests {
         assert_eq!(grouped(1_234_567.5, 2), "1,234,567.5");
         assert_eq!(grouped(-1200.0, 0), "-1,200");
         assert_eq!(grouped(999.0, 0), "999");
+        assert_eq!(grouped(1000.0, 0), "1,000");
+        assert_eq!(grouped(100_000.0, 0), "100,000");
+        assert_eq!(grouped(-12_345.25, 2), "-12,345.25");
+        assert_eq!(grouped(-999.5, 1), "-999.5");
     }
 
     #[test]

@@ -5,11 +5,13 @@
 /// stylesheet aligns them instead. Text never holds these bytes (its quotes are
 /// escaped); raw HTML that does gets the same class, which is harmless.
 pub fn align_by_class(html: &str) -> String {
-    // One pass over the page (three `replace`s were a fortieth of a build).
+    // One pass over the page (three `replace`s were a fortieth of a build), searched
+    // with memchr's vectorised finder (`str::find` was twice as slow here: callgrind).
     const STYLE: &str = " style=\"text-align: ";
+    let finder = memchr::memmem::Finder::new(STYLE);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(STYLE) {
+    while let Some(at) = finder.find(rest.as_bytes()) {
         let after = &rest[at + STYLE.len()..];
         let side = ["left", "center", "right"]
             .into_iter()

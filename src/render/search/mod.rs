@@ -64,7 +64,9 @@ fn kinds(v: ViewCtx) -> serde_json::Value {
 /// Each document's extra words are dropped once read (`keep_extra` false): only the
 /// keys need them.
 fn gram_lists(docs: &mut [SearchDoc], keep_extra: bool) -> BTreeMap<String, Vec<Posting>> {
-    let mut lists: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    // Gathered in a hash map and put in order once: an ordered map compared each gram
+    // with a dozen others, a fifth of the index's time (callgrind).
+    let mut lists: ahash::AHashMap<String, Vec<Posting>> = ahash::AHashMap::new();
     for (doc, d) in docs.iter_mut().enumerate() {
         each_doc_key(d, |g, in_title| {
             let posting = Posting::new(doc, in_title);
@@ -84,7 +86,9 @@ fn gram_lists(docs: &mut [SearchDoc], keep_extra: bool) -> BTreeMap<String, Vec<
             d.extra = String::new();
         }
     }
-    lists
+    let mut sorted: Vec<(String, Vec<Posting>)> = lists.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    sorted.into_iter().collect()
 }
 
 /// The keys a document is found by, each with whether it is in the title.
