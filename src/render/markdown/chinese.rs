@@ -87,16 +87,20 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         let mut token = &text[i..end];
         // A dot, or a closing bracket without its opening one, after the number
         // belongs to the sentence.
-        loop {
-            let unmatched = token.matches([')', '）']).count() > token.matches(['(', '（']).count();
-            match token.strip_suffix(['.', '．', ')', '）']) {
-                Some(t) if token.ends_with(['.', '．']) || unmatched => token = t,
-                _ => break,
+        // The brackets are counted once, not again for each character dropped: a
+        // number followed by thousands of brackets stays linear.
+        let opens = token.matches(['(', '（']).count();
+        let mut closes = token.matches([')', '）']).count();
+        while let Some(last) = token.chars().next_back() {
+            let closing = matches!(last, ')' | '）');
+            if !(matches!(last, '.' | '．') || closing && closes > opens) {
+                break;
             }
+            token = &token[..token.len() - last.len_utf8()];
+            closes -= usize::from(closing);
         }
-        let after_clause_word = text[..i].trim_end().to_lowercase().ends_with("clause");
         let bracketed = token.contains(['(', '（']);
-        let english = (bracketed || after_clause_word)
+        let english = (bracketed || after_clause_word(&text[..i]))
             .then(|| crate::render::format::outline::clause_in_english(token))
             .flatten();
         match english {
@@ -117,6 +121,14 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Whether `before` ends with the word "clause", in any case. Only its last bytes are
+/// compared: lowering the whole text before every Chinese numeral made long Chinese
+/// paragraphs (一 is a common character) quadratic.
+fn after_clause_word(before: &str) -> bool {
+    let b = before.trim_end().as_bytes();
+    b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b"clause")
+}
+
 /// `text` as events, each run of Chinese inside a `<span lang="zh-Hans">`, and each
 /// clause number in English with the original beside (IV.7 (四(七))). Text without
 /// Chinese comes back as it was.
@@ -124,16 +136,25 @@ pub fn mark(text: CowStr<'_>) -> Vec<Event<'_>> {
     if !text.chars().any(is_chinese) {
         return vec![Event::Text(text)];
     }
+    match text {
+        // Text of the source is marked in slices of it: no run is copied.
+        CowStr::Borrowed(source) => mark_with(source, CowStr::Borrowed),
+        other => mark_with(&other, |run| CowStr::from(run.to_string())),
+    }
+}
+
+/// [`mark`] of `text`, each piece of which becomes an event's text through `piece`.
+fn mark_with<'a, 't>(text: &'t str, piece: impl Fn(&'t str) -> CowStr<'a>) -> Vec<Event<'a>> {
     let mut out = Vec::new();
-    let chinese_run = |run: &str, out: &mut Vec<Event<'_>>| {
+    let chinese_run = |run: &'t str, out: &mut Vec<Event<'a>>| {
         out.extend([
             Event::Html(CowStr::Borrowed(OPEN)),
-            Event::Text(CowStr::from(run.to_string())),
+            Event::Text(piece(run)),
             Event::Html(CowStr::Borrowed(CLOSE)),
         ]);
     };
-    for piece in pieces(&text) {
-        match piece {
+    for p in pieces(text) {
+        match p {
             Piece::Clause { zh, en } => {
                 out.push(Event::Text(CowStr::from(format!("{en} ("))));
                 chinese_run(zh, &mut out);
@@ -144,7 +165,7 @@ pub fn mark(text: CowStr<'_>) -> Vec<Event<'_>> {
                     if chinese {
                         chinese_run(run, &mut out);
                     } else {
-                        out.push(Event::Text(CowStr::from(run.to_string())));
+                        out.push(Event::Text(piece(run)));
                     }
                 }
             }
@@ -217,5 +238,16 @@ mod tests {
             "clause V (<span lang=\"zh-Hans\">五</span>) of it"
         );
         assert_eq!(html("plain <b>"), "plain &lt;b&gt;");
+        // The word before a bare number counts in any case; brackets and dots after
+        // the number that it does not open stay with the sentence.
+        assert_eq!(
+            mark_html("CLAUSE 五 of it"),
+            "CLAUSE V (<span lang=\"zh-Hans\">五</span>) of it"
+        );
+        assert_eq!(
+            html("(clause 三（一）).. and 二(一))))"),
+            "(clause III.1 (<span lang=\"zh-Hans\">三（一）</span>)).. and II.1 \
+             (<span lang=\"zh-Hans\">二(一)</span>))))"
+        );
     }
 }
