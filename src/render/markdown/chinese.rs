@@ -210,6 +210,25 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_of_numerals_and_brackets_are_marked_whole() {
+        // Hostile commentary: thousands of numerals, and a clause number followed by
+        // thousands of brackets, each read once.
+        let numerals = "一a".repeat(20_000);
+        assert_eq!(
+            mark_html(&numerals),
+            "<span lang=\"zh-Hans\">一</span>a".repeat(20_000)
+        );
+        let brackets = format!("clause 四{}", ")".repeat(20_000));
+        assert_eq!(
+            mark_html(&brackets),
+            format!(
+                "clause IV (<span lang=\"zh-Hans\">四</span>){}",
+                ")".repeat(20_000)
+            )
+        );
+    }
+
+    #[test]
     fn escaped_text_gets_the_same_marks() {
         assert_eq!(
             mark_html("Floor (确保) &amp; 以上"),
