@@ -62,9 +62,7 @@ impl ProgressSink<'_> {
 
 impl Sink for ProgressSink<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.inner.write(path, bytes)?;
-        self.written(path);
-        Ok(())
+        self.write_stamped(path, bytes).map(|_| ())
     }
 
     fn write_stamped(

@@ -93,7 +93,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         let mut closes = token.matches([')', '）']).count();
         while let Some(last) = token.chars().next_back() {
             let closing = matches!(last, ')' | '）');
-            if !(matches!(last, '.' | '．') || closing && closes > opens) {
+            if !(matches!(last, '.' | '．') || (closing && closes > opens)) {
                 break;
             }
             token = &token[..token.len() - last.len_utf8()];
