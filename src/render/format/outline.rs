@@ -10,6 +10,9 @@
 /// A clause id in English (三(一)2 → III.1.2), or `None` if it has no Chinese to
 /// put in English (a plain `13`), or is not an outline number.
 pub fn clause_in_english(id: &str) -> Option<String> {
+    if let Some(part) = named_part_in_english(id.trim()) {
+        return Some(part);
+    }
     if !id.chars().any(is_numeral) {
         return None;
     }
@@ -43,6 +46,53 @@ pub fn clause_in_english(id: &str) -> Option<String> {
         rest = after.trim_start_matches(['.', '．', '、', ' ']);
     }
     Some(parts.join("."))
+}
+
+/// Parts a document names with a word rather than an outline number: 附件1 (an
+/// annex), 附表2 (a table annexed), 第十条 (an article), 第三章 (a chapter).
+const NAMED_PARTS: [(&str, &str, &str); 7] = [
+    ("附件", "", "Annex"),
+    ("附表", "", "Annexed table"),
+    ("第", "条", "Article"),
+    ("第", "章", "Chapter"),
+    ("第", "节", "Section"),
+    ("第", "款", "Paragraph"),
+    ("第", "部分", "Part"),
+];
+
+/// Whether a clause id names its part with a word of its own (附件1, 第十条), so a
+/// citation gives it as it is, without the word "clause" before it.
+pub fn names_its_part(id: &str) -> bool {
+    let id = id.trim();
+    NAMED_PARTS
+        .iter()
+        .any(|(head, tail, _)| id.starts_with(head) && (tail.is_empty() || id.contains(tail)))
+}
+
+/// 附件1 → Annex 1, 附件二(三) → Annex 2, III, 第十条 → Article 10.
+fn named_part_in_english(id: &str) -> Option<String> {
+    NAMED_PARTS.iter().find_map(|(head, tail, word)| {
+        let rest = id.strip_prefix(head)?;
+        let (number, after) = if tail.is_empty() {
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_ascii_digit() && !is_numeral(*c))
+                .map_or(rest.len(), |(i, _)| i);
+            (&rest[..end], &rest[end..])
+        } else {
+            let at = rest.find(tail)?;
+            (&rest[..at], &rest[at + tail.len()..])
+        };
+        let n = number
+            .parse::<u32>()
+            .ok()
+            .or_else(|| chinese_number(number))?;
+        let after = after.trim_start_matches(['.', '．', '、', ' ', '：', ':']);
+        match after {
+            "" => Some(format!("{word} {n}")),
+            more => Some(format!("{word} {n}, {}", clause_in_english(more)?)),
+        }
+    })
 }
 
 /// A document number in its conventional English form, the way official translations
@@ -168,6 +218,27 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_named_with_a_word_are_put_in_english() {
+        assert_eq!(clause_in_english("附件1").as_deref(), Some("Annex 1"));
+        assert_eq!(clause_in_english("附件二").as_deref(), Some("Annex 2"));
+        assert_eq!(
+            clause_in_english("附件1（二）").as_deref(),
+            Some("Annex 1, 2")
+        );
+        assert_eq!(
+            clause_in_english("附表3").as_deref(),
+            Some("Annexed table 3")
+        );
+        assert_eq!(clause_in_english("第十条").as_deref(), Some("Article 10"));
+        assert_eq!(clause_in_english("第三章").as_deref(), Some("Chapter 3"));
+        assert_eq!(clause_in_english("第二部分").as_deref(), Some("Part 2"));
+        assert!(names_its_part("附件1") && names_its_part("第十条"));
+        assert!(!names_its_part("二（一）") && !names_its_part("第") && !names_its_part("13"));
+        // Not a number after the word: left as written.
+        assert_eq!(clause_in_english("附件甲"), None);
+    }
 
     #[test]
     fn outline_numbers_read_as_english_outlines() {
