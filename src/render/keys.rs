@@ -84,13 +84,25 @@ pub enum ChartWord {
     TableCaption,
     /// `{from}`, `{to}`, `{rate}`: the growth a year the path to the target needs.
     PathSentence,
+    /// `{from}`, `{to}`, `{rate}`: the fall a year the path to the target needs.
+    PathSentenceFall,
     // Chart frames, time and panels.
     Implied,
     ImpliedPath,
     PathRate,
+    /// `{rate}`: the fall a year a falling path needs.
+    PathFall,
     LatestActual,
     OtherPanel,
+    /// `{metric}`, `{unit}`: the panel of outcomes as levels beside a growth-rate target.
+    LevelsPanel,
     TargetEach,
+    /// `{word}`, `{span}`: a yearly target's row in the chart's table.
+    TargetSpan,
+    /// `{figure}`, `{year}`: an outcome with its year.
+    FigureYear,
+    /// `{figure}`, `{word}`, `{stretch}`: a floor with its stretch figure.
+    FigureStretch,
     EachYear,
     EachQuarter,
     EachMonth,
@@ -114,7 +126,7 @@ pub enum ChartWord {
 }
 
 impl ChartWord {
-    pub const ALL: [ChartWord; 53] = [
+    pub const ALL: [ChartWord; 59] = [
         ChartWord::Target,
         ChartWord::Baseline,
         ChartWord::Actual,
@@ -142,12 +154,18 @@ impl ChartWord {
         ChartWord::CsvDetails,
         ChartWord::TableCaption,
         ChartWord::PathSentence,
+        ChartWord::PathSentenceFall,
         ChartWord::Implied,
         ChartWord::ImpliedPath,
         ChartWord::PathRate,
+        ChartWord::PathFall,
         ChartWord::LatestActual,
         ChartWord::OtherPanel,
+        ChartWord::LevelsPanel,
         ChartWord::TargetEach,
+        ChartWord::TargetSpan,
+        ChartWord::FigureYear,
+        ChartWord::FigureStretch,
         ChartWord::EachYear,
         ChartWord::EachQuarter,
         ChartWord::EachMonth,
@@ -200,12 +218,18 @@ impl ChartWord {
             ChartWord::CsvDetails => "chart_csv_details",
             ChartWord::TableCaption => "chart_table_caption",
             ChartWord::PathSentence => "chart_path_sentence",
+            ChartWord::PathSentenceFall => "chart_path_sentence_fall",
             ChartWord::Implied => "chart_implied",
             ChartWord::ImpliedPath => "chart_implied_path",
             ChartWord::PathRate => "chart_path_rate",
+            ChartWord::PathFall => "chart_path_fall",
             ChartWord::LatestActual => "chart_latest_actual",
             ChartWord::OtherPanel => "chart_other_panel",
+            ChartWord::LevelsPanel => "chart_levels_panel",
             ChartWord::TargetEach => "chart_target_each",
+            ChartWord::TargetSpan => "chart_target_span",
+            ChartWord::FigureYear => "chart_figure_year",
+            ChartWord::FigureStretch => "chart_figure_stretch",
             ChartWord::EachYear => "chart_each_year",
             ChartWord::EachQuarter => "chart_each_quarter",
             ChartWord::EachMonth => "chart_each_month",
@@ -280,6 +304,11 @@ fn template_keys(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The UI strings the views (`views.rs`) look up by name.
 pub const VIEW_KEYS: &[&str] = &[
+    "aside_form",
+    "labelled_form",
+    "sentence_pair",
+    "paren_open",
+    "paren_close",
     "assess_annual",
     "assess_count",
     "assess_growth",
@@ -290,7 +319,9 @@ pub const VIEW_KEYS: &[&str] = &[
     "baseline_with_value",
     "baseline_year_only",
     "citation_long_form",
+    "citation_long_part_form",
     "citation_number",
+    "citation_part_form",
     "citation_retrieved",
     "citation_short_form",
     "date_day",
@@ -408,6 +439,7 @@ pub const PAGE_KEYS: &[&str] = &[
     "progress_description",
     "progress_status",
     "search_description",
+    "target_description",
     "target_region",
     "targets_description",
     "targets_lead",

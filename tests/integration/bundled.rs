@@ -293,7 +293,7 @@ fn a_not_comparable_outcome_is_shown_beside_the_target_in_both_languages() {
     assert!(zh.contains("口径不同"), "no badge");
     assert!(
         zh.contains(
-            "已公布的是营业收入：1326.6亿元 (2021)；目标是产值：确保突破1000亿元，力争1200亿元。"
+            "已公布的是营业收入：1326.6亿元（2021年）；目标是产值：确保突破1000亿元，力争1200亿元。"
         ),
         "{zh}"
     );

@@ -181,6 +181,34 @@ fn growth_is_drawn_as_its_path_or_as_its_rate_over_the_period() {
 }
 
 #[test]
+fn outcomes_beside_a_growth_rate_are_levels_of_the_same_measure_and_a_fall_reads_as_a_fall() {
+    let out = built();
+    let path = "plans/charts-2026/growth-with-levels/chart";
+    let zh = texts(svg(&out, "zh", path, false)).join("|");
+    assert!(zh.contains("实际值：营业收入（总量"), "{zh}");
+    assert!(!zh.contains("另一口径"), "same measure, not another: {zh}");
+    let en = texts(svg(&out, "en", path, false)).join("|");
+    assert!(en.contains("revenue as levels"), "{en}");
+    assert!(!en.contains("another measure"), "{en}");
+
+    let path = "plans/charts-2026/falling-share/chart";
+    for (lang, fall) in [("zh", "需年均下降"), ("en", "fall a year")] {
+        let svg = svg(&out, lang, path, false);
+        let words = texts(svg).join("|");
+        assert!(words.contains(fall), "{lang}: {words}");
+        assert!(
+            !words.contains("-9") && !words.contains("−"),
+            "no negative growth: {words}"
+        );
+        let page = &out[&format!(
+            "{lang}/{}",
+            path.trim_end_matches("chart").to_string() + "index.html"
+        )];
+        assert!(!page.contains("%-") && !page.contains("-9."), "{lang}");
+    }
+}
+
+#[test]
 fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
     let out = built();
     let lone = texts(svg(

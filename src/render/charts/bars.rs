@@ -107,11 +107,13 @@ impl BarChart<'_> {
     fn value_label(&self, b: &Bar, unit: MeasureUnit) -> String {
         let lang = self.cx.lang;
         match b.extension_above() {
-            Some(ext) => format!(
-                "{} ({} {})",
-                format::figure_only(b.value, unit, lang),
-                self.cx.t(ChartWord::Stretch.key()),
-                format::figure_only(ext, unit, lang)
+            Some(ext) => self.cx.tf(
+                ChartWord::FigureStretch.key(),
+                &[
+                    ("figure", &format::figure_only(b.value, unit, lang)),
+                    ("word", self.cx.t(ChartWord::Stretch.key())),
+                    ("stretch", &format::figure_only(ext, unit, lang)),
+                ],
             ),
             None => format::figure_only(b.value, unit, lang),
         }
@@ -119,10 +121,12 @@ impl BarChart<'_> {
 
     fn outcome_label(&self, b: &Bar, unit: MeasureUnit) -> Option<String> {
         b.outcome.map(|(year, v)| {
-            format!(
-                "{} ({})",
-                format::figure_only(v, unit, self.cx.lang),
-                self.cx.year(year)
+            self.cx.tf(
+                ChartWord::FigureYear.key(),
+                &[
+                    ("figure", &format::figure_only(v, unit, self.cx.lang)),
+                    ("year", &self.cx.year(year)),
+                ],
             )
         })
     }

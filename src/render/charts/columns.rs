@@ -299,7 +299,10 @@ fn main_extra_top(s: &TargetSeries) -> f64 {
     outcomes.max(rate).max(path)
 }
 
-/// The years with a mark are labelled first; other years where they fit.
+/// The years along the axis, most important first: the years of the target's own
+/// columns (latest first, so the target year is never the one left out), the ends of
+/// its path or rate, the years of outcomes, then the other years on an even grid
+/// counted back from the last year. Each is drawn only where it overlaps nothing.
 fn draw_year_labels(
     root: &Area,
     chart: &Cartesian,
@@ -309,30 +312,49 @@ fn draw_year_labels(
     bounds: Rect,
 ) -> Drawn {
     let s = c.series;
-    let marked = |y: u16| {
-        s.columns
-            .iter()
-            .chain(&s.outcomes)
-            .chain(&s.others)
-            .any(|b| b.year == y)
-            || s.path
-                .as_ref()
-                .is_some_and(|p| p.line.from.0 == y || p.line.to.0 == y)
-            || s.rate.as_ref().is_some_and(|r| r.from == y || r.to == y)
-    };
-    let all: Vec<u16> = (years.first..=years.last).collect();
-    let order = all
-        .iter()
-        .filter(|y| marked(**y))
-        .chain(all.iter().filter(|y| !marked(**y)));
+    let mut order: Vec<u16> = s.columns.iter().map(|b| b.year).collect();
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    if let Some(p) = &s.path {
+        order.extend([p.line.to.0, p.line.from.0]);
+    }
+    if let Some(r) = &s.rate {
+        order.extend([r.to, r.from]);
+    }
+    order.extend(s.outcomes.iter().chain(&s.others).map(|b| b.year));
+    // A year label's width and the distance between years decide how many years
+    // one label needs: the unmarked years are labelled every `step` years.
+    let (x0, _) = chart.backend_coord(&(f64::from(years.first), 0.0));
+    let (x1, _) = chart.backend_coord(&(f64::from(years.first) + 1.0, 0.0));
+    let label = text_box("2030", LABEL_PX, (0, 0), 0.5, 0.0);
+    let needed = f64::from(label.2 - label.0 + 8);
+    let step = (needed / f64::from((x1 - x0).max(1))).ceil().max(1.0) as u16;
+    let marked = order.len();
+    order.extend(
+        (years.first..=years.last)
+            .rev()
+            .filter(|y| (years.last - y).is_multiple_of(step)),
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    let order: Vec<(usize, u16)> = order
+        .into_iter()
+        .enumerate()
+        .filter(|(_, y)| seen.insert(*y))
+        .collect();
     let style = style::text(Ink::Label, HPos::Center, VPos::Top);
     let bounds = (bounds.0, 0, bounds.2, i32::MAX);
-    for year in order {
-        let (x, y) = chart.backend_coord(&(f64::from(*year), 0.0));
+    let mut labelled: Vec<u16> = Vec::new();
+    for (i, year) in order {
+        // A grid year keeps a whole step from every labelled year, so the grid
+        // stays even in both languages whatever the plot's width.
+        if i >= marked && labelled.iter().any(|l| l.abs_diff(year) < step) {
+            continue;
+        }
+        let (x, y) = chart.backend_coord(&(f64::from(year), 0.0));
         let text = year.to_string();
         let mut rect = text_box(&text, LABEL_PX, (x, y + 6), 0.5, 0.0);
         rect = (rect.0 - 3, rect.1, rect.2 + 3, rect.3);
         if placed.try_place(rect, bounds) {
+            labelled.push(year);
             root.draw_text(&text, style, (x, y + 6))
                 .map_err(|e| e.to_string())?;
         }

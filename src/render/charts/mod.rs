@@ -100,8 +100,14 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
     let series = series::target_series(cx, target)?;
     let target_word = target_word(cx, target);
     let words = target_words(cx, target, &series);
+    // Beside a growth rate, the second panel holds the target's own measure as levels.
+    let levels = series.others.iter().all(|b| b.kind == Kind::Actual);
     let others_heading = cx.tf(
-        ChartWord::OtherPanel.key(),
+        if levels {
+            ChartWord::LevelsPanel.key()
+        } else {
+            ChartWord::OtherPanel.key()
+        },
         &[
             (
                 "metric",
@@ -111,7 +117,7 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
         ],
     );
     let stretch_word = match target.value {
-        TargetValue::Tiers { stretch, .. } => capitalized(
+        TargetValue::Tiers { stretch, .. } => series::capitalized(
             format::qualifier_word(stretch.qualifier.unwrap_or(Qualifier::Strive), cx.lang),
             cx.lang,
         ),
@@ -192,14 +198,9 @@ pub fn chain_chart(
     let mut words = site_words(cx);
     words.title = cx.text(&chain.name).to_string();
     words.subtitle = subtitle(cx, cx.t(ChartWord::TitleComparison.key()), None);
-    let mut plans: Vec<&str> = targets
-        .iter()
-        .map(|(p, _)| cx.text(&p.short_title))
-        .collect();
-    plans.dedup();
     words.source = vec![cx.tf(
         ChartWord::SourcePlans.key(),
-        &[("plans", &plans.join(list_sep(cx.lang)))],
+        &[("plans", &cited_plans(cx, targets).join(list_sep(cx.lang)))],
     )];
     let files = Files {
         id: "chart-comparison",
@@ -207,6 +208,33 @@ pub fn chain_chart(
         download: format!("{}-comparison", chain.id),
     };
     finish_bars(cx, files, words, &panels, true, page_url)
+}
+
+/// Each plan a comparison draws from, with the clauses its targets come from.
+fn cited_plans(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Vec<String> {
+    let mut cited: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (p, t) in targets {
+        let title = cx.text(&p.short_title);
+        let clause = t.source.clause.as_deref();
+        match cited.iter_mut().find(|(seen, _)| *seen == title) {
+            Some((_, clauses)) => {
+                if let Some(c) = clause.filter(|c| !clauses.contains(c)) {
+                    clauses.push(c);
+                }
+            }
+            None => cited.push((title, clause.into_iter().collect())),
+        }
+    }
+    cited
+        .into_iter()
+        .map(|(title, clauses)| {
+            if clauses.is_empty() {
+                cx.tf(ChartWord::Document.key(), &[("title", title)])
+            } else {
+                cx.cite(title, &clauses)
+            }
+        })
+        .collect()
 }
 
 /// How a chart's files are named: `id` prefixes the ids inside the SVG, `file` names
@@ -220,10 +248,7 @@ struct Files {
 /// The legend's word for a target, as its value is worded on the page: the modal
 /// word (确保, 力争) or "target", and the period a yearly figure recurs over.
 fn target_word(cx: ViewCtx, target: &Target) -> String {
-    let word = match target.value.qualifier() {
-        Some(q) => capitalized(format::qualifier_word(q, cx.lang), cx.lang),
-        None => cx.t(ChartWord::Target.key()).to_string(),
-    };
+    let word = series::modal_word(cx, target);
     match target.each {
         Some(r) => cx.tf(
             ChartWord::TargetEach.key(),
@@ -239,18 +264,6 @@ fn each_word(each: Period) -> ChartWord {
         Period::Year => ChartWord::EachYear,
         Period::Quarter => ChartWord::EachQuarter,
         Period::Month => ChartWord::EachMonth,
-    }
-}
-
-fn capitalized(word: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => word.to_string(),
-        Lang::En => {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-        }
     }
 }
 
@@ -417,7 +430,7 @@ fn bars_word(cx: ViewCtx, panels: &[Panel]) -> String {
         .map(|b| b.value_form.as_ref().map_or("", |t| t.qualifier.as_str()));
     match terms.next() {
         Some(first) if !first.is_empty() && terms.all(|t| t == first) => {
-            capitalized(first, cx.lang)
+            series::capitalized(first, cx.lang)
         }
         _ => cx.t(ChartWord::Target.key()).to_string(),
     }

@@ -3,6 +3,7 @@
 //! can never disagree.
 
 use crate::content::*;
+use crate::lang::Lang;
 use crate::render::format;
 use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
@@ -224,10 +225,7 @@ pub fn source_words(cx: ViewCtx, source: &SourceRef) -> String {
         .get(&source.record)
         .map_or(source.record.as_str(), |r| cx.text(&r.title));
     match source.clause.as_deref() {
-        Some(clause) => cx.tf(
-            "citation_short_form",
-            &[("title", title), ("clause", &cx.clause_words(clause))],
-        ),
+        Some(clause) => cx.cite(title, &[clause]),
         None => cx.tf(ChartWord::Document.key(), &[("title", title)]),
     }
 }
@@ -285,8 +283,8 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
                 .push(column(cx, target, year, v, Kind::Baseline));
         }
         if growth.is_some() {
-            // Worked out by the site: shown to one decimal, never as the document's figure.
-            let figure = (figure * 10.0).round() / 10.0;
+            // Worked out by the site: approximate, never as the document's figure.
+            let figure = approximate(figure, target.unit.kind() == UnitKind::Count);
             let mut end = column(cx, target, target.year, figure, Kind::Implied);
             end.value_form = Some(terms(cx, target, &target.source));
             series.columns.push(end);
@@ -315,16 +313,26 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
                 None => Path {
                     line,
                     implied: false,
+                    // A falling path is worded as a fall, not as negative growth.
                     label: line.yearly_growth().map_or(String::new(), |r| {
-                        cx.tf(ChartWord::PathRate.key(), &[("rate", &format::plain(r, 1))])
+                        let word = if r < 0.0 {
+                            ChartWord::PathFall
+                        } else {
+                            ChartWord::PathRate
+                        };
+                        cx.tf(word.key(), &[("rate", &format::plain(r.abs(), 1))])
                     }),
                 },
             }
         });
     }
     for a in &target.actuals {
-        let comparable = a.metric == target.metric && series.rate.is_none();
-        let kind = if comparable {
+        // Outcomes of the target's own measure are outcomes even beside a growth
+        // rate: they go to a panel of their own (levels, not rates) but are not
+        // another measure.
+        let same_measure = a.metric == target.metric;
+        let comparable = same_measure && series.rate.is_none();
+        let kind = if same_measure {
             Kind::Actual
         } else {
             Kind::OtherMeasure
@@ -459,11 +467,24 @@ pub fn chain_panels(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<Vec<Pan
         .into_iter()
         .filter_map(|(metric, unit, mut list)| {
             list.sort_by(|a, b| (a.1.year, &a.0.id, &a.1.id).cmp(&(b.1.year, &b.0.id, &b.1.id)));
-            // A bar is told apart by where and when; its plan is in the table.
-            let bars: Vec<Bar> = list
+            // A bar is told apart by where and when; its plan is in the table. Bars
+            // of one place and year (several targets of one plan) are named too.
+            let labelled: Vec<(String, &Plan, &Target)> = list
                 .iter()
-                .filter_map(|(p, t)| {
+                .map(|(p, t)| {
                     let label = format!("{} · {}", cx.region_name(&t.region), cx.year(t.year));
+                    (label, *p, *t)
+                })
+                .collect();
+            let bars: Vec<Bar> = labelled
+                .iter()
+                .filter_map(|(label, p, t)| {
+                    let shared = labelled.iter().filter(|(l, ..)| l == label).count() > 1;
+                    let label = if shared {
+                        format!("{} · {label}", chart_name(cx, t))
+                    } else {
+                        label.clone()
+                    };
                     let note = format!("{} · {}", chart_name(cx, t), cx.text(&p.short_title));
                     target_bar(cx, t, label, note)
                 })
@@ -474,13 +495,65 @@ pub fn chain_panels(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<Vec<Pan
     (!out.is_empty()).then_some(out)
 }
 
+/// A level the site works out, rounded as an estimate is: whole for counts (no
+/// 10.2 firms), otherwise to at most four significant figures and one decimal (two
+/// significant figures below 1), so no scale of an English unit shows digits the
+/// arithmetic cannot vouch for.
+fn approximate(v: f64, whole: bool) -> f64 {
+    if whole || !v.is_finite() || v == 0.0 {
+        return if whole { v.round() } else { v };
+    }
+    let e = v.abs().log10().floor() as i32;
+    let digits = (3 - e).min((1 - e).max(1));
+    if digits >= 0 {
+        let scale = 10f64.powi(digits);
+        (v * scale).round() / scale
+    } else {
+        let scale = 10f64.powi(-digits);
+        (v / scale).round() * scale
+    }
+}
+
 fn largest_first(bars: &mut [Bar]) {
-    bars.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.label.cmp(&b.label)));
+    // Stable: parts of equal value keep the document's order, the same in both languages.
+    bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+}
+
+/// The target's modal word (确保, 力争) or, without one, "target".
+pub fn modal_word(cx: ViewCtx, target: &Target) -> String {
+    match target.value.qualifier() {
+        Some(q) => capitalized(format::qualifier_word(q, cx.lang), cx.lang),
+        None => cx.t(ChartWord::Target.key()).to_string(),
+    }
+}
+
+/// A word as it opens a legend entry: capitalised in English.
+pub fn capitalized(word: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => word.to_string(),
+        Lang::En => {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn worked_out_levels_are_rounded_as_estimates() {
+        assert_eq!(approximate(10.2, true), 10.0);
+        assert_eq!(approximate(76.18738, false), 76.2);
+        assert_eq!(approximate(761_873.8, false), 761_900.0);
+        assert_eq!(approximate(0.04, false), 0.04);
+        assert_eq!(approximate(0.1234, false), 0.12);
+        assert_eq!(approximate(-1234.56, false), -1235.0);
+        assert_eq!(approximate(0.0, false), 0.0);
+    }
 
     #[test]
     fn the_path_grows_at_a_steady_rate_between_positive_ends() {

@@ -70,10 +70,18 @@ impl ChartData {
             ]);
         }
         for b in s.rows() {
-            let mut label = series_word(b);
-            if b.kind == Kind::Target && target.each.is_some() {
-                label = format!("{label} ({})", period_text(target));
-            }
+            // A yearly target's figure already says "each year", so its row
+            // names the span instead of repeating the period.
+            let label = if b.kind == Kind::Target && target.each.is_some() {
+                let word = super::series::modal_word(cx, target);
+                let span = period_text(target);
+                cx.tf(
+                    ChartWord::TargetSpan.key(),
+                    &[("word", &word), ("span", &span)],
+                )
+            } else {
+                series_word(b)
+            };
             rows.push(vec![
                 b.label.clone(),
                 label.clone(),
@@ -139,7 +147,11 @@ impl ChartData {
             }
             if with_outcomes {
                 row.push(b.outcome.map_or(String::new(), |(year, v)| {
-                    format!("{} ({})", format::quantity(v, p.unit, lang), cx.year(year))
+                    let figure = format::quantity(v, p.unit, lang);
+                    cx.tf(
+                        ChartWord::FigureYear.key(),
+                        &[("figure", &figure), ("year", &cx.year(year))],
+                    )
                 }));
             }
             rows.push(row);
@@ -229,11 +241,15 @@ pub fn describe(
         && let Some(rate) = path.yearly_growth()
     {
         let sentence = cx.tf(
-            PathSentence.key(),
+            if rate < 0.0 {
+                PathSentenceFall.key()
+            } else {
+                PathSentence.key()
+            },
             &[
                 ("from", &path.from.0.to_string()),
                 ("to", &path.to.0.to_string()),
-                ("rate", &format::plain(rate, 1)),
+                ("rate", &format::plain(rate.abs(), 1)),
             ],
         );
         out.push_str(before_sentence);

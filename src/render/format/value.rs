@@ -246,8 +246,11 @@ pub fn target_text(target: &Target, lang: Lang) -> String {
             Lang::En => format!("{text} (also stated as {second})"),
         };
     }
+    // A yearly growth rate already says "a year" (年均): "each year" again repeats it.
+    let yearly_rate = matches!(target.value, TargetValue::AverageGrowth(_));
     match (target.each.map(|r| r.each), lang) {
         (None, _) => text,
+        (Some(Period::Year), _) if yearly_rate => text,
         (Some(Period::Year), Lang::Zh) => format!("每年{text}"),
         (Some(Period::Quarter), Lang::Zh) => format!("每季度{text}"),
         (Some(Period::Month), Lang::Zh) => format!("每月{text}"),

@@ -239,11 +239,14 @@ pub fn target(
         .as_ref()
         .and_then(|c| c.summary.clone())
         .unwrap_or_else(|| {
-            format!(
-                "{name}: {} ({}) · {}",
-                crate::render::views::value_text(lang, target),
-                crate::render::views::period_text(target),
-                plan_title
+            v.tf(
+                "target_description",
+                &[
+                    ("name", &name),
+                    ("value", &crate::render::views::value_text(lang, target)),
+                    ("period", &crate::render::views::period_text(target)),
+                    ("plan", plan_title),
+                ],
             )
         });
     let mut breadcrumbs = out.crumbs(lang, Some(("nav_plans", links::plans(lang))));

@@ -221,13 +221,17 @@ impl Citation {
         let number = number.map_or(String::new(), |n| {
             cx.tf("citation_number", &[("number", &n)])
         });
+        let clause_id = target.source.clause.as_deref().unwrap_or_default();
+        // 附件1 and 第十条 name their part: no "clause" before them.
+        let named = crate::render::format::outline::names_its_part(clause_id);
         Citation {
-            short: cx.tf(
-                "citation_short_form",
-                &[("title", &title), ("clause", &clause)],
-            ),
+            short: cx.cite(&title, &[clause_id]),
             long: cx.tf(
-                "citation_long_form",
+                if named {
+                    "citation_long_part_form"
+                } else {
+                    "citation_long_form"
+                },
                 &[
                     ("issuer", &source.issuer),
                     ("title", &title),

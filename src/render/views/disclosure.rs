@@ -47,14 +47,16 @@ impl InferredFacts {
     }
 
     /// The reasons of `fields`, joined, for a badge standing for several facts.
-    pub fn reasons_of(&self, fields: &[&str]) -> Option<String> {
+    pub fn reasons_of(&self, cx: ViewCtx, fields: &[&str]) -> Option<String> {
         let reasons: Vec<String> = self
             .list
             .iter()
             .filter(|i| fields.contains(&i.field))
-            .map(|i| format!("{}: {}", i.label, i.reason))
+            .map(|i| cx.labelled(&i.label, &i.reason))
             .collect();
-        (!reasons.is_empty()).then(|| reasons.join(" "))
+        reasons
+            .into_iter()
+            .reduce(|first, next| cx.tf("sentence_pair", &[("first", &first), ("next", &next)]))
     }
 }
 

@@ -166,7 +166,7 @@ impl TargetRow {
             status_label: cx
                 .status_label(cx.progress_of(target).map_or(Status::NoData, |p| p.status)),
             inferred: super::InferredFacts::new(cx, &target.inferred, TargetField::key)
-                .reasons_of(&ROW_FIELDS.map(TargetField::key))
+                .reasons_of(cx, &ROW_FIELDS.map(TargetField::key))
                 .map(|reasons| RowInferred {
                     badge: cx.t("inferred_badge").to_string(),
                     reasons,

@@ -73,7 +73,6 @@ impl<'a> ViewCtx<'a> {
         self.strings.get(key).map_or("", String::as_str)
     }
 
-    /// A UI string with its `{name}` placeholders filled from `args`.
     /// A clause id as this language writes it: 三(一)2 stays on Chinese pages and is
     /// III.1.2 on English ones (see [`crate::render::format::outline`]).
     pub fn clause_words(&self, id: &str) -> String {
@@ -96,8 +95,40 @@ impl<'a> ViewCtx<'a> {
         }
     }
 
+    /// The short citation of a document's clauses: 《title》条款二（一）, or
+    /// 《title》附件1 where the document names the part with a word of its own.
+    pub fn cite(&self, title: &str, clause_ids: &[&str]) -> String {
+        let named = clause_ids
+            .iter()
+            .all(|c| crate::render::format::outline::names_its_part(c));
+        let clauses: Vec<String> = clause_ids.iter().map(|c| self.clause_words(c)).collect();
+        self.tf(
+            if named {
+                "citation_part_form"
+            } else {
+                "citation_short_form"
+            },
+            &[
+                ("title", title),
+                ("clause", &clauses.join(self.t("list_separator"))),
+            ],
+        )
+    }
+
+    /// A UI string with its `{name}` placeholders filled from `args`.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         super::i18n::fill(self.t(key), args)
+    }
+
+    /// `text` with a remark in brackets, full-width in Chinese: "1376.9亿元（2021年）",
+    /// "CNY 137.69 billion (2021)".
+    pub fn aside(&self, text: &str, aside: &str) -> String {
+        self.tf("aside_form", &[("text", text), ("aside", aside)])
+    }
+
+    /// `text` after its label and the language's colon: "目标年份：…", "Target year: …".
+    pub fn labelled(&self, label: &str, text: &str) -> String {
+        self.tf("labelled_form", &[("label", label), ("text", text)])
     }
 
     /// A number of targets as the language says it: "1 target", "3 targets", "3 个目标".

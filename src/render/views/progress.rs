@@ -109,7 +109,7 @@ impl ViewCtx<'_> {
                     .iter()
                     .filter(|a| a.metric == metric)
                     .max_by_key(|a| a.year)
-                    .map(|a| format!("{} ({})", q(a.value), a.year))
+                    .map(|a| self.aside(&q(a.value), &self.year(a.year)))
                     .unwrap_or_default();
                 fill(
                     "reason_other_measure",

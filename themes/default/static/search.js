@@ -218,7 +218,8 @@
       list.textContent = "";
       hits = found;
       shown = 0;
-      status.textContent = hits.length ? list.getAttribute("data-count").replace("{n}", hits.length) : list.getAttribute("data-none");
+      var count = hits.length === 1 ? "data-count-one" : "data-count";
+      status.textContent = hits.length ? list.getAttribute(count).replace("{n}", hits.length) : list.getAttribute("data-none");
       return showMore(ticket);
     }).catch(function () {
       if (ticket === asked) status.textContent = list.getAttribute("data-failed");
