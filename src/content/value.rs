@@ -234,6 +234,16 @@ impl MeasureUnit {
         MeasureUnit::Ratio,
     ];
 
+    /// The unit a level of this measure is stated in. A change in percentage points
+    /// is a change of a share, and the share itself (baseline, outcome, the level
+    /// reached) is a percent: "2.1%" rising by 1.5 points to "3.6%".
+    pub fn level(self) -> MeasureUnit {
+        match self {
+            MeasureUnit::PercentagePoints => MeasureUnit::Percent,
+            u => u,
+        }
+    }
+
     pub fn kind(self) -> UnitKind {
         use MeasureUnit::*;
         match self {
@@ -445,6 +455,15 @@ impl TargetValue {
             TargetValue::Range { qualifier, .. } | TargetValue::Double { qualifier } => qualifier,
             TargetValue::Tiers { floor, .. } => floor.qualifier,
         }
+    }
+
+    /// Whether the document states the level itself (a figure, a range, two tiers),
+    /// rather than a change from the baseline that leaves the level to arithmetic.
+    pub fn states_level(&self) -> bool {
+        matches!(
+            self,
+            TargetValue::Single(_) | TargetValue::Range { .. } | TargetValue::Tiers { .. }
+        )
     }
 
     /// The figure to compare a whole against (a breakdown's total): the single value,

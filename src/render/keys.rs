@@ -88,10 +88,19 @@ pub enum ChartWord {
     PathSentenceFall,
     // Chart frames, time and panels.
     Implied,
+    /// A level worked out from the baseline and a doubling or a rise.
+    Worked,
+    /// `{rule}`: the note under a chart with a worked-out level.
+    WorkedNote,
     ImpliedPath,
     PathRate,
     /// `{rate}`: the fall a year a falling path needs.
     PathFall,
+    /// `{rate}`: the percentage points a year a share's path needs, up and down.
+    PathPoints,
+    PathPointsFall,
+    PathSentencePoints,
+    PathSentencePointsFall,
     LatestActual,
     OtherPanel,
     /// `{metric}`, `{unit}`: the panel of outcomes as levels beside a growth-rate target.
@@ -126,7 +135,7 @@ pub enum ChartWord {
 }
 
 impl ChartWord {
-    pub const ALL: [ChartWord; 59] = [
+    pub const ALL: [ChartWord; 65] = [
         ChartWord::Target,
         ChartWord::Baseline,
         ChartWord::Actual,
@@ -156,9 +165,15 @@ impl ChartWord {
         ChartWord::PathSentence,
         ChartWord::PathSentenceFall,
         ChartWord::Implied,
+        ChartWord::Worked,
+        ChartWord::WorkedNote,
         ChartWord::ImpliedPath,
         ChartWord::PathRate,
         ChartWord::PathFall,
+        ChartWord::PathPoints,
+        ChartWord::PathPointsFall,
+        ChartWord::PathSentencePoints,
+        ChartWord::PathSentencePointsFall,
         ChartWord::LatestActual,
         ChartWord::OtherPanel,
         ChartWord::LevelsPanel,
@@ -220,9 +235,15 @@ impl ChartWord {
             ChartWord::PathSentence => "chart_path_sentence",
             ChartWord::PathSentenceFall => "chart_path_sentence_fall",
             ChartWord::Implied => "chart_implied",
+            ChartWord::Worked => "chart_worked",
+            ChartWord::WorkedNote => "chart_worked_note",
             ChartWord::ImpliedPath => "chart_implied_path",
             ChartWord::PathRate => "chart_path_rate",
             ChartWord::PathFall => "chart_path_fall",
+            ChartWord::PathPoints => "chart_path_points",
+            ChartWord::PathPointsFall => "chart_path_points_fall",
+            ChartWord::PathSentencePoints => "chart_path_sentence_points",
+            ChartWord::PathSentencePointsFall => "chart_path_sentence_points_fall",
             ChartWord::LatestActual => "chart_latest_actual",
             ChartWord::OtherPanel => "chart_other_panel",
             ChartWord::LevelsPanel => "chart_levels_panel",

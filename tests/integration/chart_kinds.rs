@@ -181,7 +181,7 @@ fn growth_is_drawn_as_its_path_or_as_its_rate_over_the_period() {
 }
 
 #[test]
-fn outcomes_beside_a_growth_rate_are_levels_of_the_same_measure_and_a_fall_reads_as_a_fall() {
+fn outcomes_beside_a_growth_rate_are_levels_and_a_share_falls_by_points() {
     let out = built();
     let path = "plans/charts-2026/growth-with-levels/chart";
     let zh = texts(svg(&out, "zh", path, false)).join("|");
@@ -192,7 +192,11 @@ fn outcomes_beside_a_growth_rate_are_levels_of_the_same_measure_and_a_fall_reads
     assert!(!en.contains("another measure"), "{en}");
 
     let path = "plans/charts-2026/falling-share/chart";
-    for (lang, fall) in [("zh", "需年均下降"), ("en", "fall a year")] {
+    let falls = [
+        ("zh", "需年均降低2.5个百分点"),
+        ("en", "needs a fall of 2.5 percentage points a year"),
+    ];
+    for (lang, fall) in falls {
         let svg = svg(&out, lang, path, false);
         let words = texts(svg).join("|");
         assert!(words.contains(fall), "{lang}: {words}");
@@ -206,6 +210,28 @@ fn outcomes_beside_a_growth_rate_are_levels_of_the_same_measure_and_a_fall_reads
         )];
         assert!(!page.contains("%-") && !page.contains("-9."), "{lang}");
     }
+}
+
+#[test]
+fn a_level_worked_out_from_a_doubling_is_marked_as_the_sites_arithmetic() {
+    let out = built();
+    let path = "plans/charts-2026/profit-doubles/chart";
+    let zh = texts(svg(&out, "zh", path, false));
+    assert!(zh.iter().any(|t| t == "80"), "{zh:?}");
+    assert!(zh.iter().any(|t| t == "由基期推算的目标值"), "{zh:?}");
+    assert!(
+        !zh.iter().any(|t| t == "目标"),
+        "not the document's figure: {zh:?}"
+    );
+    assert!(
+        zh.concat().contains("文件没有写这个数字"),
+        "the note says so: {zh:?}"
+    );
+    let page = &out["en/plans/charts-2026/profit-doubles/index.html"];
+    assert!(
+        page.contains("Target level worked out from the baseline</td>"),
+        "the table says so too"
+    );
 }
 
 #[test]

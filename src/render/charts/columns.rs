@@ -398,7 +398,7 @@ fn kind_mark(kind: Kind) -> (RGBColor, Swatch) {
         Kind::Baseline => (palette::GREY, Swatch::Filled),
         Kind::Actual => (palette::ORANGE, Swatch::Line),
         Kind::OtherMeasure => (palette::PURPLE, Swatch::Filled),
-        Kind::Implied => (palette::BLUE, Swatch::Outline),
+        Kind::Implied | Kind::Worked => (palette::BLUE, Swatch::Outline),
     }
 }
 

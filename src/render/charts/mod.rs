@@ -32,6 +32,7 @@ mod frame;
 mod layout;
 mod lines;
 mod palette;
+mod path;
 mod series;
 mod style;
 mod svg;
@@ -113,7 +114,10 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
                 "metric",
                 series.others.first().map_or("", |b| b.note.as_str()),
             ),
-            ("unit", &format::axis_unit(Measure::of(target), cx.lang)),
+            (
+                "unit",
+                &format::axis_unit(Measure::level_of(target), cx.lang),
+            ),
         ],
     );
     let stretch_word = match target.value {
@@ -127,7 +131,7 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
         let frame = Frame::new(&words, variant);
         draw_columns(&Columns {
             series: &series,
-            measure: Measure::of(target),
+            measure: Measure::level_of(target),
             cx,
             frame: &frame,
             variant,
@@ -317,7 +321,7 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
     );
     let unit = match s.rate {
         Some(_) => format::axis_unit(MeasureUnit::Percent, cx.lang),
-        None => format::axis_unit(Measure::of(target), cx.lang),
+        None => format::axis_unit(Measure::level_of(target), cx.lang),
     };
     // A growth rate's words already name its years.
     let growth = matches!(target.value, TargetValue::AverageGrowth(_));
@@ -371,6 +375,12 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
         words
             .notes
             .push(cx.t(ChartWord::ImpliedNote.key()).to_string());
+    }
+    if s.columns.iter().any(|b| b.kind == Kind::Worked) {
+        words.notes.push(cx.tf(
+            ChartWord::WorkedNote.key(),
+            &[("rule", &super::views::value_text(cx.lang, target))],
+        ));
     }
     words
 }

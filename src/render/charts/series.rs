@@ -8,6 +8,8 @@ use crate::render::format;
 use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
 
+pub use super::path::Trajectory;
+
 /// What a mark stands for: it decides colour, legend entry and wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -20,16 +22,20 @@ pub enum Kind {
     /// The level an average growth rate leads to: arithmetic of the site, not a
     /// figure of the document.
     Implied,
+    /// The level a doubling or a rise from the baseline comes to (42 doubled is 84):
+    /// exact arithmetic, but the site's, not a figure the document states.
+    Worked,
 }
 
 impl Kind {
     /// The legend's and the table's order of kinds: oldest first, the target last.
-    pub const LEGEND_ORDER: [Kind; 5] = [
+    pub const LEGEND_ORDER: [Kind; 6] = [
         Kind::Baseline,
         Kind::Actual,
         Kind::OtherMeasure,
         Kind::Target,
         Kind::Implied,
+        Kind::Worked,
     ];
 
     /// The word for the kind, in the legend and the table.
@@ -40,6 +46,7 @@ impl Kind {
             Kind::Actual => ChartWord::Actual,
             Kind::OtherMeasure => ChartWord::OtherMeasure,
             Kind::Implied => ChartWord::Implied,
+            Kind::Worked => ChartWord::Worked,
         }
     }
 }
@@ -95,40 +102,6 @@ impl Bar {
 /// The highest top among `bars` (zero for none).
 pub fn highest(bars: &[Bar]) -> f64 {
     bars.iter().map(Bar::top).fold(0.0, f64::max)
-}
-
-/// The path from the baseline to the target: (year, value) at each end.
-#[derive(Debug, Clone, Copy)]
-pub struct Trajectory {
-    pub from: (u16, f64),
-    pub to: (u16, f64),
-}
-
-impl Trajectory {
-    /// A point a year on the path: compound growth between positive ends (the pace a
-    /// plan's growth targets assume), a straight line otherwise.
-    pub fn points(self) -> Vec<(f64, f64)> {
-        let ((y0, v0), (y1, v1)) = (self.from, self.to);
-        (y0..=y1)
-            .map(|y| {
-                let t = f64::from(y - y0) / f64::from((y1 - y0).max(1));
-                let v = if v0 > 0.0 && v1 > 0.0 {
-                    v0 * (v1 / v0).powf(t)
-                } else {
-                    v0 + (v1 - v0) * t
-                };
-                (f64::from(y), v)
-            })
-            .collect()
-    }
-
-    /// The yearly growth, in percent, that takes the baseline to the target; `None`
-    /// when it means nothing (no years between, or an end not above zero).
-    pub fn yearly_growth(self) -> Option<f64> {
-        let ((y0, v0), (y1, v1)) = (self.from, self.to);
-        (y1 > y0 && v0 > 0.0 && v1 > 0.0)
-            .then(|| ((v1 / v0).powf(1.0 / f64::from(y1 - y0)) - 1.0) * 100.0)
-    }
 }
 
 /// A path drawn in a target's chart, with the words written along it.
@@ -237,7 +210,7 @@ fn column(cx: ViewCtx, target: &Target, year: u16, value: f64, kind: Kind) -> Ba
         value,
         extension: None,
         kind,
-        text: format::quantity(value, format::Measure::of(target), cx.lang),
+        text: format::quantity(value, format::Measure::level_of(target), cx.lang),
         note: cx.metric(target.metric).to_string(),
         outcome: None,
         value_form: None,
@@ -260,7 +233,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
         others: Vec::new(),
         path: None,
         rate: None,
-        unit: target.unit,
+        unit: target.unit.level(),
     };
     let growth = match target.value {
         TargetValue::AverageGrowth(b) => Some(b),
@@ -288,7 +261,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
             let mut end = column(cx, target, target.year, figure, Kind::Implied);
             end.value_form = Some(terms(cx, target, &target.source));
             series.columns.push(end);
-        } else {
+        } else if target.value.states_level() {
             for year in target.years() {
                 series.columns.push(Bar {
                     extension: target.value.upper_figure(),
@@ -298,11 +271,20 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
                     ..column(cx, target, year, figure, Kind::Target)
                 });
             }
+        } else {
+            // 翻番, 提高1.5个百分点: the level is the site's arithmetic on the baseline.
+            let bar = column(cx, target, target.year, figure, Kind::Worked);
+            series.columns.push(Bar {
+                text: cx.aside(&bar.text, &value_text(cx.lang, target)),
+                value_form: Some(terms(cx, target, &target.source)),
+                ..bar
+            });
         }
         series.path = baseline.map(|from| {
             let line = Trajectory {
                 from,
                 to: (target.year, figure),
+                shares: growth.is_none() && series.unit == MeasureUnit::Percent,
             };
             match growth {
                 Some(_) => Path {
@@ -313,14 +295,10 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
                 None => Path {
                     line,
                     implied: false,
-                    // A falling path is worded as a fall, not as negative growth.
-                    label: line.yearly_growth().map_or(String::new(), |r| {
-                        let word = if r < 0.0 {
-                            ChartWord::PathFall
-                        } else {
-                            ChartWord::PathRate
-                        };
-                        cx.tf(word.key(), &[("rate", &format::plain(r.abs(), 1))])
+                    // A fall is worded as a fall, a share's pace in points.
+                    label: line.pace().map_or(String::new(), |pace| {
+                        let rate = format::plain(pace.size(), 1);
+                        cx.tf(pace.words().0.key(), &[("rate", &rate)])
                     }),
                 },
             }
@@ -553,23 +531,5 @@ mod tests {
         assert_eq!(approximate(0.1234, false), 0.12);
         assert_eq!(approximate(-1234.56, false), -1235.0);
         assert_eq!(approximate(0.0, false), 0.0);
-    }
-
-    #[test]
-    fn the_path_grows_at_a_steady_rate_between_positive_ends() {
-        let path = Trajectory {
-            from: (2020, 100.0),
-            to: (2022, 121.0),
-        };
-        let points = path.points();
-        assert_eq!(points.len(), 3);
-        assert!((points[1].1 - 110.0).abs() < 1e-9, "{points:?}");
-        assert!((path.yearly_growth().unwrap() - 10.0).abs() < 1e-9);
-        let from_zero = Trajectory {
-            from: (2020, 0.0),
-            to: (2022, 10.0),
-        };
-        assert_eq!(from_zero.points()[1], (2021.0, 5.0));
-        assert_eq!(from_zero.yearly_growth(), None);
     }
 }

@@ -94,7 +94,7 @@ impl ChartData {
                 format::plain(b.value, 6),
                 b.extension.map_or(String::new(), |e| format::plain(e, 6)),
             ];
-            let (terms, source) = csv_terms(b, target.unit, lang);
+            let (terms, source) = csv_terms(b, s.unit, lang);
             row.extend(terms);
             row.extend([b.note.clone(), source]);
             csv_rows.push(row);
@@ -238,18 +238,14 @@ pub fn describe(
         .collect();
     let mut out = format!("{title}{after_title}{}{end}", items.join(sep));
     if let Some(path) = path
-        && let Some(rate) = path.yearly_growth()
+        && let Some(pace) = path.pace()
     {
         let sentence = cx.tf(
-            if rate < 0.0 {
-                PathSentenceFall.key()
-            } else {
-                PathSentence.key()
-            },
+            pace.words().1.key(),
             &[
                 ("from", &path.from.0.to_string()),
                 ("to", &path.to.0.to_string()),
-                ("rate", &format::plain(rate.abs(), 1)),
+                ("rate", &format::plain(pace.size(), 1)),
             ],
         );
         out.push_str(before_sentence);

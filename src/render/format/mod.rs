@@ -45,6 +45,15 @@ impl<'a> Measure<'a> {
         }
     }
 
+    /// The unit and counting words of `target`'s levels: its baseline, outcomes and
+    /// the level it reaches (see [`MeasureUnit::level`]).
+    pub fn level_of(target: &'a Target) -> Measure<'a> {
+        Measure {
+            unit: target.unit.level(),
+            counting: &target.counting,
+        }
+    }
+
     /// The Chinese word written after a figure.
     fn zh_suffix(self) -> &'static str {
         match self.counting.counter {
