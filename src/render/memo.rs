@@ -97,9 +97,14 @@ pub struct Kept {
     pub stamp: Option<Stamp>,
 }
 
-/// The version a memo must carry to be used.
+/// The version a memo must carry to be used: plansite's version and the fingerprint
+/// of the sources it was built from (see `build.rs`).
 pub fn memo_version() -> String {
-    format!("plansite {} memo 1", env!("CARGO_PKG_VERSION"))
+    format!(
+        "plansite {} ({}) memo 1",
+        env!("CARGO_PKG_VERSION"),
+        env!("PLANSITE_SOURCE_HASH")
+    )
 }
 
 impl Memo {
