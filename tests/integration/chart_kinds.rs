@@ -235,6 +235,23 @@ fn a_level_worked_out_from_a_doubling_is_marked_as_the_sites_arithmetic() {
 }
 
 #[test]
+fn a_label_too_long_for_one_line_wraps_rather_than_leaving_english_without_it() {
+    let out = built();
+    for (path, zh) in &out {
+        if !(path.starts_with("zh/") && path.ends_with(".svg")) {
+            continue;
+        }
+        let en = &out[&format!("en/{}", &path[3..])];
+        let paces = |svg: &str, word: &str| texts(svg).iter().filter(|t| t.contains(word)).count();
+        assert_eq!(
+            paces(zh, "需年均"),
+            paces(en, "needs "),
+            "{path}: every path label drawn in Chinese is drawn in English"
+        );
+    }
+}
+
+#[test]
 fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
     let out = built();
     let lone = texts(svg(

@@ -10,9 +10,10 @@ use super::palette;
 use super::series::{Bar, Path, Rate};
 use super::style::{self, Ink};
 use super::svg::{DASHED, DOTTED};
-use super::text::{Placed, Rect, text_box};
+use super::text::{Placed, Rect, text_box, wrap};
 use crate::content::MeasureUnit;
 use crate::lang::Lang;
+use crate::render::encode::text_width;
 use crate::render::format;
 
 /// Keeps labels off a line: a box around each point and along each segment.
@@ -77,26 +78,18 @@ pub fn label_path(
     if path.label.is_empty() || points.is_empty() {
         return Ok(());
     }
+    let mut spots = Vec::new();
     for at in [points[points.len() / 2], points[0]] {
         let (x, y) = chart.backend_coord(&at);
         for dy in [12, 28, 44] {
-            if place_text(root, placed, bounds, &path.label, (x, y - dy), (0.5, 1.0))? {
-                return Ok(());
-            }
+            spots.push(((x, y - dy), (0.5, 1.0)));
         }
     }
     // Else in the plot's top left corner, clear of everything, if there is room.
     let (x_range, y_range) = (chart.x_range(), chart.y_range());
     let (x, y) = chart.backend_coord(&(x_range.start, y_range.end));
-    place_text(
-        root,
-        placed,
-        bounds,
-        &path.label,
-        (x + 8, y + 4),
-        (0.0, 0.0),
-    )
-    .map(|_| ())
+    spots.push(((x + 8, y + 4), (0.0, 0.0)));
+    place_anywhere(root, placed, bounds, &path.label, &spots).map(|_| ())
 }
 
 /// Outcomes as a line with a dot a year; returns their points.
@@ -142,11 +135,7 @@ pub fn label_outcomes(
             ((x - 9, y - 9), (1.0, 1.0)),
             ((x - 9, y + 9), (1.0, 0.0)),
         ];
-        for (at, anchor) in around {
-            if place_text(root, placed, bounds, &text, at, anchor)? {
-                break;
-            }
-        }
+        place_anywhere(root, placed, bounds, &text, &around)?;
     }
     Ok(())
 }
@@ -155,6 +144,9 @@ pub fn label_outcomes(
 fn share(s: f64) -> usize {
     usize::from(s >= 0.25) + usize::from(s > 0.75)
 }
+
+/// A point, and the shares of a label's box (0 start, 0.5 middle, 1 end) anchored there.
+pub type Spot = ((i32, i32), (f64, f64));
 
 /// Draws `text` at `at` (anchored by shares of its box) if it overlaps nothing.
 pub fn place_text(
@@ -165,13 +157,71 @@ pub fn place_text(
     at: (i32, i32),
     anchor: (f64, f64),
 ) -> Result<bool, String> {
-    let rect = text_box(text, LABEL_PX, at, anchor.0, anchor.1);
-    if !placed.try_place(rect, bounds) {
+    place_anywhere(root, placed, bounds, text, &[(at, anchor)])
+}
+
+/// Draws `text` at the first of `spots` (a point and the shares of the text's box
+/// anchored there) where it overlaps nothing. A label that fits nowhere on one line
+/// tries every spot again in two balanced lines (more if still wider than half the
+/// plot), so the longer English wording is not the one left out.
+pub fn place_anywhere(
+    root: &Area,
+    placed: &mut Placed,
+    bounds: Rect,
+    text: &str,
+    spots: &[Spot],
+) -> Result<bool, String> {
+    let half_plot = f64::from(bounds.2 - bounds.0) / 2.0;
+    let balanced = (text_width(text, LABEL_PX) * 0.55).ceil();
+    let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot));
+    let one = [text.to_string()];
+    let forms: &[&[String]] = if wrapped.len() > 1 {
+        &[&one, &wrapped]
+    } else {
+        &[&one]
+    };
+    for lines in forms {
+        for (at, anchor) in spots {
+            if place_lines(root, placed, bounds, lines, *at, *anchor)? {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Draws `lines` as one block at `at` if the block overlaps nothing.
+fn place_lines(
+    root: &Area,
+    placed: &mut Placed,
+    bounds: Rect,
+    lines: &[String],
+    at: (i32, i32),
+    anchor: (f64, f64),
+) -> Result<bool, String> {
+    let widest = lines
+        .iter()
+        .max_by(|a, b| text_width(a, LABEL_PX).total_cmp(&text_width(b, LABEL_PX)))
+        .map_or("", String::as_str);
+    let line = text_box(widest, LABEL_PX, (0, 0), 0.0, 0.0);
+    let (w, h) = (line.2, line.3 * lines.len() as i32);
+    let left = at.0 - (f64::from(w) * anchor.0) as i32;
+    let top = at.1 - (f64::from(h) * anchor.1) as i32;
+    if !placed.try_place((left, top, left + w, top + h), bounds) {
         return Ok(false);
     }
-    let h = [HPos::Left, HPos::Center, HPos::Right][share(anchor.0)];
-    let v = [VPos::Top, VPos::Center, VPos::Bottom][share(anchor.1)];
-    root.draw_text(text, style::text(Ink::Label, h, v), at)
-        .map_err(|e| e.to_string())?;
+    let hpos = [HPos::Left, HPos::Center, HPos::Right][share(anchor.0)];
+    if let [text] = lines {
+        let vpos = [VPos::Top, VPos::Center, VPos::Bottom][share(anchor.1)];
+        root.draw_text(text, style::text(Ink::Label, hpos, vpos), at)
+            .map_err(|e| e.to_string())?;
+        return Ok(true);
+    }
+    let x = left + (f64::from(w) * [0.0, 0.5, 1.0][share(anchor.0)]) as i32;
+    for (i, text) in lines.iter().enumerate() {
+        let y = top + line.3 * i as i32;
+        root.draw_text(text, style::text(Ink::Label, hpos, VPos::Top), (x, y))
+            .map_err(|e| e.to_string())?;
+    }
     Ok(true)
 }
