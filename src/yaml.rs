@@ -229,6 +229,11 @@ impl SourceFile {
             }
             None => Vec::new(),
         };
+        if full.contains("end of stream")
+            && let Some(d) = self.unclosed_before(e, line_offset)
+        {
+            return d;
+        }
         let help = teach::help(&message, &lines);
         let mut d = Diagnostic::error(&self.display, message);
         if let Some(loc) = e.location() {
@@ -241,6 +246,28 @@ impl SourceFile {
             Some(h) => d.help(h),
             None => d,
         }
+    }
+
+    /// The file ended inside a quote or a bracket: libyaml reports the end, which
+    /// says nothing useful, so the diagnostic points at the first quote or bracket
+    /// left open in the lines before it instead.
+    fn unclosed_before(&self, e: &serde_yaml::Error, line_offset: usize) -> Option<Diagnostic> {
+        let end = e.location().map_or(usize::MAX, |l| l.line() + line_offset);
+        let (n, column, opener) = self
+            .text
+            .lines()
+            .enumerate()
+            .skip(line_offset)
+            .take(end.saturating_sub(line_offset))
+            .find_map(|(n, line)| {
+                teach::unclosed(line).map(|(i, c)| (n + 1, line[..i].chars().count() + 1, c))
+            })?;
+        let message = format!("the file ends inside a `{opener}` opened here");
+        let d = Diagnostic::error(&self.display, message).at(
+            &self.text,
+            Location::from_line_column(&self.text, n, column),
+        );
+        Some(d.help(teach::unclosed_help(opener)))
     }
 
     /// An error about the value at `path`, located in this file.

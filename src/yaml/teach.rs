@@ -79,6 +79,11 @@ const PRIMITIVES: &[(&str, &str)] = &[
         "a list, such as `[a, b]` or items each on a line starting with `- `",
     ),
     ("unit", "nothing"),
+    // serde_yaml's word for an enum given a list or a mapping: our enums are words.
+    (
+        "a YAML tag starting with '!'",
+        "a single word from the allowed names",
+    ),
 ];
 
 /// `message` with serde's type names replaced by what to write.
@@ -140,6 +145,9 @@ fn found_words(found: &str) -> String {
 /// only on the next line).
 pub fn help(message: &str, lines: &[&str]) -> Option<String> {
     let line = lines.last().copied().unwrap_or("");
+    if let Some((_, opener)) = unclosed(line) {
+        return Some(unclosed_help(opener));
+    }
     if lines
         .iter()
         .any(|l| l.contains('：') && !l.contains(": ") && !l.trim_start().starts_with('#'))
@@ -192,6 +200,60 @@ pub fn help(message: &str, lines: &[&str]) -> Option<String> {
         return Some(syntax_help(line));
     }
     None
+}
+
+/// The first quote or bracket on `line` that opens a value and is not closed on the
+/// same line: its byte offset and the character. A quote or bracket opens a value only
+/// where a value starts (after `: `, `- `, `[`, `{` or `,`), so the apostrophe of
+/// "City's" or the brackets of "a[1]" in plain text are not counted.
+pub fn unclosed(line: &str) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut quote: Option<(usize, char)> = None;
+    let mut at_start = true;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some((_, q)) = quote {
+            if c == '\\' && q == '"' {
+                chars.next();
+            } else if c == q {
+                if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                } else {
+                    quote = None;
+                }
+            }
+            continue;
+        }
+        match c {
+            '#' if at_start || line[..i].ends_with(' ') => break,
+            '"' | '\'' if at_start => quote = Some((i, c)),
+            '[' | '{' if at_start => open.push((i, c)),
+            ']' | '}' if !open.is_empty() => {
+                open.pop();
+            }
+            _ => {}
+        }
+        at_start = match c {
+            ' ' => at_start,
+            '[' | '{' | ',' => !open.is_empty() || at_start,
+            ':' | '-' => chars.peek().is_none_or(|&(_, n)| n == ' '),
+            _ => false,
+        };
+    }
+    quote.or(open.first().copied())
+}
+
+/// How to close what `opener` opened.
+pub fn unclosed_help(opener: char) -> String {
+    let (what, closer) = match opener {
+        '[' => ("list", ']'),
+        '{' => ("mapping", '}'),
+        _ => ("quoted text", opener),
+    };
+    format!(
+        "the `{opener}` here opens a {what} that is never closed: end it with `{closer}` on \
+         the same line, or remove the `{opener}`"
+    )
 }
 
 /// The likely cause of a syntax error on `line`.
@@ -256,6 +318,31 @@ mod tests {
         // Our own messages pass through.
         let own = "`tripple` is not a value; write `double`";
         assert_eq!(reword(own), own);
+    }
+
+    #[test]
+    fn an_unclosed_quote_or_bracket_is_found_where_a_value_starts() {
+        assert_eq!(unclosed("    unit: [yi-yuan"), Some((10, '[')));
+        assert_eq!(unclosed("    unit: {yi-yuan"), Some((10, '{')));
+        assert_eq!(unclosed("  name: \"电子信息"), Some((8, '"')));
+        assert_eq!(unclosed("  - [a, {b: c}"), Some((4, '[')));
+        for fine in [
+            "  name: {zh: 电子信息, en: Example City's plan}",
+            "  en: a[1] and b{2}",
+            "  lead: [a, b]  # a comment with [ and \"",
+            "  zh: '它''s'",
+            "  en: \"say \\\"hi\\\"\"",
+            "  url: https://example.org/#a[",
+        ] {
+            assert_eq!(unclosed(fine), None, "{fine}");
+        }
+        let m = reword("invalid type: sequence, expected a YAML tag starting with '!'");
+        assert_eq!(
+            m,
+            "expected a single word from the allowed names; found a list"
+        );
+        let h = help(&m, &["    unit: [yi-yuan"]).unwrap();
+        assert!(h.contains("never closed") && h.contains("`]`"), "{h}");
     }
 
     #[test]

@@ -86,6 +86,23 @@ const SLIPS: &[Slip] = &[
         message: &["the note is empty in `en`"],
         help: "write the note in both languages",
     },
+    Slip {
+        name: "a bracket left open",
+        from: "    unit: firms",
+        to: "    unit: [firms",
+        message: &[
+            "expected a single word from the allowed names; found a list",
+            "plan.yaml:26:11",
+        ],
+        help: "opens a list that is never closed: end it with `]`",
+    },
+    Slip {
+        name: "a quote left open, noticed only at the end of the file",
+        from: "    unit: firms",
+        to: "    unit: \"firms",
+        message: &["the file ends inside a `\"` opened here", "plan.yaml:26:11"],
+        help: "opens a quoted text that is never closed",
+    },
 ];
 
 #[test]
@@ -120,6 +137,8 @@ fn common_slips_are_explained_in_the_editors_words() {
             "i64",
             "u16",
             "the the ",
+            "YAML tag",
+            "end of stream",
         ] {
             if stderr.contains(internal) {
                 problems.push(format!("says {internal:?}"));
