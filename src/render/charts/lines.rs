@@ -171,18 +171,20 @@ pub fn place_anywhere(
     text: &str,
     spots: &[Spot],
 ) -> Result<bool, String> {
+    let one = [text];
+    for (at, anchor) in spots {
+        if place_lines(root, placed, bounds, &one, *at, *anchor)? {
+            return Ok(true);
+        }
+    }
+    // Wrapped only now: most labels find a spot on one line.
     let half_plot = f64::from(bounds.2 - bounds.0) / 2.0;
     let balanced = (text_width(text, LABEL_PX) * 0.55).ceil();
     let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot));
-    let one = [text.to_string()];
-    let forms: &[&[String]] = if wrapped.len() > 1 {
-        &[&one, &wrapped]
-    } else {
-        &[&one]
-    };
-    for lines in forms {
+    let wrapped: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+    if wrapped.len() > 1 {
         for (at, anchor) in spots {
-            if place_lines(root, placed, bounds, lines, *at, *anchor)? {
+            if place_lines(root, placed, bounds, &wrapped, *at, *anchor)? {
                 return Ok(true);
             }
         }
@@ -195,14 +197,15 @@ fn place_lines(
     root: &Area,
     placed: &mut Placed,
     bounds: Rect,
-    lines: &[String],
+    lines: &[&str],
     at: (i32, i32),
     anchor: (f64, f64),
 ) -> Result<bool, String> {
     let widest = lines
         .iter()
         .max_by(|a, b| text_width(a, LABEL_PX).total_cmp(&text_width(b, LABEL_PX)))
-        .map_or("", String::as_str);
+        .copied()
+        .unwrap_or("");
     let line = text_box(widest, LABEL_PX, (0, 0), 0.0, 0.0);
     let (w, h) = (line.2, line.3 * lines.len() as i32);
     let left = at.0 - (f64::from(w) * anchor.0) as i32;
