@@ -252,6 +252,36 @@ fn a_label_too_long_for_one_line_wraps_rather_than_leaving_english_without_it() 
 }
 
 #[test]
+fn a_rise_in_points_draws_and_states_the_share_in_percent() {
+    let out = built();
+    let path = "plans/charts-2026/rd-intensity-rise/";
+    let zh = texts(svg(&out, "zh", &format!("{path}chart"), false));
+    for want in [
+        "2.1",
+        "3.6",
+        "2.5",
+        "需年均提高0.4个百分点",
+        "由基期推算的目标值",
+    ] {
+        assert!(zh.iter().any(|t| t == want), "{want}: {zh:?}");
+    }
+    assert!(
+        zh.iter().any(|t| t.ends_with("单位：%")),
+        "levels in percent: {zh:?}"
+    );
+    let page = &out[&format!("zh/{path}index.html")];
+    assert!(
+        page.contains("2.1%") && page.contains("2.5%"),
+        "levels in percent"
+    );
+    assert!(
+        !page.contains("2.1个百分点") && !page.contains("2.5个百分点"),
+        "a level is not a change in points"
+    );
+    assert!(page.contains("提高1.5个百分点") || page.contains("提升1.5个百分点"));
+}
+
+#[test]
 fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
     let out = built();
     let lone = texts(svg(

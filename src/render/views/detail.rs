@@ -46,7 +46,7 @@ impl TargetDetail {
                             ("year", &year),
                             (
                                 "value",
-                                &format::quantity(v, format::Measure::of(target), cx.lang),
+                                &format::quantity(v, format::Measure::level_of(target), cx.lang),
                             ),
                         ],
                     ),
@@ -187,7 +187,7 @@ impl ActualView {
     fn new(cx: ViewCtx, target: &Target, a: &Actual) -> ActualView {
         ActualView {
             year: a.year,
-            value: format::quantity(a.value, format::Measure::of(target), cx.lang),
+            value: format::quantity(a.value, format::Measure::level_of(target), cx.lang),
             metric: cx.metric(a.metric).to_string(),
             comparable: a.metric == target.metric,
             note: a.note.as_ref().map(|n| cx.text(n).to_string()),

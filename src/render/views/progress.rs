@@ -92,7 +92,7 @@ impl ViewCtx<'_> {
 
     /// Why a target has its status, in a sentence of the page's language.
     fn explain(&self, target: &Target, reason: Reason) -> String {
-        let q = |v: f64| format::quantity(v, format::Measure::of(target), self.lang);
+        let q = |v: f64| format::quantity(v, format::Measure::level_of(target), self.lang);
         let fill = |key: &str, pairs: &[(&str, String)]| {
             let args: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
             self.tf(key, &args)
