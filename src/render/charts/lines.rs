@@ -180,7 +180,12 @@ pub fn place_anywhere(
     // Wrapped only now: most labels find a spot on one line.
     let half_plot = f64::from(bounds.2 - bounds.0) / 2.0;
     let balanced = (text_width(text, LABEL_PX) * 0.55).ceil();
-    let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot));
+    // Never narrower than the longest word or number: "4310" stays whole.
+    let widest_word = text
+        .split(|c: char| c == ' ' || c > '\u{2E7F}')
+        .map(|w| text_width(w, LABEL_PX).ceil())
+        .fold(0.0, f64::max);
+    let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot).max(widest_word));
     let wrapped: Vec<&str> = wrapped.iter().map(String::as_str).collect();
     if wrapped.len() > 1 {
         for (at, anchor) in spots {
