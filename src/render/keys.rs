@@ -330,6 +330,7 @@ pub const VIEW_KEYS: &[&str] = &[
     "sentence_pair",
     "paren_open",
     "paren_close",
+    "comma",
     "assess_annual",
     "assess_count",
     "assess_growth",

@@ -150,9 +150,12 @@ impl SourceView {
                 .and_then(|r| r.document_number.as_deref())
                 .map(|n| cx.doc_number(n)),
             clause: clause.map(|c| super::clause_as_written(&c.id)),
+            // Compared with the clause as the page writes it (二（一）, full-width),
+            // not as the YAML does (二(一)): otherwise a Chinese page shows it twice.
             clause_en: clause
-                .map(|c| cx.clause_words(&c.id))
-                .filter(|en| clause.is_some_and(|c| &c.id != en)),
+                .filter(|_| cx.lang == crate::lang::Lang::En)
+                .map(|c| (cx.clause_words(&c.id), super::clause_as_written(&c.id)))
+                .and_then(|(en, zh)| (en != zh).then_some(en)),
             clause_title: clause.map(|c| cx.text(&c.title).to_string()),
             publications: record
                 .map(|r| {
