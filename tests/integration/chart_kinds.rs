@@ -282,6 +282,36 @@ fn a_rise_in_points_draws_and_states_the_share_in_percent() {
 }
 
 #[test]
+fn a_fall_below_zero_is_drawn_below_the_zero_line_with_the_years_under_it() {
+    let out = built();
+    for narrow in [false, true] {
+        let svg = svg(
+            &out,
+            "en",
+            "plans/charts-2026/investment-growth-each-year/chart",
+            narrow,
+        );
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        let y_of = |label: &str| {
+            doc.descendants()
+                .find(|n| n.has_tag_name("text") && n.text() == Some(label))
+                .and_then(|n| n.attribute("y")?.parse::<f64>().ok())
+                .unwrap_or_else(|| panic!("no {label}:\n{svg}"))
+        };
+        let lowest_tick = texts(svg)
+            .into_iter()
+            .filter(|t| t.starts_with('-') && t[1..].parse::<f64>().is_ok())
+            .map(|t| y_of(&t))
+            .fold(f64::MIN, f64::max);
+        assert!(lowest_tick > y_of("0"), "a tick below zero:\n{svg}");
+        assert!(
+            y_of("2023") > lowest_tick,
+            "the years sit under the whole axis, not on the zero line:\n{svg}"
+        );
+    }
+}
+
+#[test]
 fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
     let out = built();
     let lone = texts(svg(

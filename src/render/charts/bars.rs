@@ -207,7 +207,7 @@ fn draw_panel(root: &Area, c: &BarChart, p: &BarPanel, rows: &[Row], top: u32) -
     draw_value_axis(
         root,
         &chart,
-        (x_max, x_step),
+        (0.0, x_max, x_step),
         p.unit,
         c.cx.lang,
         Axis::Horizontal,

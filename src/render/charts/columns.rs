@@ -10,13 +10,13 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::frame::Frame;
 use super::layout::{
     Area, Axis, Body, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant,
-    draw_value_axis, nice_axis, tick_label_width,
+    draw_value_axis, nice_span, tick_label_width,
 };
 use super::lines::{
     draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_text, reserve_line,
 };
 use super::palette;
-use super::series::{Bar, Kind, TargetSeries, highest};
+use super::series::{Bar, Kind, TargetSeries, highest, lowest};
 use super::style::{self, Ink};
 use super::svg::{DASHED, DOTTED, SvgBackend};
 use super::text::{Placed, Rect, text_box, wrap};
@@ -136,6 +136,7 @@ pub fn draw_columns(c: &Columns) -> Result<Body, String> {
             unit: c.series.unit,
             bars: &c.series.columns,
             extra_top: main_extra_top(c.series),
+            extra_bottom: main_extra_bottom(c.series),
             unit_label: true,
         };
         let area = main.area(&root);
@@ -154,6 +155,7 @@ pub fn draw_columns(c: &Columns) -> Result<Body, String> {
                 unit: c.series.unit,
                 bars: &c.series.others,
                 extra_top: 0.0,
+                extra_bottom: 0.0,
                 unit_label: false,
             };
             let area = others.area(&root);
@@ -180,8 +182,10 @@ struct Panel<'a> {
     plot_h: u32,
     unit: MeasureUnit,
     bars: &'a [Bar],
-    /// The highest point drawn besides the columns (outcomes, a path, a rate).
+    /// The highest and lowest points drawn besides the columns (outcomes, a path,
+    /// a rate); the lowest is below zero only for a fall.
     extra_top: f64,
+    extra_bottom: f64,
     /// Whether the unit is written above the axis (the other panel's heading names it).
     unit_label: bool,
 }
@@ -252,20 +256,23 @@ fn draw_panel<'a, 's>(
 ) -> Result<Cartesian<'a, 's>, String> {
     let lang = c.cx.lang;
     let top = highest(p.bars).max(p.extra_top);
+    let bottom = lowest(p.bars).min(p.extra_bottom);
     let whole = p.unit.kind() == UnitKind::Count;
-    let (y_max, y_step) = nice_axis(top * 1.15, whole);
-    let y_area = tick_label_width(y_max, p.unit, lang) + 12.0;
+    let (y_min, y_max, y_step) = nice_span(bottom, top, whole);
+    let y_area =
+        tick_label_width(y_max, p.unit, lang).max(tick_label_width(y_min, p.unit, lang)) + 12.0;
     let chart = ChartBuilder::on(area)
         .margin_right(16)
         .margin_left(8)
         .x_label_area_size(X_LABELS)
         .y_label_area_size(y_area.ceil() as u32)
-        .build_cartesian_2d(years.range(), 0.0..y_max)
+        .build_cartesian_2d(years.range(), y_min..y_max)
         .map_err(|e| e.to_string())?;
-    draw_value_axis(root, &chart, (y_max, y_step), p.unit, lang, Axis::Vertical)?;
+    let scale = (y_min, y_max, y_step);
+    draw_value_axis(root, &chart, scale, p.unit, lang, Axis::Vertical)?;
     // The tick labels' column is kept clear of other labels.
     let (left, top_px) = chart.backend_coord(&(years.range().start, y_max));
-    let (_, bottom_px) = chart.backend_coord(&(years.range().start, 0.0));
+    let (_, bottom_px) = chart.backend_coord(&(years.range().start, y_min));
     placed.reserve((0, top_px - 12, left - 2, bottom_px + 12));
     let measure = Measure {
         unit: p.unit,
@@ -286,6 +293,17 @@ fn draw_panel<'a, 's>(
     }
     draw_year_labels(root, &chart, c, years, placed, bounds)?;
     Ok(chart)
+}
+
+/// The lowest point the main panel draws besides its columns (zero, or a fall).
+fn main_extra_bottom(s: &TargetSeries) -> f64 {
+    let outcomes = lowest(&s.outcomes);
+    let rate = s.rate.as_ref().map_or(0.0, |r| r.value);
+    let path = s
+        .path
+        .as_ref()
+        .map_or(0.0, |p| p.line.from.1.min(p.line.to.1));
+    outcomes.min(rate).min(path)
 }
 
 /// The highest point the main panel draws besides its columns.
@@ -349,7 +367,7 @@ fn draw_year_labels(
         if i >= marked && labelled.iter().any(|l| l.abs_diff(year) < step) {
             continue;
         }
-        let (x, y) = chart.backend_coord(&(f64::from(year), 0.0));
+        let (x, y) = chart.backend_coord(&(f64::from(year), chart.y_range().start));
         let text = year.to_string();
         let mut rect = text_box(&text, LABEL_PX, (x, y + 6), 0.5, 0.0);
         rect = (rect.0 - 3, rect.1, rect.2 + 3, rect.3);
@@ -444,7 +462,7 @@ fn place_column_labels(
     }
     for b in p.bars {
         let (l, t) = chart.backend_coord(&(f64::from(b.year) - SLOT / 2.0, b.top()));
-        let (r, bot) = chart.backend_coord(&(f64::from(b.year) + SLOT / 2.0, 0.0));
+        let (r, bot) = chart.backend_coord(&(f64::from(b.year) + SLOT / 2.0, b.value.min(0.0)));
         placed.reserve((l, t, r, bot));
     }
     // Above the column, or a little higher where a line passes its top.
@@ -489,6 +507,12 @@ fn draw_column(
     let mut figure = format::figure_only(b.value, unit, lang);
     if b.kind == Kind::Implied {
         figure = format!("≈{figure}");
+    }
+    if b.value < 0.0 {
+        // A column below zero is labelled under its end.
+        let at = (mid, z.1 + 4);
+        labels.push((text_box(&figure, LABEL_PX, at, 0.5, 0.0), figure, at, false));
+        return Ok(());
     }
     let Some(ext) = b.extension_above() else {
         let at = (mid, z.1 - 4);

@@ -95,6 +95,22 @@ pub fn nice_axis(top: f64, whole: bool) -> (f64, f64) {
     ((top / step).ceil() * step, step)
 }
 
+/// An axis from `bottom` (zero, or below it for a fall) to `top`, with headroom:
+/// (min, max, step). Above zero only, it is [`nice_axis`] from zero.
+pub fn nice_span(bottom: f64, top: f64, whole: bool) -> (f64, f64, f64) {
+    if bottom >= 0.0 || !bottom.is_finite() {
+        let (max, step) = nice_axis(top * 1.15, whole);
+        return (0.0, max, step);
+    }
+    let (low, high) = (bottom * 1.15, top.max(0.0) * 1.15);
+    let (_, step) = nice_axis(high - low, whole);
+    (
+        (low / step).floor() * step,
+        ((high / step).ceil() * step).max(step),
+        step,
+    )
+}
+
 /// How a legend entry's swatch is drawn, matching the marks in the chart.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Swatch {
@@ -196,7 +212,7 @@ pub enum Axis {
 pub fn draw_value_axis(
     area: &Area,
     chart: &Cartesian,
-    (max, step): (f64, f64),
+    (min, max, step): (f64, f64, f64),
     unit: MeasureUnit,
     lang: Lang,
     axis: Axis,
@@ -205,8 +221,9 @@ pub fn draw_value_axis(
     let vertical = axis == Axis::Vertical;
     let grid = palette::GRID.stroke_width(1);
     let ink = palette::INK.stroke_width(1);
-    let steps = (max / step).round() as usize;
-    for k in 0..=steps {
+    // Whole steps below zero (a fall) and above it; the zero line is inked.
+    let (first, last) = ((min / step).round() as i64, (max / step).round() as i64);
+    for k in first..=last {
         let v = step * k as f64;
         let (from, to) = if vertical {
             ((x_range.start, v), (x_range.end, v))
@@ -248,6 +265,19 @@ pub fn draw_value_axis(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_with_a_fall_reaches_below_zero_in_whole_steps() {
+        assert_eq!(nice_span(0.0, 80.0, false), (0.0, 100.0, 20.0));
+        let (min, max, step) = nice_span(-13.5, 9.2, false);
+        assert!(min <= -13.5 * 1.15 && max >= 9.2, "{min} {max} {step}");
+        assert_eq!((min / step).fract(), 0.0);
+        assert_eq!(
+            nice_span(-3.0, -1.0, true).1,
+            1.0,
+            "zero is always on the axis"
+        );
+    }
 
     #[test]
     fn axes_use_readable_steps() {

@@ -73,6 +73,8 @@ pub struct Bar {
     /// The figure is an aspiration (力争, 争取…), not a firm target: drawn and named
     /// as the stretch of two tiers is.
     pub aspiration: bool,
+    /// The target's counting word and noun (家, 台; technologies), for the CSV's unit.
+    pub counting: Counting,
 }
 
 /// The document's words for a target's figure, as the CSV carries them.
@@ -97,6 +99,13 @@ impl Bar {
             .max(self.value)
             .max(outcome)
     }
+}
+
+/// The lowest point among `bars`, zero unless one falls below it.
+pub fn lowest(bars: &[Bar]) -> f64 {
+    bars.iter()
+        .map(|b| b.value.min(b.outcome.map_or(0.0, |(_, v)| v)))
+        .fold(0.0, f64::min)
 }
 
 /// The highest top among `bars` (zero for none).
@@ -215,6 +224,7 @@ fn column(cx: ViewCtx, target: &Target, year: u16, value: f64, kind: Kind) -> Ba
         outcome: None,
         value_form: None,
         aspiration: false,
+        counting: target.counting.clone(),
     }
 }
 
@@ -387,6 +397,7 @@ fn target_bar(cx: ViewCtx, t: &Target, label: String, note: String) -> Option<Ba
         // an aspiration only.
         aspiration: !matches!(t.value, TargetValue::Tiers { .. })
             && t.value.qualifier().is_some_and(Qualifier::is_aspiration),
+        counting: t.counting.clone(),
     })
 }
 

@@ -32,8 +32,12 @@ pub struct ChartData {
 /// unit; and, apart (it is the last column), its source.
 fn csv_terms(b: &Bar, unit: MeasureUnit, lang: Lang) -> ([String; 3], String) {
     let terms = b.value_form.clone().unwrap_or_default();
+    let measure = format::Measure {
+        unit,
+        counting: &b.counting,
+    };
     (
-        [terms.qualifier, terms.comparator, csv_unit(unit, lang)],
+        [terms.qualifier, terms.comparator, csv_unit(measure, lang)],
         terms.source,
     )
 }
@@ -147,7 +151,11 @@ impl ChartData {
             }
             if with_outcomes {
                 row.push(b.outcome.map_or(String::new(), |(year, v)| {
-                    let figure = format::quantity(v, p.unit, lang);
+                    let measure = format::Measure {
+                        unit: p.unit,
+                        counting: &b.counting,
+                    };
+                    let figure = format::quantity(v, measure, lang);
                     cx.tf(
                         ChartWord::FigureYear.key(),
                         &[("figure", &figure), ("year", &cx.year(year))],
@@ -260,13 +268,13 @@ fn words(cx: ViewCtx, keys: &[ChartWord]) -> Vec<String> {
 }
 
 /// The unit as written in CSV files: the plan's own unit, so figures are exact.
-pub fn csv_unit(unit: MeasureUnit, lang: Lang) -> String {
-    match (lang, unit) {
+/// A count keeps the document's counting word (台, 家) or English noun.
+pub fn csv_unit(m: format::Measure, lang: Lang) -> String {
+    match (lang, m.unit) {
         (Lang::En, MeasureUnit::YiYuan) => "100 million yuan".into(),
         (Lang::En, MeasureUnit::WanYuan) => "10,000 yuan".into(),
         (Lang::En, MeasureUnit::WanYuanPerMu) => "10,000 yuan per mu".into(),
         (Lang::En, MeasureUnit::WanM2) => "10,000 m²".into(),
-        (Lang::En, u) => format::axis_unit(u, Lang::En),
-        (Lang::Zh, u) => format::axis_unit(u, Lang::Zh),
+        _ => format::axis_unit(m, lang),
     }
 }
