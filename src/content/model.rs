@@ -286,6 +286,15 @@ impl Target {
         )
     }
 
+    /// The level the document states for the target: its value when that is a
+    /// figure, a range or two tiers, or else its second form (翻番 and also 600亿元).
+    /// `None` when only arithmetic on the baseline gives the level.
+    pub fn stated_value(&self) -> Option<&TargetValue> {
+        std::iter::once(&self.value)
+            .chain(self.also.as_ref())
+            .find(|v| v.states_level())
+    }
+
     /// The figure a breakdown splits: the value's own (see [`TargetValue::total`]), or
     /// that of its second form, as when a plan says 翻番 and also names the amount.
     pub fn total(&self) -> Option<f64> {

@@ -92,6 +92,8 @@ pub enum ChartWord {
     Worked,
     /// `{rule}`: the note under a chart with a worked-out level.
     WorkedNote,
+    /// Under an overview or comparison with worked-out levels among its bars.
+    WorkedBarsNote,
     ImpliedPath,
     PathRate,
     /// `{rate}`: the fall a year a falling path needs.
@@ -135,7 +137,7 @@ pub enum ChartWord {
 }
 
 impl ChartWord {
-    pub const ALL: [ChartWord; 65] = [
+    pub const ALL: [ChartWord; 66] = [
         ChartWord::Target,
         ChartWord::Baseline,
         ChartWord::Actual,
@@ -167,6 +169,7 @@ impl ChartWord {
         ChartWord::Implied,
         ChartWord::Worked,
         ChartWord::WorkedNote,
+        ChartWord::WorkedBarsNote,
         ChartWord::ImpliedPath,
         ChartWord::PathRate,
         ChartWord::PathFall,
@@ -237,6 +240,7 @@ impl ChartWord {
             ChartWord::Implied => "chart_implied",
             ChartWord::Worked => "chart_worked",
             ChartWord::WorkedNote => "chart_worked_note",
+            ChartWord::WorkedBarsNote => "chart_worked_bars_note",
             ChartWord::ImpliedPath => "chart_implied_path",
             ChartWord::PathRate => "chart_path_rate",
             ChartWord::PathFall => "chart_path_fall",

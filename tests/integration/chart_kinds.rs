@@ -232,6 +232,13 @@ fn a_level_worked_out_from_a_doubling_is_marked_as_the_sites_arithmetic() {
         page.contains("Target level worked out from the baseline</td>"),
         "the table says so too"
     );
+    // Among other targets' bars, it is outlined and named in the legend and a note.
+    let overview = texts(svg(&out, "zh", "plans/charts-2026/overview", false));
+    assert!(overview.iter().any(|t| t == "由基期推算的目标值"), "{overview:?}");
+    assert!(
+        overview.concat().contains("空心条是本站按基期值"),
+        "{overview:?}"
+    );
 }
 
 #[test]

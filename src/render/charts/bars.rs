@@ -12,7 +12,7 @@ use super::layout::{
     nice_axis,
 };
 use super::palette;
-use super::series::{Bar, highest};
+use super::series::{Bar, Kind, highest};
 use super::style::{self, Ink};
 use super::svg::SvgBackend;
 use super::text::wrap;
@@ -250,6 +250,10 @@ fn draw_bar(
             .map_err(|e| e.to_string())?;
         root.draw(&Rectangle::new(corners, palette::BLUE.stroke_width(1)))
             .map_err(|e| e.to_string())?;
+    } else if b.kind == Kind::Worked {
+        // The site's arithmetic, outlined as on the target's own chart.
+        root.draw(&Rectangle::new(corners, palette::BLUE.stroke_width(2)))
+            .map_err(|e| e.to_string())?;
     } else {
         root.draw(&Rectangle::new(corners, palette::BLUE.filled()))
             .map_err(|e| e.to_string())?;
@@ -295,8 +299,15 @@ fn draw_bar(
 fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
     let bars = || c.panels.iter().flat_map(|p| p.bars);
     let mut legend = Vec::new();
-    if bars().any(|b| !b.aspiration) {
+    if bars().any(|b| !b.aspiration && b.kind != Kind::Worked) {
         legend.push((palette::BLUE, Swatch::Filled, c.target_word));
+    }
+    if bars().any(|b| b.kind == Kind::Worked) {
+        legend.push((
+            palette::BLUE,
+            Swatch::Outline,
+            c.cx.t(ChartWord::Worked.key()),
+        ));
     }
     if bars().any(|b| b.extension_above().is_some() || b.aspiration) {
         legend.push((
@@ -312,8 +323,9 @@ fn bar_legend<'a>(c: &BarChart<'a>) -> Vec<LegendItem<'a>> {
             c.cx.t(ChartWord::LatestActual.key()),
         ));
     }
-    // One kind of firm target needs no key; an aspiration always says so.
-    if legend.len() == 1 && !bars().any(|b| b.aspiration) {
+    // One kind of firm target needs no key; an aspiration or the site's arithmetic
+    // always says so.
+    if legend.len() == 1 && !bars().any(|b| b.aspiration || b.kind == Kind::Worked) {
         legend.clear();
     }
     legend

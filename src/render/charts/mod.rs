@@ -385,6 +385,18 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
     words
 }
 
+/// A panel's unit as its heading names it: with the counting word (台, 户) its bars
+/// share, or the unit's own word when they count different things.
+fn panel_measure(p: &Panel) -> Measure<'_> {
+    match p.bars.split_first() {
+        Some((first, rest)) if rest.iter().all(|b| b.counting == first.counting) => Measure {
+            unit: p.unit,
+            counting: &first.counting,
+        },
+        _ => p.unit.into(),
+    }
+}
+
 /// A bar chart with its table, CSV and description. `headings` gives every panel a
 /// heading naming its measure and unit.
 fn finish_bars(
@@ -403,7 +415,7 @@ fn finish_bars(
                     ChartWord::PanelHeading.key(),
                     &[
                         ("metric", cx.metric(p.metric)),
-                        ("unit", &format::axis_unit(p.unit, cx.lang)),
+                        ("unit", &format::axis_unit(panel_measure(p), cx.lang)),
                     ],
                 )
             }),
@@ -412,6 +424,15 @@ fn finish_bars(
         })
         .collect();
     let target_word = bars_word(cx, panels);
+    if panels
+        .iter()
+        .flat_map(|p| &p.bars)
+        .any(|b| b.kind == Kind::Worked)
+    {
+        words
+            .notes
+            .push(cx.t(ChartWord::WorkedBarsNote.key()).to_string());
+    }
     if headings && panels.len() > 1 {
         words.subtitle = format!("{}{}", words.subtitle, cx.t(ChartWord::ByMeasure.key()));
     }

@@ -259,60 +259,25 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
             text: value_text(cx.lang, target),
         });
     } else {
-        let figure = target.implied_figure()?;
+        let stated = target.stated_value().filter(|_| growth.is_none());
+        let figure = match stated {
+            Some(v) => v.implied_figure(target.unit, None, 0),
+            None => target.implied_figure(),
+        };
+        // A doubling of a baseline the plan does not publish has no level to draw;
+        // its outcomes, if any, still are.
+        if figure.is_none() && target.actuals.is_empty() {
+            return None;
+        }
         if let Some((year, v)) = baseline {
             series
                 .columns
                 .push(column(cx, target, year, v, Kind::Baseline));
         }
-        if growth.is_some() {
-            // Worked out by the site: approximate, never as the document's figure.
-            let figure = approximate(figure, target.unit.kind() == UnitKind::Count);
-            let mut end = column(cx, target, target.year, figure, Kind::Implied);
-            end.value_form = Some(terms(cx, target, &target.source));
-            series.columns.push(end);
-        } else if target.value.states_level() {
-            for year in target.years() {
-                series.columns.push(Bar {
-                    extension: target.value.upper_figure(),
-                    kind: Kind::Target,
-                    text: value_text(cx.lang, target),
-                    value_form: Some(terms(cx, target, &target.source)),
-                    ..column(cx, target, year, figure, Kind::Target)
-                });
-            }
-        } else {
-            // 翻番, 提高1.5个百分点: the level is the site's arithmetic on the baseline.
-            let bar = column(cx, target, target.year, figure, Kind::Worked);
-            series.columns.push(Bar {
-                text: cx.aside(&bar.text, &value_text(cx.lang, target)),
-                value_form: Some(terms(cx, target, &target.source)),
-                ..bar
-            });
+        if let Some(figure) = figure {
+            target_columns(cx, target, &mut series, figure, stated);
+            series.path = baseline.map(|from| path(cx, target, &series, from, figure));
         }
-        series.path = baseline.map(|from| {
-            let line = Trajectory {
-                from,
-                to: (target.year, figure),
-                shares: growth.is_none() && series.unit == MeasureUnit::Percent,
-            };
-            match growth {
-                Some(_) => Path {
-                    line,
-                    implied: true,
-                    label: value_text(cx.lang, target),
-                },
-                None => Path {
-                    line,
-                    implied: false,
-                    // A fall is worded as a fall, a share's pace in points.
-                    label: line.pace().map_or(String::new(), |pace| {
-                        let rate = format::plain(pace.size(), 1);
-                        cx.tf(pace.words().0.key(), &[("rate", &rate)])
-                    }),
-                },
-            }
-        });
     }
     for a in &target.actuals {
         // Outcomes of the target's own measure are outcomes even beside a growth
@@ -340,6 +305,75 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
     series.outcomes.sort_by_key(|b| b.year);
     series.others.sort_by_key(|b| b.year);
     Some(series)
+}
+
+/// The target's own columns: the level a growth rate implies, the document's level
+/// in each year it applies to, or the level the site works out from the baseline.
+fn target_columns(
+    cx: ViewCtx,
+    target: &Target,
+    series: &mut TargetSeries,
+    figure: f64,
+    stated: Option<&TargetValue>,
+) {
+    if matches!(target.value, TargetValue::AverageGrowth(_)) {
+        // Worked out by the site: approximate, never as the document's figure.
+        let figure = approximate(figure, target.unit.kind() == UnitKind::Count);
+        let mut end = column(cx, target, target.year, figure, Kind::Implied);
+        end.value_form = Some(terms(cx, target, &target.source));
+        series.columns.push(end);
+    } else if let Some(stated) = stated {
+        for year in target.years() {
+            series.columns.push(Bar {
+                extension: stated.upper_figure(),
+                kind: Kind::Target,
+                text: value_text(cx.lang, target),
+                value_form: Some(terms(cx, target, &target.source)),
+                ..column(cx, target, year, figure, Kind::Target)
+            });
+        }
+    } else {
+        // 翻番, 提高1.5个百分点: the level is the site's arithmetic on the baseline.
+        let bar = column(cx, target, target.year, figure, Kind::Worked);
+        series.columns.push(Bar {
+            text: cx.aside(&bar.text, &value_text(cx.lang, target)),
+            value_form: Some(terms(cx, target, &target.source)),
+            ..bar
+        });
+    }
+}
+
+/// The path from the baseline to the target's level: the one a growth rate implies
+/// (dotted, with the rate), or the pace the target needs (dashed).
+fn path(
+    cx: ViewCtx,
+    target: &Target,
+    series: &TargetSeries,
+    from: (u16, f64),
+    figure: f64,
+) -> Path {
+    let growth = matches!(target.value, TargetValue::AverageGrowth(_));
+    let line = Trajectory {
+        from,
+        to: (target.year, figure),
+        shares: !growth && series.unit == MeasureUnit::Percent,
+    };
+    if growth {
+        return Path {
+            line,
+            implied: true,
+            label: value_text(cx.lang, target),
+        };
+    }
+    Path {
+        line,
+        implied: false,
+        // A fall is worded as a fall, a share's pace in points.
+        label: line.pace().map_or(String::new(), |pace| {
+            let rate = format::plain(pace.size(), 1);
+            cx.tf(pace.words().0.key(), &[("rate", &rate)])
+        }),
+    }
 }
 
 /// The parts of a target's breakdown, largest first.
@@ -383,13 +417,29 @@ fn target_bar(cx: ViewCtx, t: &Target, label: String, note: String) -> Option<Ba
         .filter(|a| a.metric == t.metric)
         .max_by_key(|a| a.year)
         .map(|a| (a.year, a.value));
+    // The document's own level, or the site's arithmetic on the baseline, marked so.
+    let (value, extension, kind) = match t.stated_value() {
+        Some(v) => (
+            v.implied_figure(t.unit, None, 0)?,
+            v.upper_figure(),
+            Kind::Target,
+        ),
+        None => (t.implied_figure()?, None, Kind::Worked),
+    };
+    let text = match kind {
+        Kind::Worked => {
+            let level = format::quantity(value, format::Measure::level_of(t), cx.lang);
+            cx.aside(&level, &value_text(cx.lang, t))
+        }
+        _ => value_text(cx.lang, t),
+    };
     Some(Bar {
         label,
         year: t.year,
-        value: t.implied_figure()?,
-        extension: t.value.upper_figure(),
-        kind: Kind::Target,
-        text: value_text(cx.lang, t),
+        value,
+        extension,
+        kind,
+        text,
         note,
         outcome,
         value_form: Some(terms(cx, t, &t.source)),
@@ -420,7 +470,8 @@ fn panels<'t, T>(
         if t.unit.kind() == UnitKind::Rank {
             continue;
         }
-        let (metric, unit) = (t.metric, t.unit);
+        // Bars are levels: a rise in points is drawn as the share it reaches.
+        let (metric, unit) = (t.metric, t.unit.level());
         match groups
             .iter_mut()
             .find(|(m, u, _)| *m == metric && *u == unit)

@@ -176,7 +176,7 @@ impl ChartData {
                 b.outcome.map_or(String::new(), |(y, _)| y.to_string()),
                 b.outcome
                     .map_or(String::new(), |(_, v)| format::plain(v, 6)),
-                b.note.clone(),
+                details(cx, b),
                 source,
             ]);
             csv_rows.push(csv);
@@ -260,6 +260,18 @@ pub fn describe(
         out.push_str(&sentence);
     }
     out
+}
+
+/// A bar's details for the CSV: its note, and for a level the site worked out, that
+/// it did (the value column alone would read as the document's figure).
+fn details(cx: ViewCtx, b: &Bar) -> String {
+    match (b.kind, b.note.is_empty()) {
+        (Kind::Worked, true) => cx.t(ChartWord::Worked.key()).to_string(),
+        (Kind::Worked, false) => {
+            [b.note.as_str(), cx.t(ChartWord::Worked.key())].join(cx.t("list_separator"))
+        }
+        _ => b.note.clone(),
+    }
 }
 
 /// The words of `keys`, in order.
