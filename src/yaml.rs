@@ -235,11 +235,23 @@ impl SourceFile {
             return d;
         }
         let help = teach::help(&message, &lines);
-        let mut d = Diagnostic::error(&self.display, message);
+        let mut d = Diagnostic::error(&self.display, message.clone());
         if let Some(loc) = e.location() {
+            // libyaml notices a key glued to its value (or a full-width colon) only on
+            // the next line; point at the line that holds the slip.
+            let line = loc.line() + line_offset;
+            let slip_above = message.contains("could not find expected ':'")
+                && lines.len() == 2
+                && (teach::glued_colon(lines[0]) || lines[0].contains('：'));
             d = d.at(
                 &self.text,
-                Location::from_line_column(&self.text, loc.line() + line_offset, loc.column()),
+                match slip_above {
+                    true => {
+                        let column = lines[0].len() - lines[0].trim_start().len() + 1;
+                        Location::from_line_column(&self.text, line - 1, column)
+                    }
+                    false => Location::from_line_column(&self.text, line, loc.column()),
+                },
             );
         }
         match help {

@@ -158,12 +158,41 @@ pub fn help(message: &str, lines: &[&str]) -> Option<String> {
                 .into(),
         );
     }
+    if message.contains("could not find expected ':'")
+        && let Some(l) = lines.iter().find(|l| glued_colon(l))
+    {
+        return Some(format!(
+            "put a space after the colon: `{}`",
+            l.trim().replacen(':', ": ", 1)
+        ));
+    }
     if message.contains("tab character")
         || message.contains("cannot start any token") && line.contains('\t')
     {
         return Some("indent with spaces; YAML does not allow tabs".into());
     }
-    if message.contains("unknown field") {
+    if let Some(field) = unknown_field(message) {
+        // `{nearly: 1,000}` and `{en: farms, parks}`: a comma inside braces starts a
+        // new field, so the piece after it is taken for a field's name.
+        if !field.is_empty() && field.chars().all(|c| c.is_ascii_digit()) {
+            return Some(
+                "write figures without thousands separators (`1000`, not `1,000`): inside \
+                 `{ … }` a comma starts a new field"
+                    .into(),
+            );
+        }
+        let bare_after_comma = lines.last().is_some_and(|l| {
+            let piece = format!(", {field}");
+            l.match_indices(&piece)
+                .any(|(i, m)| !l[i + m.len()..].trim_start().starts_with(':'))
+        });
+        if field.contains(' ') || bare_after_comma {
+            return Some(
+                "inside `{ … }` a comma starts a new field: quote text that contains a comma, \
+                 such as `en: \"farms, parks and zones\"`"
+                    .into(),
+            );
+        }
         return Some("check the spelling; the fields this place accepts are listed above".into());
     }
     if message.contains("missing field") {
@@ -200,6 +229,25 @@ pub fn help(message: &str, lines: &[&str]) -> Option<String> {
         return Some(syntax_help(line));
     }
     None
+}
+
+/// `metric:revenue`: a key glued to its value, which YAML reads as one plain word.
+pub fn glued_colon(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches("- ");
+    !t.starts_with('#')
+        && !t.contains(": ")
+        && t.split_once(':').is_some_and(|(key, value)| {
+            !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !value.is_empty()
+                && !value.starts_with("//")
+        })
+}
+
+/// The name in serde's "unknown field `name`" message.
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.split_once("unknown field `")?.1;
+    Some(rest.split_once('`').map_or(rest, |(name, _)| name))
 }
 
 /// The first quote or bracket on `line` that opens a value and is not closed on the
@@ -343,6 +391,43 @@ mod tests {
         );
         let h = help(&m, &["    unit: [yi-yuan"]).unwrap();
         assert!(h.contains("never closed") && h.contains("`]`"), "{h}");
+    }
+
+    #[test]
+    fn a_key_glued_to_its_value_is_found() {
+        assert!(glued_colon("    metric:revenue"));
+        assert!(!glued_colon("    metric: revenue"));
+        assert!(!glued_colon("    url: https://example.org/"));
+        assert!(!glued_colon("    # note:see"));
+        let h = help(
+            "could not find expected ':'",
+            &["    metric:revenue", "    unit: yi-yuan"],
+        );
+        assert_eq!(h.unwrap(), "put a space after the colon: `metric: revenue`");
+    }
+
+    #[test]
+    fn a_comma_inside_braces_is_explained_as_one() {
+        let h = help(
+            "unknown field `000`, expected one of `reach`, `exceed`",
+            &[],
+        )
+        .unwrap();
+        assert!(h.contains("thousands separators"), "{h}");
+        let h = help(
+            "unknown field `parks and zones`, expected `zh` or `en`",
+            &[],
+        )
+        .unwrap();
+        assert!(h.contains("quote text that contains a comma"), "{h}");
+        let h = help(
+            "unknown field `high-tech`, expected `zh` or `en`",
+            &["    name: {zh: 高新技术企业, en: New firms, high-tech}"],
+        )
+        .unwrap();
+        assert!(h.contains("quote text that contains a comma"), "{h}");
+        let h = help("unknown field `metirc`, expected one of `metric`", &[]).unwrap();
+        assert!(h.contains("check the spelling"), "{h}");
     }
 
     #[test]
