@@ -194,7 +194,7 @@ fn outcomes_beside_a_growth_rate_are_levels_and_a_share_falls_by_points() {
     let path = "plans/charts-2026/falling-share/chart";
     let falls = [
         ("zh", "需年均降低2.5个百分点"),
-        ("en", "needs a fall of 2.5 percentage points a year"),
+        ("en", "needs a 2.5-percentage-point fall a year"),
     ];
     for (lang, fall) in falls {
         let svg = svg(&out, lang, path, false);
@@ -234,7 +234,10 @@ fn a_level_worked_out_from_a_doubling_is_marked_as_the_sites_arithmetic() {
     );
     // Among other targets' bars, it is outlined and named in the legend and a note.
     let overview = texts(svg(&out, "zh", "plans/charts-2026/overview", false));
-    assert!(overview.iter().any(|t| t == "由基期推算的目标值"), "{overview:?}");
+    assert!(
+        overview.iter().any(|t| t == "由基期推算的目标值"),
+        "{overview:?}"
+    );
     assert!(
         overview.concat().contains("空心条是本站按基期值"),
         "{overview:?}"

@@ -46,6 +46,9 @@ pub struct Columns<'a> {
     pub target_word: &'a str,
     /// The heading of the panel of outcomes in another measure.
     pub others_heading: &'a str,
+    /// Keep the key even for one kind of mark: a figure per quarter or month drawn
+    /// on a year axis must say so beside the columns.
+    pub always_key: bool,
 }
 
 impl Columns<'_> {
@@ -258,7 +261,11 @@ fn draw_panel<'a, 's>(
     let top = highest(p.bars).max(p.extra_top);
     let bottom = lowest(p.bars).min(p.extra_bottom);
     let whole = p.unit.kind() == UnitKind::Count;
-    let (y_min, y_max, y_step) = nice_span(bottom, top, whole);
+    let (y_min, mut y_max, y_step) = nice_span(bottom, top, whole);
+    // A percentage up to 100 (a share, a coverage rate) stops at 100, not 125.
+    if p.unit == MeasureUnit::Percent && top <= 100.0 {
+        y_max = y_max.min(100.0);
+    }
     let y_area =
         tick_label_width(y_max, p.unit, lang).max(tick_label_width(y_min, p.unit, lang)) + 12.0;
     let chart = ChartBuilder::on(area)
@@ -403,7 +410,7 @@ fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
         Some(_) => legend.push((DASHED, Swatch::Line, say(ChartWord::Path))),
         None => {}
     }
-    if legend.len() == 1 {
+    if legend.len() == 1 && !c.always_key {
         legend.clear();
     }
     legend

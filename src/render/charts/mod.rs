@@ -138,6 +138,7 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
             stretch_word: &stretch_word,
             target_word: &target_word,
             others_heading: &others_heading,
+            always_key: target.each.is_some_and(|r| r.each != Period::Year),
         })
     };
     let data = ChartData::by_year(cx, target, &series, &target_word);
@@ -292,15 +293,17 @@ fn site_words(cx: ViewCtx) -> Words {
 /// panels each name theirs.
 fn subtitle(cx: ViewCtx, what: &str, target: Option<&Target>) -> String {
     match target {
-        Some(t) => cx.tf(
-            ChartWord::Subtitle.key(),
-            &[
-                ("what", what),
-                ("unit", &format::axis_unit(Measure::of(t), cx.lang)),
-            ],
-        ),
+        Some(t) => with_unit(cx, what, &format::axis_unit(Measure::of(t), cx.lang)),
         None => what.to_string(),
     }
+}
+
+/// "what; unit: …", or `what` alone for a plain number, which has no unit to name.
+fn with_unit(cx: ViewCtx, what: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        return what.to_string();
+    }
+    cx.tf(ChartWord::Subtitle.key(), &[("what", what), ("unit", unit)])
 }
 
 /// "Source: 《title》clause".
@@ -332,10 +335,7 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
         ),
         _ => value,
     };
-    words.subtitle = cx.tf(
-        ChartWord::Subtitle.key(),
-        &[("what", &what), ("unit", &unit)],
-    );
+    words.subtitle = with_unit(cx, &what, &unit);
     words.source = vec![source_line(cx, &target.source)];
     let mut outcome_sources: Vec<String> = Vec::new();
     for a in &target.actuals {
@@ -535,9 +535,10 @@ fn embed_code(words: &Words, desc_html: &str, wide: &Drawing, page_url: &str) ->
     ] {
         out.push_str(piece);
     }
+    // Each source line on its own line, as in the drawing.
     for (i, source) in words.source.iter().enumerate() {
         if i > 0 {
-            out.push(' ');
+            out.push_str("<br>");
         }
         escape_into(&mut out, source);
     }

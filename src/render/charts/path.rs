@@ -3,6 +3,7 @@
 //! moves by percentage points, so its pace is worded in points, never as the
 //! growth of a percentage, which readers misread.
 
+use crate::render::format;
 use crate::render::keys::ChartWord;
 
 /// The path from the baseline to the target: (year, value) at each end.
@@ -44,6 +45,13 @@ impl Pace {
             Pace::Growth(r) | Pace::Fall(r) | Pace::PointsUp(r) | Pace::PointsDown(r) => r,
         }
     }
+
+    /// The size as written: one decimal, or two for a pace under 0.1 so it never
+    /// reads "0".
+    pub fn text(self) -> String {
+        let size = self.size();
+        format::plain(size, if size >= 0.095 { 1 } else { 2 })
+    }
 }
 
 impl Trajectory {
@@ -72,7 +80,8 @@ impl Trajectory {
     /// (no years between, no change, or an amount not above zero at an end).
     pub fn pace(self) -> Option<Pace> {
         let ((y0, v0), (y1, v1)) = (self.from, self.to);
-        if y1 <= y0 || v1 == v0 {
+        // Less than 0.005 a year is no pace worth a label: it would read "0".
+        if y1 <= y0 || ((v1 - v0) / f64::from(y1 - y0)).abs() < 0.005 {
             return None;
         }
         let years = f64::from(y1 - y0);

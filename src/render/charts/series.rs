@@ -370,7 +370,7 @@ fn path(
         implied: false,
         // A fall is worded as a fall, a share's pace in points.
         label: line.pace().map_or(String::new(), |pace| {
-            let rate = format::plain(pace.size(), 1);
+            let rate = pace.text();
             cx.tf(pace.words().0.key(), &[("rate", &rate)])
         }),
     }

@@ -253,7 +253,7 @@ pub fn describe(
             &[
                 ("from", &path.from.0.to_string()),
                 ("to", &path.to.0.to_string()),
-                ("rate", &format::plain(pace.size(), 1)),
+                ("rate", &pace.text()),
             ],
         );
         out.push_str(before_sentence);

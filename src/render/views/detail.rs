@@ -28,12 +28,20 @@ pub struct TargetDetail {
     pub inferred: InferredFacts,
     /// The document's own sentence for the goal, with the figures marked.
     pub quote: Option<Vec<Segment>>,
+    /// Why the target has no chart, as a UI-string key, when it has none: a place in
+    /// a ranking is not drawn, a change from an unpublished baseline cannot be.
+    pub chart_none: &'static str,
 }
 
 impl TargetDetail {
     pub fn new(cx: ViewCtx, target: &Target, row: tera::Value) -> TargetDetail {
         let names = |ids: &[Id]| ids.iter().map(|id| cx.unit_ref(id)).collect();
         TargetDetail {
+            chart_none: if target.unit.kind() == UnitKind::Rank {
+                "chart_none_rank"
+            } else {
+                "chart_none"
+            },
             row,
             progress: cx.progress_view(target),
             unit: format::axis_unit(format::Measure::of(target), cx.lang),

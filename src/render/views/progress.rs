@@ -159,7 +159,12 @@ impl ViewCtx<'_> {
                 closed,
                 elapsed,
             } => fill(
-                "reason_gap",
+                // A gap that grew is said so, not as a negative share closed.
+                if closed < 0.0 {
+                    "reason_gap_widened"
+                } else {
+                    "reason_gap"
+                },
                 &[
                     ("year", year.to_string()),
                     ("value", q(value)),
