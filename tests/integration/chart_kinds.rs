@@ -187,9 +187,21 @@ fn outcomes_beside_a_growth_rate_are_levels_and_a_share_falls_by_points() {
     let zh = texts(svg(&out, "zh", path, false)).join("|");
     assert!(zh.contains("实际值：营业收入（总量"), "{zh}");
     assert!(!zh.contains("另一口径"), "same measure, not another: {zh}");
+    assert!(!zh.contains("|910|"), "one measure per axis: {zh}");
     let en = texts(svg(&out, "en", path, false)).join("|");
     assert!(en.contains("revenue as levels"), "{en}");
     assert!(!en.contains("another measure"), "{en}");
+    let page = &out["zh/plans/charts-2026/growth-with-levels/index.html"];
+    let href = crate::util::attrs(page, "href")
+        .into_iter()
+        .find(|h| h.starts_with("data:text/csv"))
+        .expect("a CSV download");
+    let csv = crate::charts::base64_text(&href);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2024,实际,575,") && l.contains(",亿元,")),
+        "levels are in 亿元, not the rate's %:\n{csv}"
+    );
 
     let path = "plans/charts-2026/falling-share/chart";
     let falls = [

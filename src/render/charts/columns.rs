@@ -155,7 +155,8 @@ pub fn draw_columns(c: &Columns) -> Result<Body, String> {
             let others = Panel {
                 top: header + main_h + heading_h - UNIT_ROW + 8,
                 plot_h: 130,
-                unit: c.series.unit,
+                // Levels, in the target's own unit, not the rate's percent.
+                unit: c.measure.unit,
                 bars: &c.series.others,
                 extra_top: 0.0,
                 extra_bottom: 0.0,
@@ -394,7 +395,11 @@ fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
     let s = c.series;
     let mut legend: Vec<LegendItem> = Vec::new();
     for kind in s.kinds() {
-        let (color, swatch) = kind_mark(kind);
+        let (color, mut swatch) = kind_mark(kind);
+        // Outcomes only in the panel of levels are columns there, not a line.
+        if kind == Kind::Actual && s.outcomes.is_empty() {
+            swatch = Swatch::Filled;
+        }
         let word = if kind == Kind::Target {
             c.target_word
         } else {

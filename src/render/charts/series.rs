@@ -304,7 +304,22 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
     }
     series.outcomes.sort_by_key(|b| b.year);
     series.others.sort_by_key(|b| b.year);
+    one_measure(&mut series.others);
     Some(series)
+}
+
+/// The second panel holds one measure, never two on one axis: the target's own
+/// (levels beside a growth rate) when published, else the latest other measure. The
+/// rest stay in the page's table of outcomes.
+fn one_measure(others: &mut Vec<Bar>) {
+    let keep = match others.iter().any(|b| b.kind == Kind::Actual) {
+        true => None,
+        false => others.last().map(|b| b.note.clone()),
+    };
+    others.retain(|b| match &keep {
+        None => b.kind == Kind::Actual,
+        Some(measure) => &b.note == measure,
+    });
 }
 
 /// The target's own columns: the level a growth rate implies, the document's level

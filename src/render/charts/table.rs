@@ -98,7 +98,14 @@ impl ChartData {
                 format::plain(b.value, 6),
                 b.extension.map_or(String::new(), |e| format::plain(e, 6)),
             ];
-            let (terms, source) = csv_terms(b, s.unit, lang);
+            // Beside a growth rate, outcomes are levels in the target's own unit.
+            let beside_rate = s.rate.is_some() && b.kind != Kind::Target;
+            let unit = if beside_rate {
+                target.unit.level()
+            } else {
+                s.unit
+            };
+            let (terms, source) = csv_terms(b, unit, lang);
             row.extend(terms);
             row.extend([b.note.clone(), source]);
             csv_rows.push(row);
