@@ -489,6 +489,14 @@ impl TargetValue {
             | TargetValue::Range {
                 or: Some(OpenEnd::Less),
                 ..
+            }
+            | TargetValue::Tiers {
+                floor:
+                    Bound {
+                        comparator: Comparator::AtMost,
+                        ..
+                    },
+                ..
             } => Direction::Down,
             _ => Direction::Up,
         }

@@ -334,6 +334,24 @@ fn a_fall_below_zero_is_drawn_below_the_zero_line_with_the_years_under_it() {
 }
 
 #[test]
+fn tiers_of_ceilings_aim_down_and_draw_the_stretch_below_the_floor() {
+    // No `direction: down` is needed: `at_most` says it, as it does for one figure.
+    let out = built();
+    let zh = texts(svg(
+        &out,
+        "zh",
+        "plans/charts-2026/energy-ceiling/chart",
+        false,
+    ));
+    assert!(zh.iter().any(|t| t == "0.45（力争0.4）"), "{zh:?}");
+    assert!(zh.iter().any(|t| t.contains("需年均下降")), "{zh:?}");
+    assert!(
+        !zh.iter().any(|t| t.contains("单位：")),
+        "a ratio has no unit: {zh:?}"
+    );
+}
+
+#[test]
 fn the_year_axis_covers_only_what_is_drawn_and_outcomes_form_a_series() {
     let out = built();
     let lone = texts(svg(

@@ -167,7 +167,10 @@ impl PlanContext<'_> {
                     .help("write the smaller figure first, as in `range: [3, 5]`"),
             ),
             TargetValue::Tiers { floor, stretch } => {
-                let down = t.direction == Some(Direction::Down);
+                // `{floor: {at_most: 0.45}, stretch: {at_most: 0.4}}` aims down by
+                // its wording, as a lone `at_most` does.
+                let down = t.direction == Some(Direction::Down)
+                    || value.implied_direction() == Direction::Down;
                 if (!down && floor.value > stretch.value) || (down && floor.value < stretch.value) {
                     out.push(
                         self.file

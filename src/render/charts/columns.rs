@@ -407,7 +407,10 @@ fn column_legend<'a>(c: &Columns<'a>) -> Vec<LegendItem<'a>> {
         };
         legend.push((color, swatch, word));
         if kind == Kind::Target && s.columns.iter().any(|b| b.extension.is_some()) {
-            legend.push((palette::SKY, Swatch::Filled, c.stretch_word));
+            // A stretch below its floor is a line across the column.
+            let below = s.columns.iter().all(|b| b.extension_above().is_none());
+            let swatch = if below { Swatch::Line } else { Swatch::Filled };
+            legend.push((palette::SKY, swatch, c.stretch_word));
         }
     }
     match &s.path {
@@ -524,6 +527,27 @@ fn draw_column(
         // A column below zero is labelled under its end.
         let at = (mid, z.1 + 4);
         labels.push((text_box(&figure, LABEL_PX, at, 0.5, 0.0), figure, at, false));
+        return Ok(());
+    }
+    if let Some(ext) = b.extension.filter(|e| *e < b.value && *e >= 0.0) {
+        // A stretch below the floor (a ceiling to cut further): a line across the
+        // column at the stretch, both figures above it.
+        let y = chart.backend_coord(&(x1, ext)).1;
+        root.draw(&PathElement::new(
+            vec![(a.0, y), (z.0, y)],
+            palette::SKY.stroke_width(3),
+        ))
+        .map_err(|e| e.to_string())?;
+        let text = c.cx.tf(
+            ChartWord::FigureStretch.key(),
+            &[
+                ("figure", &figure),
+                ("word", c.stretch_word),
+                ("stretch", &format::figure_only(ext, unit, lang)),
+            ],
+        );
+        let at = (mid, z.1 - 4);
+        labels.push((text_box(&text, LABEL_PX, at, 0.5, 1.0), text, at, false));
         return Ok(());
     }
     let Some(ext) = b.extension_above() else {
