@@ -462,7 +462,7 @@ fn each_chart_downloads_under_its_own_name_with_terms_and_sources_and_can_be_emb
     for column in ["限定词", "比较词", "单位", "来源"] {
         assert!(head.contains(column), "{head}");
     }
-    assert!(csv.contains("2026,确保,1000,1200,确保,突破,亿元,营业收入,《示例市各类目标形式示例（2023—2025年）》条款二"), "{csv}");
+    assert!(csv.contains("2026,确保,1000,1200,确保 / 力争,突破,亿元,营业收入,《示例市各类目标形式示例（2023—2025年）》条款二"), "{csv}");
     // The embed code: the wide drawing by its full address, linked to the page, cited.
     let code = page
         .split("<code>")

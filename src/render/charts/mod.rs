@@ -37,6 +37,7 @@ mod series;
 mod style;
 mod svg;
 mod table;
+mod terms;
 mod text;
 
 use serde::Serialize;

@@ -9,6 +9,7 @@ use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
 
 pub use super::path::Trajectory;
+pub use super::terms::{ValueTerms, source_words, terms};
 
 /// What a mark stands for: it decides colour, legend entry and wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,14 +76,6 @@ pub struct Bar {
     pub aspiration: bool,
     /// The target's counting word and noun (家, 台; technologies), for the CSV's unit.
     pub counting: Counting,
-}
-
-/// The document's words for a target's figure, as the CSV carries them.
-#[derive(Debug, Clone, Default)]
-pub struct ValueTerms {
-    pub qualifier: String,
-    pub comparator: String,
-    pub source: String,
 }
 
 impl Bar {
@@ -173,42 +166,6 @@ impl TargetSeries {
                     || (*k == Kind::Target && self.rate.is_some())
             })
             .collect()
-    }
-}
-
-/// The words a target's figures carry into the CSV.
-pub fn terms(cx: ViewCtx, target: &Target, source: &SourceRef) -> ValueTerms {
-    let lang = cx.lang;
-    let value = &target.value;
-    let qualifier = value.qualifier().map_or(String::new(), |q| {
-        format::qualifier_word(q, lang).to_string()
-    });
-    let comparator = match value {
-        TargetValue::Single(b) | TargetValue::IncreaseBy(b) | TargetValue::AverageGrowth(b) => {
-            format::comparator_word(b.comparator, lang).to_string()
-        }
-        TargetValue::Tiers { floor, .. } => {
-            format::comparator_word(floor.comparator, lang).to_string()
-        }
-        TargetValue::Range { .. } | TargetValue::Double { .. } => String::new(),
-    };
-    ValueTerms {
-        qualifier,
-        comparator,
-        source: source_words(cx, source),
-    }
-}
-
-/// A source as a citation: the document's title and the clause.
-pub fn source_words(cx: ViewCtx, source: &SourceRef) -> String {
-    let title = cx
-        .site
-        .records
-        .get(&source.record)
-        .map_or(source.record.as_str(), |r| cx.text(&r.title));
-    match source.clause.as_deref() {
-        Some(clause) => cx.cite(title, &[clause]),
-        None => cx.tf(ChartWord::Document.key(), &[("title", title)]),
     }
 }
 

@@ -36,8 +36,13 @@ fn csv_terms(b: &Bar, unit: MeasureUnit, lang: Lang) -> ([String; 3], String) {
         unit,
         counting: &b.counting,
     };
+    // Two tiers: the floor's word, then the stretch's (the `upper` column's figure).
+    let qualifier = match terms.upper_qualifier.is_empty() {
+        true => terms.qualifier,
+        false => format!("{} / {}", terms.qualifier, terms.upper_qualifier),
+    };
     (
-        [terms.qualifier, terms.comparator, csv_unit(measure, lang)],
+        [qualifier, terms.comparator, csv_unit(measure, lang)],
         terms.source,
     )
 }
