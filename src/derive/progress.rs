@@ -177,8 +177,12 @@ pub fn assess(target: &Target, as_of_year: u16) -> Progress {
     let Some(floor) = floor_bound(target) else {
         return no(Status::NoData, Reason::NoFigure);
     };
+    // Which tier was met is a verdict: given for the target year (or a year of a
+    // yearly figure), not for an earlier outcome on its way there, where "not met"
+    // would contradict an on-track status.
+    let judged = latest.year >= target.year || target.each.is_some();
     let tiers = match target.value {
-        TargetValue::Tiers { floor, stretch } => Some(Tiers {
+        TargetValue::Tiers { floor, stretch } if judged => Some(Tiers {
             floor: meets(latest.value, floor, target.direction),
             stretch: meets(latest.value, stretch, target.direction),
         }),
@@ -478,7 +482,7 @@ mod tests {
                 stretch: false
             })
         );
-        let p = assess(&with(t, &[(2021, 1250.0)]), 2022);
+        let p = assess(&with(t.clone(), &[(2021, 1250.0)]), 2022);
         assert_eq!(
             p.tiers,
             Some(Tiers {
@@ -486,6 +490,10 @@ mod tests {
                 stretch: true
             })
         );
+        // An outcome before the target year is on its way: no verdict on the tiers.
+        let later = Target { year: 2023, ..t };
+        let p = assess(&with(later, &[(2021, 900.0)]), 2022);
+        assert_eq!(p.tiers, None);
     }
 
     #[test]
