@@ -74,6 +74,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
         return vec![text.trim_end().to_string()];
     }
     let max_cols = max_columns(px, max);
+    let glued = glued_offsets(text);
     // The line is `text[start..i]`, kept as offsets so no character is copied twice.
     let mut lines = Vec::new();
     let mut start = 0;
@@ -85,7 +86,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     let mut prev: Option<(char, usize)> = None;
     for (i, c) in text.char_indices() {
         let c_cols = columns(c);
-        if i > start && may_break_between(prev, (c, c_cols)) {
+        if i > start && may_break_between(prev, (c, c_cols)) && glued.binary_search(&i).is_err() {
             last_break = Some((i, cols));
         }
         if ink && cols + c_cols > max_cols {
@@ -123,6 +124,42 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
         lines.push(tail.trim_end().to_string());
     }
     lines
+}
+
+/// Words a chart's Chinese never splits across lines: units and the label before
+/// them ("亿 / 元" or "单 / 位" read as two words).
+const GLUED: &[&str] = &[
+    "单位",
+    "亿元",
+    "万元",
+    "万亿元",
+    "万元/亩",
+    "平方米",
+    "万平方米",
+    "百分点",
+    "个百分点",
+    "实际值",
+];
+
+/// The byte offsets where `text` may not break: inside a [`GLUED`] word, and between
+/// a figure and the counting word or unit after it ("2026年", "30家").
+fn glued_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for word in GLUED {
+        for (at, w) in text.match_indices(word) {
+            out.extend(w.char_indices().skip(1).map(|(i, _)| at + i));
+        }
+    }
+    let mut prev = None;
+    for (i, c) in text.char_indices() {
+        if prev.is_some_and(|p: char| p.is_ascii_digit() || p == '%') && is_ideograph(c) {
+            out.push(i);
+        }
+        prev = Some(c);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The most display columns a line of `max` pixels holds at `px`: the same answer
@@ -192,6 +229,31 @@ fn overlaps(a: Rect, b: Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_and_a_figure_with_its_word_stay_on_one_line() {
+        for (text, width) in [
+            ("目标：突破1000亿元；单位：亿元", 9.0 * 14.0 * 1.12),
+            ("全市规模以上工业增加值（2026年）", 10.0 * 14.0 * 1.12),
+            ("亩均税收达到30万元/亩", 8.0 * 14.0 * 1.12),
+        ] {
+            let lines = wrap(text, 14.0, width);
+            assert_eq!(lines.concat(), text, "nothing lost");
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                for word in GLUED.iter().chain(&["2026年"]) {
+                    let joined = format!("{}{}", pair[0], pair[1]);
+                    let at = pair[0].len();
+                    assert!(
+                        !joined
+                            .match_indices(word)
+                            .any(|(i, w)| i < at && at < i + w.len()),
+                        "{word} split in {lines:?} ({end:?}/{start:?})"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn chinese_wraps_between_characters_and_keeps_punctuation_with_its_word() {
