@@ -20,6 +20,7 @@ use super::series::{Bar, Kind, TargetSeries, highest, lowest};
 use super::style::{self, Ink};
 use super::svg::{DASHED, DOTTED, SvgBackend};
 use super::text::{Placed, Rect, text_box, wrap};
+use super::years::{Years, draw_year_labels};
 use crate::content::{MeasureUnit, UnitKind};
 use crate::render::format::{self, Measure};
 use crate::render::keys::ChartWord;
@@ -57,48 +58,6 @@ impl Columns<'_> {
             Variant::Wide => 250,
             Variant::Narrow => 210,
         }
-    }
-}
-
-/// The years along the horizontal axis: exactly those with something drawn, and
-/// room around a lone year so its column is not a slab.
-#[derive(Clone, Copy)]
-struct Years {
-    first: u16,
-    last: u16,
-    pad: f64,
-}
-
-impl Years {
-    fn of(s: &TargetSeries, variant: Variant) -> Option<Years> {
-        let mut years: Vec<u16> = s
-            .columns
-            .iter()
-            .chain(&s.outcomes)
-            .chain(&s.others)
-            .map(|b| b.year)
-            .collect();
-        if let Some(p) = &s.path {
-            years.extend([p.line.from.0, p.line.to.0]);
-        }
-        if let Some(r) = &s.rate {
-            years.extend([r.from, r.to]);
-        }
-        let (first, last) = (*years.iter().min()?, *years.iter().max()?);
-        let fewest = match variant {
-            Variant::Wide => 7.0,
-            Variant::Narrow => 4.0,
-        };
-        let span = f64::from(last - first + 1);
-        Some(Years {
-            first,
-            last,
-            pad: ((fewest - span) / 2.0).max(0.0),
-        })
-    }
-
-    fn range(self) -> std::ops::Range<f64> {
-        (f64::from(self.first) - 0.5 - self.pad)..(f64::from(self.last) + 0.5 + self.pad)
     }
 }
 
@@ -227,7 +186,12 @@ fn draw_main<'s>(
     for line in [&path_points, &outcome_points] {
         reserve_line(&chart, line, placed);
     }
-    place_column_labels(root, &chart, p, pending, placed, bounds)?;
+    // Outcomes are labelled before the columns' figures above them: a yearly target
+    // repeats one figure (the subtitle states it), an outcome's figure is its own.
+    place_inside_labels(root, &chart, p, &pending, placed, bounds)?;
+    let outcomes = (c.series.outcomes.as_slice(), c.series.unit, c.cx.lang);
+    label_outcomes(root, &chart, outcomes, placed, bounds)?;
+    place_labels_above(root, &pending, placed, bounds)?;
     if let Some(rate) = &c.series.rate {
         let (l, t) = chart.backend_coord(&(f64::from(rate.from) - 0.4, rate.value));
         let (r, _) = chart.backend_coord(&(f64::from(rate.to) + 0.4, rate.value));
@@ -243,8 +207,7 @@ fn draw_main<'s>(
     if let Some(path) = &c.series.path {
         label_path(root, &chart, path, &path_points, placed, bounds)?;
     }
-    let outcomes = (c.series.outcomes.as_slice(), c.series.unit, c.cx.lang);
-    label_outcomes(root, &chart, outcomes, placed, bounds)
+    Ok(())
 }
 
 /// A panel's axes: its scale (whole numbers for counts), the unit level above the
@@ -299,7 +262,7 @@ fn draw_panel<'a, 's>(
         root.draw_text(&unit, style, at)
             .map_err(|e| e.to_string())?;
     }
-    draw_year_labels(root, &chart, c, years, placed, bounds)?;
+    draw_year_labels(root, &chart, c.series, years, placed, bounds)?;
     Ok(chart)
 }
 
@@ -323,69 +286,6 @@ fn main_extra_top(s: &TargetSeries) -> f64 {
         .as_ref()
         .map_or(0.0, |p| p.line.from.1.max(p.line.to.1));
     outcomes.max(rate).max(path)
-}
-
-/// The years along the axis, most important first: the years of the target's own
-/// columns (latest first, so the target year is never the one left out), the ends of
-/// its path or rate, the years of outcomes, then the other years on an even grid
-/// counted back from the last year. Each is drawn only where it overlaps nothing.
-fn draw_year_labels(
-    root: &Area,
-    chart: &Cartesian,
-    c: &Columns,
-    years: Years,
-    placed: &mut Placed,
-    bounds: Rect,
-) -> Drawn {
-    let s = c.series;
-    let mut order: Vec<u16> = s.columns.iter().map(|b| b.year).collect();
-    order.sort_unstable_by(|a, b| b.cmp(a));
-    if let Some(p) = &s.path {
-        order.extend([p.line.to.0, p.line.from.0]);
-    }
-    if let Some(r) = &s.rate {
-        order.extend([r.to, r.from]);
-    }
-    order.extend(s.outcomes.iter().chain(&s.others).map(|b| b.year));
-    // A year label's width and the distance between years decide how many years
-    // one label needs: the unmarked years are labelled every `step` years.
-    let (x0, _) = chart.backend_coord(&(f64::from(years.first), 0.0));
-    let (x1, _) = chart.backend_coord(&(f64::from(years.first) + 1.0, 0.0));
-    let label = text_box("2030", LABEL_PX, (0, 0), 0.5, 0.0);
-    let needed = f64::from(label.2 - label.0 + 8);
-    let step = (needed / f64::from((x1 - x0).max(1))).ceil().max(1.0) as u16;
-    let marked = order.len();
-    order.extend(
-        (years.first..=years.last)
-            .rev()
-            .filter(|y| (years.last - y).is_multiple_of(step)),
-    );
-    let mut seen = std::collections::BTreeSet::new();
-    let order: Vec<(usize, u16)> = order
-        .into_iter()
-        .enumerate()
-        .filter(|(_, y)| seen.insert(*y))
-        .collect();
-    let style = style::text(Ink::Label, HPos::Center, VPos::Top);
-    let bounds = (bounds.0, 0, bounds.2, i32::MAX);
-    let mut labelled: Vec<u16> = Vec::new();
-    for (i, year) in order {
-        // A grid year keeps a whole step from every labelled year, so the grid
-        // stays even in both languages whatever the plot's width.
-        if i >= marked && labelled.iter().any(|l| l.abs_diff(year) < step) {
-            continue;
-        }
-        let (x, y) = chart.backend_coord(&(f64::from(year), chart.y_range().start));
-        let text = year.to_string();
-        let mut rect = text_box(&text, LABEL_PX, (x, y + 6), 0.5, 0.0);
-        rect = (rect.0 - 3, rect.1, rect.2 + 3, rect.3);
-        if placed.try_place(rect, bounds) {
-            labelled.push(year);
-            root.draw_text(&text, style, (x, y + 6))
-                .map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
 }
 
 /// A legend entry per kind drawn, the upper tier, the rate and the path. A lone
@@ -468,7 +368,20 @@ fn place_column_labels(
     placed: &mut Placed,
     bounds: Rect,
 ) -> Drawn {
-    for (rect, text, at, inside) in &pending {
+    place_inside_labels(root, chart, p, &pending, placed, bounds)?;
+    place_labels_above(root, &pending, placed, bounds)
+}
+
+/// The figures inside columns, then every column's box is reserved.
+fn place_inside_labels(
+    root: &Area,
+    chart: &Cartesian,
+    p: &Panel,
+    pending: &[Pending],
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
+    for (rect, text, at, inside) in pending {
         if *inside && placed.try_place(*rect, bounds) {
             let style = style::text(Ink::OnFill, HPos::Center, VPos::Top);
             root.draw_text(text, style, *at)
@@ -480,7 +393,16 @@ fn place_column_labels(
         let (r, bot) = chart.backend_coord(&(f64::from(b.year) + SLOT / 2.0, b.value.min(0.0)));
         placed.reserve((l, t, r, bot));
     }
-    // Above the column, or a little higher where a line passes its top.
+    Ok(())
+}
+
+/// The figures above columns, or a little higher where a line passes a column's top.
+fn place_labels_above(
+    root: &Area,
+    pending: &[Pending],
+    placed: &mut Placed,
+    bounds: Rect,
+) -> Drawn {
     for (rect, text, at, _) in pending.iter().filter(|p| !p.3) {
         for lift in [0, 12, 24] {
             let r = (rect.0, rect.1 - lift, rect.2, rect.3 - lift);

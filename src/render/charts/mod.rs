@@ -39,6 +39,7 @@ mod svg;
 mod table;
 mod terms;
 mod text;
+mod years;
 
 use serde::Serialize;
 

@@ -130,6 +130,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
 /// them ("亿 / 元" or "单 / 位" read as two words).
 const GLUED: &[&str] = &[
     "单位",
+    "条款",
     "亿元",
     "万元",
     "万亿元",
