@@ -292,6 +292,9 @@ fn target_columns(
         // Worked out by the site: approximate, never as the document's figure.
         let figure = approximate(figure, target.unit.kind() == UnitKind::Count);
         let mut end = column(cx, target, target.year, figure, Kind::Implied);
+        // "≈1.375万亿元（年均增长8%以上）": the level, and the document's words it
+        // comes from, with their 以上.
+        end.text = cx.aside(&format!("≈{}", end.text), &value_text(cx.lang, target));
         end.value_form = Some(terms(cx, target, &target.source));
         series.columns.push(end);
     } else if let Some(stated) = stated {
