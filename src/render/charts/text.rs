@@ -143,18 +143,23 @@ const GLUED: &[&str] = &[
 ];
 
 /// The byte offsets where `text` may not break: inside a [`GLUED`] word, and between
-/// a figure and the counting word or unit after it ("2026年", "30家").
+/// a figure and the counting word or unit after it ("2026年", "30家"). One pass over
+/// the characters: searching for each word in turn was a fifth of a chart's time.
 fn glued_offsets(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    for word in GLUED {
-        for (at, w) in text.match_indices(word) {
-            out.extend(w.char_indices().skip(1).map(|(i, _)| at + i));
-        }
-    }
-    let mut prev = None;
+    let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if prev.is_some_and(|p: char| p.is_ascii_digit() || p == '%') && is_ideograph(c) {
+        if !is_ideograph(c) {
+            prev = Some(c);
+            continue;
+        }
+        if prev.is_some_and(|p| p.is_ascii_digit() || p == '%') {
             out.push(i);
+        }
+        if matches!(c, '单' | '条' | '亿' | '万' | '平' | '百' | '个' | '实') {
+            for word in GLUED.iter().filter(|w| text[i..].starts_with(**w)) {
+                out.extend(word.char_indices().skip(1).map(|(j, _)| i + j));
+            }
         }
         prev = Some(c);
     }
