@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::series::{Bar, Kind, Panel, TargetSeries, Trajectory};
-use crate::content::{MeasureUnit, Target};
+use crate::content::{Horizon, MeasureUnit, Target};
 use crate::lang::Lang;
 use crate::render::encode::to_csv;
 use crate::render::format;
@@ -58,7 +58,13 @@ impl ChartData {
         let mut rows = Vec::new();
         let mut csv_rows = Vec::new();
         if let Some(r) = &s.rate {
-            let span = format!("{}–{}", r.from, r.to);
+            let span = crate::render::views::horizon_text(
+                Horizon {
+                    start: r.from,
+                    end: r.to,
+                },
+                lang,
+            );
             rows.push(vec![
                 span.clone(),
                 target_word.to_string(),
@@ -83,7 +89,7 @@ impl ChartData {
             // names the span instead of repeating the period.
             let label = if b.kind == Kind::Target && target.each.is_some() {
                 let word = super::series::modal_word(cx, target);
-                let span = period_text(target);
+                let span = period_text(target, cx.lang);
                 cx.tf(
                     ChartWord::TargetSpan.key(),
                     &[("word", &word), ("span", &span)],

@@ -244,7 +244,7 @@ pub fn target(
                 &[
                     ("name", &name),
                     ("value", &crate::render::views::value_text(lang, target)),
-                    ("period", &crate::render::views::period_text(target)),
+                    ("period", &crate::render::views::period_text(target, lang)),
                     ("plan", plan_title),
                 ],
             )

@@ -121,7 +121,7 @@ fn plan_doc(v: ViewCtx, plan: &Plan) -> SearchDoc {
         context: format!(
             "{} · {}",
             v.unit_name(&plan.issuer),
-            horizon_text(plan.horizon)
+            horizon_text(plan.horizon, lang)
         ),
         extra: format!(
             "{} {} {}",

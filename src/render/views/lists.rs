@@ -59,7 +59,7 @@ impl PlanCard {
             status: cx.status(cx.site.plans.position(&plan.id).unwrap_or(0)),
             issued: record.map(|r| cx.date(r.issued)).unwrap_or_default(),
             issued_iso: record.map(|r| r.issued.to_string()).unwrap_or_default(),
-            horizon: horizon_text(plan.horizon),
+            horizon: horizon_text(plan.horizon, cx.lang),
             document_number: record
                 .and_then(|r| r.document_number.as_deref())
                 .map(|n| cx.doc_number(n)),
@@ -99,11 +99,12 @@ pub fn status_counts<'t>(
         .collect()
 }
 
-pub fn horizon_text(h: Horizon) -> String {
-    if h.start == h.end {
-        h.start.to_string()
-    } else {
-        format!("{}–{}", h.start, h.end)
+pub fn horizon_text(h: Horizon, lang: Lang) -> String {
+    // The dash between years as each language writes it: 2023—2026, 2023–2026.
+    match (h.start == h.end, lang) {
+        (true, _) => h.start.to_string(),
+        (false, Lang::Zh) => format!("{}—{}", h.start, h.end),
+        (false, Lang::En) => format!("{}–{}", h.start, h.end),
     }
 }
 
@@ -152,7 +153,7 @@ impl TargetRow {
             metric: cx.metric(target.metric).to_string(),
             year: target.year,
             year_href: links::href(&links::year(cx.lang, target.year)),
-            period: period_text(target),
+            period: period_text(target, cx.lang),
             value: value_text(cx.lang, target),
             region: cx.region_ref(&target.region),
             plan: cx
@@ -188,12 +189,15 @@ const ROW_FIELDS: [TargetField; 8] = [
 ];
 
 /// `2023`, or for a target set for each year of a span `2021–2023` (the value says 每年).
-pub fn period_text(target: &Target) -> String {
+pub fn period_text(target: &Target, lang: Lang) -> String {
     match target.each {
-        Some(r) => horizon_text(Horizon {
-            start: r.from,
-            end: r.to,
-        }),
+        Some(r) => horizon_text(
+            Horizon {
+                start: r.from,
+                end: r.to,
+            },
+            lang,
+        ),
         None => target.year.to_string(),
     }
 }
