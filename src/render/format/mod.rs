@@ -228,6 +228,7 @@ pub fn axis_unit<'a>(m: impl Into<Measure<'a>>, lang: Lang) -> String {
                 "percentage points".into()
             }
             UnitKind::Percent => "%".into(),
+            UnitKind::Rank => "place in a ranking".into(),
             _ => m.noun(2.0).to_string(),
         },
     }
