@@ -205,10 +205,14 @@ pub fn chain_chart(
     let mut words = site_words(cx);
     words.title = cx.text(&chain.name).to_string();
     words.subtitle = subtitle(cx, cx.t(ChartWord::TitleComparison.key()), None);
-    words.source = vec![cx.tf(
-        ChartWord::SourcePlans.key(),
-        &[("plans", &cited_plans(cx, targets).join(list_sep(cx.lang)))],
-    )];
+    let cited = cited_plans(cx, targets);
+    words.source = vec![match cited.as_slice() {
+        [one] => cx.tf(ChartWord::Source.key(), &[("citation", one)]),
+        _ => cx.tf(
+            ChartWord::SourcePlans.key(),
+            &[("plans", &cited.join(list_sep(cx.lang)))],
+        ),
+    }];
     let files = Files {
         id: "chart-comparison",
         file: "comparison",
