@@ -108,10 +108,6 @@ pub enum ChartWord {
     /// `{metric}`, `{unit}`: the panel of outcomes as levels beside a growth-rate target.
     LevelsPanel,
     TargetEach,
-    /// `{word}`, `{span}`: a yearly target's row in the chart's table.
-    TargetSpan,
-    /// `{figure}`, `{year}`: an outcome with its year.
-    FigureYear,
     /// `{figure}`, `{word}`, `{stretch}`: a floor with its stretch figure.
     FigureStretch,
     EachYear,
@@ -137,7 +133,7 @@ pub enum ChartWord {
 }
 
 impl ChartWord {
-    pub const ALL: [ChartWord; 66] = [
+    pub const ALL: [ChartWord; 64] = [
         ChartWord::Target,
         ChartWord::Baseline,
         ChartWord::Actual,
@@ -181,8 +177,6 @@ impl ChartWord {
         ChartWord::OtherPanel,
         ChartWord::LevelsPanel,
         ChartWord::TargetEach,
-        ChartWord::TargetSpan,
-        ChartWord::FigureYear,
         ChartWord::FigureStretch,
         ChartWord::EachYear,
         ChartWord::EachQuarter,
@@ -252,8 +246,6 @@ impl ChartWord {
             ChartWord::OtherPanel => "chart_other_panel",
             ChartWord::LevelsPanel => "chart_levels_panel",
             ChartWord::TargetEach => "chart_target_each",
-            ChartWord::TargetSpan => "chart_target_span",
-            ChartWord::FigureYear => "chart_figure_year",
             ChartWord::FigureStretch => "chart_figure_stretch",
             ChartWord::EachYear => "chart_each_year",
             ChartWord::EachQuarter => "chart_each_quarter",
@@ -329,7 +321,6 @@ fn template_keys(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The UI strings the views (`views.rs`) look up by name.
 pub const VIEW_KEYS: &[&str] = &[
-    "aside_form",
     "labelled_form",
     "sentence_pair",
     "paren_open",

@@ -121,13 +121,8 @@ impl BarChart<'_> {
 
     fn outcome_label(&self, b: &Bar, unit: MeasureUnit) -> Option<String> {
         b.outcome.map(|(year, v)| {
-            self.cx.tf(
-                ChartWord::FigureYear.key(),
-                &[
-                    ("figure", &format::figure_only(v, unit, self.cx.lang)),
-                    ("year", &self.cx.year(year)),
-                ],
-            )
+            let figure = format::figure_only(v, unit, self.cx.lang);
+            self.cx.aside(&figure, &self.cx.year(year))
         })
     }
 }

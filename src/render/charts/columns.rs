@@ -13,7 +13,7 @@ use super::layout::{
     draw_value_axis, nice_span, tick_label_width,
 };
 use super::lines::{
-    draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_text, reserve_line,
+    draw_outcomes, draw_path, draw_rate, label_outcomes, label_path, place_anywhere, reserve_line,
 };
 use super::palette;
 use super::series::{Bar, Kind, TargetSeries, highest, lowest};
@@ -97,8 +97,7 @@ pub fn draw_columns(c: &Columns) -> Result<Body, String> {
             plot_h: c.plot_h(),
             unit: c.series.unit,
             bars: &c.series.columns,
-            extra_top: main_extra_top(c.series),
-            extra_bottom: main_extra_bottom(c.series),
+            extra: main_extra_span(c.series),
             unit_label: true,
         };
         let area = main.area(&root);
@@ -117,8 +116,7 @@ pub fn draw_columns(c: &Columns) -> Result<Body, String> {
                 // Levels, in the target's own unit, not the rate's percent.
                 unit: c.measure.unit,
                 bars: &c.series.others,
-                extra_top: 0.0,
-                extra_bottom: 0.0,
+                extra: (0.0, 0.0),
                 unit_label: false,
             };
             let area = others.area(&root);
@@ -145,10 +143,9 @@ struct Panel<'a> {
     plot_h: u32,
     unit: MeasureUnit,
     bars: &'a [Bar],
-    /// The highest and lowest points drawn besides the columns (outcomes, a path,
+    /// The lowest and highest points drawn besides the columns (outcomes, a path,
     /// a rate); the lowest is below zero only for a fall.
-    extra_top: f64,
-    extra_bottom: f64,
+    extra: (f64, f64),
     /// Whether the unit is written above the axis (the other panel's heading names it).
     unit_label: bool,
 }
@@ -195,14 +192,8 @@ fn draw_main<'s>(
     if let Some(rate) = &c.series.rate {
         let (l, t) = chart.backend_coord(&(f64::from(rate.from) - 0.4, rate.value));
         let (r, _) = chart.backend_coord(&(f64::from(rate.to) + 0.4, rate.value));
-        place_text(
-            root,
-            placed,
-            bounds,
-            &rate.text,
-            ((l + r) / 2, t - 6),
-            (0.5, 1.0),
-        )?;
+        let above = [(((l + r) / 2, t - 6), (0.5, 1.0))];
+        place_anywhere(root, placed, bounds, &rate.text, &above)?;
     }
     if let Some(path) = &c.series.path {
         label_path(root, &chart, path, &path_points, placed, bounds)?;
@@ -222,8 +213,8 @@ fn draw_panel<'a, 's>(
     bounds: Rect,
 ) -> Result<Cartesian<'a, 's>, String> {
     let lang = c.cx.lang;
-    let top = highest(p.bars).max(p.extra_top);
-    let bottom = lowest(p.bars).min(p.extra_bottom);
+    let top = highest(p.bars).max(p.extra.1);
+    let bottom = lowest(p.bars).min(p.extra.0);
     let whole = p.unit.kind() == UnitKind::Count;
     let (y_min, mut y_max, y_step) = nice_span(bottom, top, whole);
     // A percentage up to 100 (a share, a coverage rate) stops at 100, not 125.
@@ -266,26 +257,18 @@ fn draw_panel<'a, 's>(
     Ok(chart)
 }
 
-/// The lowest point the main panel draws besides its columns (zero, or a fall).
-fn main_extra_bottom(s: &TargetSeries) -> f64 {
-    let outcomes = lowest(&s.outcomes);
+/// The lowest and highest points the main panel draws besides its columns (the
+/// outcomes, a rate, a path), zero included: the lowest is below zero only for a fall.
+fn main_extra_span(s: &TargetSeries) -> (f64, f64) {
     let rate = s.rate.as_ref().map_or(0.0, |r| r.value);
     let path = s
         .path
         .as_ref()
-        .map_or(0.0, |p| p.line.from.1.min(p.line.to.1));
-    outcomes.min(rate).min(path)
-}
-
-/// The highest point the main panel draws besides its columns.
-fn main_extra_top(s: &TargetSeries) -> f64 {
-    let outcomes = highest(&s.outcomes);
-    let rate = s.rate.as_ref().map_or(0.0, |r| r.value);
-    let path = s
-        .path
-        .as_ref()
-        .map_or(0.0, |p| p.line.from.1.max(p.line.to.1));
-    outcomes.max(rate).max(path)
+        .map_or((0.0, 0.0), |p| (p.line.from.1, p.line.to.1));
+    (
+        lowest(&s.outcomes).min(rate).min(path.0).min(path.1),
+        highest(&s.outcomes).max(rate).max(path.0).max(path.1),
+    )
 }
 
 /// A legend entry per kind drawn, the upper tier, the rate and the path. A lone

@@ -148,18 +148,6 @@ fn share(s: f64) -> usize {
 /// A point, and the shares of a label's box (0 start, 0.5 middle, 1 end) anchored there.
 pub type Spot = ((i32, i32), (f64, f64));
 
-/// Draws `text` at `at` (anchored by shares of its box) if it overlaps nothing.
-pub fn place_text(
-    root: &Area,
-    placed: &mut Placed,
-    bounds: Rect,
-    text: &str,
-    at: (i32, i32),
-    anchor: (f64, f64),
-) -> Result<bool, String> {
-    place_anywhere(root, placed, bounds, text, &[(at, anchor)])
-}
-
 /// Draws `text` at the first of `spots` (a point and the shares of the text's box
 /// anchored there) where it overlaps nothing. A label that fits nowhere on one line
 /// tries every spot again in two balanced lines (more if still wider than half the
@@ -171,11 +159,16 @@ pub fn place_anywhere(
     text: &str,
     spots: &[Spot],
 ) -> Result<bool, String> {
-    let one = [text];
-    for (at, anchor) in spots {
-        if place_lines(root, placed, bounds, &one, *at, *anchor)? {
-            return Ok(true);
+    let mut anywhere = |lines: &[&str]| -> Result<bool, String> {
+        for (at, anchor) in spots {
+            if place_lines(root, placed, bounds, lines, *at, *anchor)? {
+                return Ok(true);
+            }
         }
+        Ok(false)
+    };
+    if anywhere(&[text])? {
+        return Ok(true);
     }
     // Wrapped only now: most labels find a spot on one line.
     let half_plot = f64::from(bounds.2 - bounds.0) / 2.0;
@@ -187,14 +180,7 @@ pub fn place_anywhere(
         .fold(0.0, f64::max);
     let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot).max(widest_word));
     let wrapped: Vec<&str> = wrapped.iter().map(String::as_str).collect();
-    if wrapped.len() > 1 {
-        for (at, anchor) in spots {
-            if place_lines(root, placed, bounds, &wrapped, *at, *anchor)? {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
+    Ok(wrapped.len() > 1 && anywhere(&wrapped)?)
 }
 
 /// Draws `lines` as one block at `at` if the block overlaps nothing.

@@ -90,10 +90,7 @@ impl ChartData {
             let label = if b.kind == Kind::Target && target.each.is_some() {
                 let word = super::series::modal_word(cx, target);
                 let span = period_text(target, cx.lang);
-                cx.tf(
-                    ChartWord::TargetSpan.key(),
-                    &[("word", &word), ("span", &span)],
-                )
+                cx.aside(&word, &span)
             } else {
                 series_word(b)
             };
@@ -174,10 +171,7 @@ impl ChartData {
                         counting: &b.counting,
                     };
                     let figure = format::quantity(v, measure, lang);
-                    cx.tf(
-                        ChartWord::FigureYear.key(),
-                        &[("figure", &figure), ("year", &cx.year(year))],
-                    )
+                    cx.aside(&figure, &cx.year(year))
                 }));
             }
             rows.push(row);

@@ -123,7 +123,8 @@ impl<'a> ViewCtx<'a> {
     /// `text` with a remark in brackets, full-width in Chinese: "1376.9亿元（2021年）",
     /// "CNY 137.69 billion (2021)".
     pub fn aside(&self, text: &str, aside: &str) -> String {
-        self.tf("aside_form", &[("text", text), ("aside", aside)])
+        // The same brackets the templates write around a remark.
+        [text, self.t("paren_open"), aside, self.t("paren_close")].concat()
     }
 
     /// `text` after its label and the language's colon: "目标年份：…", "Target year: …".
