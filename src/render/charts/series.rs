@@ -298,12 +298,17 @@ fn target_columns(
         end.value_form = Some(terms(cx, target, &target.source));
         series.columns.push(end);
     } else if let Some(stated) = stated {
+        // The same words in every year a yearly target repeats: made once.
+        let (text, value_form) = (
+            value_text(cx.lang, target),
+            terms(cx, target, &target.source),
+        );
         for year in target.years() {
             series.columns.push(Bar {
                 extension: stated.upper_figure(),
                 kind: Kind::Target,
-                text: value_text(cx.lang, target),
-                value_form: Some(terms(cx, target, &target.source)),
+                text: text.clone(),
+                value_form: Some(value_form.clone()),
                 ..column(cx, target, year, figure, Kind::Target)
             });
         }
@@ -354,6 +359,7 @@ fn path(
 /// The parts of a target's breakdown, largest first.
 pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
     let b = target.breakdown.as_ref()?;
+    let source = source_words(cx, &target.source);
     let mut bars: Vec<Bar> = b
         .parts
         .iter()
@@ -361,7 +367,7 @@ pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
             label: part_label(cx, &p.key),
             note: String::new(),
             value_form: Some(ValueTerms {
-                source: source_words(cx, &target.source),
+                source: source.clone(),
                 ..ValueTerms::default()
             }),
             ..column(cx, target, target.year, p.value, Kind::Target)

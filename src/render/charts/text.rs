@@ -61,46 +61,45 @@ fn no_end(c: char) -> bool {
 /// Nothing is dropped: the lines together hold every character of `text`.
 pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     // Every character takes no more display columns than it has UTF-8 bytes (a wide
-    // character is 3 or 4 bytes and 2 columns), so text whose bytes fit on a line fits
-    // without being measured; most labels do. Wrapping was a seventh of a chart's
+    // character is 3 or 4 bytes and 2 columns), nor more than 2, so text whose bytes,
+    // or twice its characters, fit on a line fits without being measured; most labels
+    // do, and Chinese ones by the second count. Wrapping was a seventh of a chart's
     // instructions before this and the whole-column limit below (callgrind).
     // Other text that fits is not measured here: the loop below makes one line of it,
     // except of text starting with a space, whose leading spaces the loop drops and a
     // whole line keeps. (Measuring every text first was a pass more over every title,
     // source and note.)
     if columns_width(text.len(), px) <= max
+        || columns_width(2 * text.chars().count(), px) <= max
         || (text.starts_with(' ') && text_width(text, px) <= max)
     {
         return vec![text.trim_end().to_string()];
     }
     let max_cols = max_columns(px, max);
-    let glued = glued_offsets(text);
     // The line is `text[start..i]`, kept as offsets so no character is copied twice.
+    // Each character costs a width lookup and an addition; where a line may break is
+    // asked only when one overflows, looking back along that line (so each character
+    // is looked back at no more than once). Asking it of every character, with the
+    // glued words found beforehand, was a tenth of a chart's instructions (callgrind).
     let mut lines = Vec::new();
     let mut start = 0;
     let mut cols = 0;
     // Whether the line holds anything but white space (so a break has something to keep).
     let mut ink = false;
-    // The last place the line may break: its byte offset and the columns before it.
-    let mut last_break: Option<(usize, usize)> = None;
-    let mut prev: Option<(char, usize)> = None;
-    for (i, c) in text.char_indices() {
-        let c_cols = columns(c);
-        if i > start && may_break_between(prev, (c, c_cols)) && glued.binary_search(&i).is_err() {
-            last_break = Some((i, cols));
-        }
-        if ink && cols + c_cols > max_cols {
-            match last_break.filter(|(at, _)| *at > start) {
-                Some((at, cols_before)) => {
+    let mut i = 0;
+    while i < text.len() {
+        let g = glyph(text, i);
+        if ink && cols + g.cols > max_cols {
+            match last_break(text, start, i) {
+                Some(at) => {
                     let piece = text[start..at].trim_end();
                     if !piece.is_empty() {
                         lines.push(piece.to_string());
                     }
                     let rest = &text[at..i];
                     let kept = rest.trim_start_matches(' ');
-                    let dropped = rest.len() - kept.len();
-                    start = at + dropped;
-                    cols -= cols_before + dropped;
+                    start = at + (rest.len() - kept.len());
+                    cols = text[start..i].chars().map(columns).sum();
                     ink = kept.chars().any(|k| !k.is_whitespace());
                 }
                 None => {
@@ -108,22 +107,83 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
                     (start, cols, ink) = (i, 0, false);
                 }
             }
-            last_break = None;
         }
-        if i == start && c == ' ' {
+        if i == start && g.space {
             start = i + 1;
         } else {
-            cols += c_cols;
-            // Asked only until the line has ink: white space is a table lookup.
-            ink = ink || !c.is_whitespace();
+            cols += g.cols;
+            ink = ink || !g.white;
         }
-        prev = Some((c, c_cols));
+        i += g.len;
     }
     let tail = &text[start..];
     if ink || lines.is_empty() {
         lines.push(tail.trim_end().to_string());
     }
     lines
+}
+
+/// One character of a label, as the line breaker needs it.
+struct Glyph {
+    /// Its UTF-8 bytes.
+    len: usize,
+    /// Its display columns ([`columns`]).
+    cols: usize,
+    /// Whether it is a plain space (dropped at the start of a line).
+    space: bool,
+    /// Whether it is white space of any kind (a line of it has nothing to keep).
+    white: bool,
+}
+
+/// The character at byte `i` of `text`, a character boundary. ASCII and the common
+/// CJK ideographs, nearly every character of a label, are read from their bytes
+/// without decoding: decoding each character was most of the breaker's time, and the
+/// breaker a sixth of a chart's (perf).
+fn glyph(text: &str, i: usize) -> Glyph {
+    let bytes = text.as_bytes();
+    let lead = bytes[i];
+    if lead < 0x80 {
+        return Glyph {
+            len: 1,
+            cols: columns(char::from(lead)),
+            space: lead == b' ',
+            white: char::from(lead).is_whitespace(),
+        };
+    }
+    // U+4E00..=U+9FFF in UTF-8: a lead byte E5 to E9, or E4 followed by B8 or more.
+    if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(i + 1) >= Some(&0xB8)) {
+        return Glyph {
+            len: 3,
+            cols: 2,
+            space: false,
+            white: false,
+        };
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    Glyph {
+        len: c.len_utf8(),
+        cols: columns(c),
+        space: false,
+        white: c.is_whitespace(),
+    }
+}
+
+/// The last place in `text[start..=end]` (byte offsets) where a line may break: after
+/// `start`, between two characters a line may part ([`may_break_between`]) and not
+/// inside a glued word ([`glued_at`]).
+fn last_break(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut after = text[end..].chars().next()?;
+    for (j, before) in text[..end].char_indices().rev() {
+        let at = j + before.len_utf8();
+        if at <= start {
+            return None;
+        }
+        if may_break_between(before, after) && !glued_at(text, at) {
+            return Some(at);
+        }
+        after = before;
+    }
+    None
 }
 
 /// Words a chart's Chinese never splits across lines: units and the label before
@@ -142,30 +202,25 @@ const GLUED: &[&str] = &[
     "实际值",
 ];
 
-/// The byte offsets where `text` may not break: inside a [`GLUED`] word, and between
-/// a figure and the counting word or unit after it ("2026年", "30家"). One pass over
-/// the characters: searching for each word in turn was a fifth of a chart's time.
-fn glued_offsets(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if !is_ideograph(c) {
-            prev = Some(c);
-            continue;
-        }
-        if prev.is_some_and(|p| p.is_ascii_digit() || p == '%') {
-            out.push(i);
-        }
-        if matches!(c, '单' | '条' | '亿' | '万' | '平' | '百' | '个' | '实') {
-            for word in GLUED.iter().filter(|w| text[i..].starts_with(**w)) {
-                out.extend(word.char_indices().skip(1).map(|(j, _)| i + j));
-            }
-        }
-        prev = Some(c);
+/// Whether a line may not break at byte `at` of `text`: inside a [`GLUED`] word, or
+/// between a figure and the counting word or unit after it ("2026年", "30家").
+/// Asked only where a line overflows, so it looks at the few characters around `at`.
+fn glued_at(text: &str, at: usize) -> bool {
+    let Some(next) = text[at..].chars().next() else {
+        return false;
+    };
+    let before = &text[..at];
+    if is_ideograph(next) && before.ends_with(|p: char| p.is_ascii_digit() || p == '%') {
+        return true;
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    // A glued word starting up to three characters before `at` and running past it;
+    // the words' first characters are tested first, as most characters start none.
+    before.char_indices().rev().take(3).any(|(k, first)| {
+        matches!(first, '单' | '条' | '亿' | '万' | '平' | '百' | '个' | '实')
+            && GLUED
+                .iter()
+                .any(|w| k + w.len() > at && text[k..].starts_with(w))
+    })
 }
 
 /// The most display columns a line of `max` pixels holds at `px`: the same answer
@@ -181,14 +236,10 @@ fn max_columns(px: f64, max: f64) -> usize {
     n
 }
 
-/// Whether a line may break between `prev` and `c`.
-/// Each comes with its display columns, measured once.
-fn may_break_between(prev: Option<(char, usize)>, (c, c_cols): (char, usize)) -> bool {
-    let Some((p, p_cols)) = prev else {
-        return false;
-    };
-    // The cheap test first: most characters of English are neither spaces nor wide.
-    (p == ' ' || p_cols == 2 || c_cols == 2) && !no_start(c) && !no_end(p)
+/// Whether a line may break between `prev` and `c`: after a space, or beside a wide
+/// (CJK) character, but never before closing or after opening punctuation.
+fn may_break_between(prev: char, c: char) -> bool {
+    (prev == ' ' || columns(prev) == 2 || columns(c) == 2) && !no_start(c) && !no_end(prev)
 }
 
 /// A label's box in pixels: left, top, right, bottom.
@@ -333,6 +384,20 @@ mod tests {
         let text = format!("{}产业集群产业集群", "\u{200b}".repeat(40_000));
         let lines = wrap(&text, 14.0, 50.0);
         assert_eq!(lines.concat().chars().count(), 40_008);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn glyphs_read_from_bytes_agree_with_decoded_characters(text in "(?s).*") {
+            for (i, c) in text.char_indices() {
+                let g = glyph(&text, i);
+                proptest::prop_assert_eq!(
+                    (g.len, g.cols, g.space, g.white),
+                    (c.len_utf8(), columns(c), c == ' ', c.is_whitespace()),
+                    "{:?} at {}", c, i
+                );
+            }
+        }
     }
 
     #[test]
