@@ -86,8 +86,22 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     let mut cols = 0;
     // Whether the line holds anything but white space (so a break has something to keep).
     let mut ink = false;
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Most characters are printable ASCII other than a space, or an ideograph, on
+        // a line that has ink and room for them: they only add their columns.
+        if ink {
+            let lead = bytes[i];
+            if (0x21..0x7F).contains(&lead) && cols < max_cols {
+                (cols, i) = (cols + 1, i + 1);
+                continue;
+            }
+            if is_ideograph_at(bytes, i) && cols + 2 <= max_cols {
+                (cols, i) = (cols + 2, i + 3);
+                continue;
+            }
+        }
         let g = glyph(text, i);
         if ink && cols + g.cols > max_cols {
             match last_break(text, start, i) {
@@ -150,8 +164,7 @@ fn glyph(text: &str, i: usize) -> Glyph {
             white: char::from(lead).is_whitespace(),
         };
     }
-    // U+4E00..=U+9FFF in UTF-8: a lead byte E5 to E9, or E4 followed by B8 or more.
-    if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(i + 1) >= Some(&0xB8)) {
+    if is_ideograph_at(bytes, i) {
         return Glyph {
             len: 3,
             cols: 2,
@@ -166,6 +179,14 @@ fn glyph(text: &str, i: usize) -> Glyph {
         space: false,
         white: c.is_whitespace(),
     }
+}
+
+/// Whether the character at byte `i` (a character boundary) is one of the common CJK
+/// ideographs, U+4E00..=U+9FFF: in UTF-8 a lead byte E5 to E9, or E4 followed by B8
+/// or more.
+fn is_ideograph_at(bytes: &[u8], i: usize) -> bool {
+    let lead = bytes[i];
+    (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(i + 1) >= Some(&0xB8))
 }
 
 /// The last place in `text[start..=end]` (byte offsets) where a line may break: after
