@@ -290,7 +290,7 @@ fn list_sep(lang: Lang) -> &'static str {
 fn site_words(cx: ViewCtx) -> Words {
     let config = &cx.site.config;
     Words {
-        site: format!("{} · {}", cx.text(&config.title), config.base_url.as_str()),
+        site: [cx.text(&config.title), " · ", &config.base_url.as_str()].concat(),
         ..Words::default()
     }
 }
@@ -492,7 +492,7 @@ fn finish(
             let svg = finish_svg(&body.svg, files.id, &title_html, &desc_html, cx.lang);
             Drawing {
                 svg,
-                file: format!("{}{}.svg", files.file, v.suffix()),
+                file: [files.file, v.suffix(), ".svg"].concat(),
                 width,
                 height,
             }
@@ -505,8 +505,8 @@ fn finish(
         id: files.id.to_string(),
         desc,
         table: data.into_table(cx, &words.title),
-        svg_download: format!("{}.svg", files.download),
-        csv_file: format!("{}.csv", files.download),
+        svg_download: [&files.download, ".svg"].concat(),
+        csv_file: [&files.download, ".csv"].concat(),
         csv_href: base64_url("text/csv;charset=utf-8", &csv),
         csv,
         embed,

@@ -245,18 +245,20 @@ pub fn describe(
         Lang::Zh => ("；", " ", "。", "。", ""),
         Lang::En => ("; ", ", ", ". ", ".", " "),
     };
-    let items: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let cells: Vec<&str> = r
-                .iter()
-                .map(String::as_str)
-                .filter(|c| !c.is_empty())
-                .collect();
-            cells.join(cell_sep)
-        })
-        .collect();
-    let mut out = format!("{title}{after_title}{}{end}", items.join(sep));
+    // Appended into one string: the description states every figure of the chart.
+    let mut out = [title, after_title].concat();
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        for (j, cell) in row.iter().filter(|c| !c.is_empty()).enumerate() {
+            if j > 0 {
+                out.push_str(cell_sep);
+            }
+            out.push_str(cell);
+        }
+    }
+    out.push_str(end);
     if let Some(path) = path
         && let Some(pace) = path.pace()
     {
