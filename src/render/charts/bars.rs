@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
 use super::layout::{
-    Area, Axis, Body, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant, draw_value_axis,
-    nice_axis,
+    Area, Axis, Body, Cartesian, Drawn, Insets, LABEL_PX, Legend, LegendItem, Swatch, Variant,
+    draw_value_axis, nice_axis,
 };
 use super::palette;
 use super::series::{Bar, Kind, highest};
@@ -192,13 +192,13 @@ fn draw_panel(root: &Area, c: &BarChart, p: &BarPanel, rows: &[Row], top: u32) -
     let whole = p.unit.kind() == UnitKind::Count;
     let (x_max, x_step) = nice_axis(highest(p.bars), whole);
     let area = root.margin(y, 0, 0, 0).split_vertically(rows_h + AXIS_H).0;
-    let chart = ChartBuilder::on(&area)
-        .margin_right((value_w + 12.0).min(f64::from(width) * 0.45).ceil() as u32)
-        .margin_left(0)
-        .x_label_area_size(AXIS_H)
-        .y_label_area_size(left.ceil() as u32)
-        .build_cartesian_2d(0.0..x_max, 0.0..f64::from(rows_h))
-        .map_err(|e| e.to_string())?;
+    let insets = Insets {
+        bottom: AXIS_H,
+        left: left.ceil() as u32,
+        right: (value_w + 12.0).min(f64::from(width) * 0.45).ceil() as u32,
+        ..Insets::default()
+    };
+    let chart = Cartesian::new(&area, insets, 0.0..x_max, 0.0..f64::from(rows_h));
     draw_value_axis(
         root,
         &chart,

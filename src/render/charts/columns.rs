@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::Frame;
 use super::layout::{
-    Area, Axis, Body, Cartesian, Drawn, LABEL_PX, Legend, LegendItem, Swatch, Variant,
+    Area, Axis, Body, Cartesian, Drawn, Insets, LABEL_PX, Legend, LegendItem, Swatch, Variant,
     draw_value_axis, nice_span, tick_label_width,
 };
 use super::lines::{
@@ -211,7 +211,7 @@ fn draw_panel<'a, 's>(
     years: Years,
     placed: &mut Placed,
     bounds: Rect,
-) -> Result<Cartesian<'a, 's>, String> {
+) -> Result<Cartesian<'s>, String> {
     let lang = c.cx.lang;
     let top = highest(p.bars).max(p.extra.1);
     let bottom = lowest(p.bars).min(p.extra.0);
@@ -223,13 +223,13 @@ fn draw_panel<'a, 's>(
     }
     let y_area =
         tick_label_width(y_max, p.unit, lang).max(tick_label_width(y_min, p.unit, lang)) + 12.0;
-    let chart = ChartBuilder::on(area)
-        .margin_right(16)
-        .margin_left(8)
-        .x_label_area_size(X_LABELS)
-        .y_label_area_size(y_area.ceil() as u32)
-        .build_cartesian_2d(years.range(), y_min..y_max)
-        .map_err(|e| e.to_string())?;
+    let insets = Insets {
+        bottom: X_LABELS,
+        left: 8 + y_area.ceil() as u32,
+        right: 16,
+        ..Insets::default()
+    };
+    let chart = Cartesian::new(area, insets, years.range(), y_min..y_max);
     let scale = (y_min, y_max, y_step);
     draw_value_axis(root, &chart, scale, p.unit, lang, Axis::Vertical)?;
     // The tick labels' column is kept clear of other labels.
