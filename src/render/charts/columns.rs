@@ -203,9 +203,9 @@ fn draw_main<'s>(
 
 /// A panel's axes: its scale (whole numbers for counts), the unit level above the
 /// tick labels, the years below.
-fn draw_panel<'a, 's>(
+fn draw_panel<'s>(
     root: &Area<'s>,
-    area: &'a Area<'s>,
+    area: &Area<'s>,
     c: &Columns,
     p: &Panel,
     years: Years,
