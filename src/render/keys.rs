@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::data::COLUMNS;
-use crate::content::{Metric, RecordField, TargetField, ValidityStatus};
+use crate::content::{MeasureUnit, Metric, RecordField, TargetField, UnitKind, ValidityStatus};
 use crate::derive::progress::Status;
 
 /// What a search result is; the search index lists the kinds' labels in this order, and
@@ -120,6 +120,7 @@ pub enum ChartWord {
     InferredNote,
     ImpliedNote,
     PanelHeading,
+    PanelHeadingCounted,
     ByMeasure,
     ColOutcome,
     CsvQualifier,
@@ -133,7 +134,7 @@ pub enum ChartWord {
 }
 
 impl ChartWord {
-    pub const ALL: [ChartWord; 64] = [
+    pub const ALL: [ChartWord; 65] = [
         ChartWord::Target,
         ChartWord::Baseline,
         ChartWord::Actual,
@@ -188,6 +189,7 @@ impl ChartWord {
         ChartWord::InferredNote,
         ChartWord::ImpliedNote,
         ChartWord::PanelHeading,
+        ChartWord::PanelHeadingCounted,
         ChartWord::ByMeasure,
         ChartWord::ColOutcome,
         ChartWord::CsvQualifier,
@@ -257,6 +259,7 @@ impl ChartWord {
             ChartWord::InferredNote => "chart_inferred_note",
             ChartWord::ImpliedNote => "chart_implied_note",
             ChartWord::PanelHeading => "chart_panel_heading",
+            ChartWord::PanelHeadingCounted => "chart_panel_heading_counted",
             ChartWord::ByMeasure => "chart_by_measure",
             ChartWord::ColOutcome => "chart_col_outcome",
             ChartWord::CsvQualifier => "chart_csv_qualifier",
@@ -287,6 +290,12 @@ const fn chart_keys() -> [&'static str; ChartWord::ALL.len()] {
 /// The label of a metric.
 pub fn metric(m: Metric) -> String {
     format!("metric_{}", m.key())
+}
+
+/// What a unit of things counts, as a heading names it (产业, industries): the key of
+/// each count unit.
+pub fn counted(u: MeasureUnit) -> String {
+    format!("counted_{}", u.key())
 }
 
 /// The label of a kind of search result.
@@ -471,6 +480,10 @@ pub const PAGE_KEYS: &[&str] = &[
 /// the search result kinds.
 pub fn required() -> Vec<String> {
     let metrics = Metric::ALL.into_iter().map(metric);
+    let counted = MeasureUnit::ALL
+        .into_iter()
+        .filter(|u| u.kind() == UnitKind::Count)
+        .map(counted);
     let columns = COLUMNS.iter().map(|c| c.doc_key());
     let kinds = SearchKind::ALL.into_iter().map(search_kind);
     let named = VIEW_KEYS
@@ -489,6 +502,7 @@ pub fn required() -> Vec<String> {
         .map(|v| format!("validity_{}", v.key()));
     named
         .chain(metrics)
+        .chain(counted)
         .chain(statuses)
         .chain(fields)
         .chain(validity)
@@ -513,6 +527,7 @@ mod tests {
             "data_column_plan_id",
             "search_kind_unit",
             "chart_path_sentence",
+            "counted_clusters",
         ] {
             assert!(keys.iter().any(|k| k == want), "{want} missing");
         }
@@ -522,6 +537,10 @@ mod tests {
                 + PAGE_KEYS.len()
                 + CHART_KEYS.len()
                 + Metric::ALL.len()
+                + MeasureUnit::ALL
+                    .iter()
+                    .filter(|u| u.kind() == UnitKind::Count)
+                    .count()
                 + Status::ALL.len()
                 + TargetField::ALL.len()
                 + RecordField::ALL.len()

@@ -481,3 +481,20 @@ fn each_chart_downloads_under_its_own_name_with_terms_and_sources_and_can_be_emb
         "{code}"
     );
 }
+
+/// Two panels of one measure whose units Chinese writes alike (个 for platforms and
+/// for clusters) say what each counts; English, whose units differ, is unchanged.
+#[test]
+fn panels_that_count_different_things_are_told_apart() {
+    let out = built();
+    let zh = texts(svg(&out, "zh", "plans/charts-2026/overview", false));
+    let counts: Vec<&String> = zh.iter().filter(|t| t.contains("数量")).collect();
+    assert_eq!(counts, ["平台数量（个）", "集群数量（个）"], "{zh:?}");
+    let en = texts(svg(&out, "en", "plans/charts-2026/overview", false));
+    let counts: Vec<&String> = en.iter().filter(|t| t.starts_with("Number")).collect();
+    assert_eq!(
+        counts,
+        ["Number (platforms)", "Number (clusters)"],
+        "{en:?}"
+    );
+}

@@ -12,15 +12,61 @@ use super::layout::{
     draw_value_axis, nice_axis,
 };
 use super::palette;
-use super::series::{Bar, Kind, highest};
+use super::series::{Bar, Kind, Panel, highest};
 use super::style::{self, Ink};
 use super::svg::SvgBackend;
 use super::text::wrap;
 use crate::content::{MeasureUnit, UnitKind};
 use crate::render::encode::text_width;
 use crate::render::format;
-use crate::render::keys::ChartWord;
+use crate::render::format::Measure;
+use crate::render::keys::{self, ChartWord};
 use crate::render::views::ViewCtx;
+
+/// Each panel's heading: its measure and unit, "营业收入（亿元）". Panels of one measure
+/// whose units the language writes alike (数量（个） for industries and for clusters)
+/// also say what they count: "产业数量（个）", "集群数量（个）".
+pub fn headings(cx: ViewCtx, panels: &[Panel]) -> Vec<String> {
+    let plain: Vec<String> = panels.iter().map(|p| heading(cx, p, false)).collect();
+    plain
+        .iter()
+        .zip(panels)
+        .map(|(h, p)| {
+            let shared = plain.iter().filter(|o| *o == h).count() > 1;
+            if shared && p.unit.kind() == UnitKind::Count {
+                heading(cx, p, true)
+            } else {
+                h.clone()
+            }
+        })
+        .collect()
+}
+
+fn heading(cx: ViewCtx, p: &Panel, counted: bool) -> String {
+    let unit = format::axis_unit(panel_measure(p), cx.lang);
+    let metric = cx.metric(p.metric);
+    if counted {
+        let what = cx.t(&keys::counted(p.unit));
+        let args = [("metric", metric), ("counted", what), ("unit", &unit)];
+        return cx.tf(ChartWord::PanelHeadingCounted.key(), &args);
+    }
+    cx.tf(
+        ChartWord::PanelHeading.key(),
+        &[("metric", metric), ("unit", &unit)],
+    )
+}
+
+/// A panel's unit as its heading names it: with the counting word (台, 户) its bars
+/// share, or the unit's own word when they count different things.
+fn panel_measure(p: &Panel) -> Measure<'_> {
+    match p.bars.split_first() {
+        Some((first, rest)) if rest.iter().all(|b| b.counting == first.counting) => Measure {
+            unit: p.unit,
+            counting: &first.counting,
+        },
+        _ => p.unit.into(),
+    }
+}
 
 /// Lines of a wrapped label are this far apart: the height browsers give a line of
 /// 14 px Chinese text (its fonts' ascent and descent).

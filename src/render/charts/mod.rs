@@ -391,18 +391,6 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
     words
 }
 
-/// A panel's unit as its heading names it: with the counting word (台, 户) its bars
-/// share, or the unit's own word when they count different things.
-fn panel_measure(p: &Panel) -> Measure<'_> {
-    match p.bars.split_first() {
-        Some((first, rest)) if rest.iter().all(|b| b.counting == first.counting) => Measure {
-            unit: p.unit,
-            counting: &first.counting,
-        },
-        _ => p.unit.into(),
-    }
-}
-
 /// A bar chart with its table, CSV and description. `headings` gives every panel a
 /// heading naming its measure and unit.
 fn finish_bars(
@@ -413,18 +401,14 @@ fn finish_bars(
     headings: bool,
     page_url: &str,
 ) -> Option<Chart> {
+    let mut heading = headings
+        .then(|| bars::headings(cx, panels))
+        .into_iter()
+        .flatten();
     let bar_panels: Vec<BarPanel> = panels
         .iter()
         .map(|p| BarPanel {
-            heading: headings.then(|| {
-                cx.tf(
-                    ChartWord::PanelHeading.key(),
-                    &[
-                        ("metric", cx.metric(p.metric)),
-                        ("unit", &format::axis_unit(panel_measure(p), cx.lang)),
-                    ],
-                )
-            }),
+            heading: heading.next(),
             unit: p.unit,
             bars: &p.bars,
         })
