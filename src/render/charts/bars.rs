@@ -15,7 +15,7 @@ use super::palette;
 use super::series::{Bar, Kind, Panel, highest};
 use super::style::{self, Ink};
 use super::svg::SvgBackend;
-use super::text::wrap;
+use super::text::wrap_balanced;
 use crate::content::{MeasureUnit, UnitKind};
 use crate::render::encode::text_width;
 use crate::render::format;
@@ -131,7 +131,7 @@ impl BarChart<'_> {
                     };
                 match self.variant {
                     Variant::Wide => {
-                        let lines = wrap(&b.label, LABEL_PX, label_w.max(40.0));
+                        let lines = wrap_balanced(&b.label, LABEL_PX, label_w.max(40.0));
                         let text_h = lines.len() as u32 * LINE;
                         Row {
                             height: text_h.max(bar_block as u32) + 14,
@@ -139,7 +139,7 @@ impl BarChart<'_> {
                         }
                     }
                     Variant::Narrow => {
-                        let lines = wrap(&b.label, LABEL_PX, width - 24.0);
+                        let lines = wrap_balanced(&b.label, LABEL_PX, width - 24.0);
                         Row {
                             height: lines.len() as u32 * LINE + bar_block as u32 + 14,
                             lines,

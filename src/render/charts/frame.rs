@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::layout::{Area, Drawn, Variant};
 use super::palette;
-use super::text::wrap;
+use super::text::{wrap, wrap_balanced};
 
 use super::style::SMALL_PX;
 use super::style::{self, Ink, SUBTITLE_PX, TITLE_PX};
@@ -45,7 +45,7 @@ impl Frame {
         footer.extend(wrap_all(&words.notes, SMALL_PX));
         footer.extend(wrap(&words.site, SMALL_PX, max));
         Frame {
-            title: wrap(&words.title, TITLE_PX, max),
+            title: wrap_balanced(&words.title, TITLE_PX, max),
             subtitle: if words.subtitle.is_empty() {
                 Vec::new()
             } else {

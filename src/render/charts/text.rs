@@ -60,6 +60,32 @@ fn no_end(c: char) -> bool {
 /// other scripts break at spaces, and a word wider than a line is broken where it must.
 /// Nothing is dropped: the lines together hold every character of `text`.
 pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
+    breaks(text, px, max).0
+}
+
+/// Lines as even as [`wrap`] makes them without adding a line: a label of two lines
+/// breaks near its middle instead of leaving the last character of 比重 alone on the
+/// second. The width is narrowed by halves while the lines stay as many and every
+/// break is one a line may take (no word or number is cut that `max` kept whole).
+pub fn wrap_balanced(text: &str, px: f64, max: f64) -> Vec<String> {
+    let (lines, _) = breaks(text, px, max);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut narrow, mut wide, mut best) = (0.0, max, lines);
+    for _ in 0..5 {
+        let mid = (narrow + wide) / 2.0;
+        match breaks(text, px, mid) {
+            (tried, false) if tried.len() <= best.len() => (wide, best) = (mid, tried),
+            _ => narrow = mid,
+        }
+    }
+    best
+}
+
+/// [`wrap`]'s lines, and whether a line had to be cut where no break is allowed (a
+/// word wider than the line).
+fn breaks(text: &str, px: f64, max: f64) -> (Vec<String>, bool) {
     // Every character takes no more display columns than it has UTF-8 bytes (a wide
     // character is 3 or 4 bytes and 2 columns), nor more than 2, so text whose bytes,
     // or twice its characters, fit on a line fits without being measured; most labels
@@ -73,9 +99,10 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
         || columns_width(2 * text.chars().count(), px) <= max
         || (text.starts_with(' ') && text_width(text, px) <= max)
     {
-        return vec![text.trim_end().to_string()];
+        return (vec![text.trim_end().to_string()], false);
     }
     let max_cols = max_columns(px, max);
+    let mut forced = false;
     // The line is `text[start..i]`, kept as offsets so no character is copied twice.
     // Each character costs a width lookup and an addition; where a line may break is
     // asked only when one overflows, looking back along that line (so each character
@@ -118,7 +145,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
                 }
                 None => {
                     lines.push(text[start..i].to_string());
-                    (start, cols, ink) = (i, 0, false);
+                    (start, cols, ink, forced) = (i, 0, false, true);
                 }
             }
         }
@@ -134,7 +161,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     if ink || lines.is_empty() {
         lines.push(tail.trim_end().to_string());
     }
-    lines
+    (lines, forced)
 }
 
 /// One character of a label, as the line breaker needs it.
@@ -390,6 +417,35 @@ mod tests {
             ["有色金属产业集群"]
         );
         assert_eq!(wrap("有色金属产业集群", 14.0, 100.0).len(), 2);
+    }
+
+    #[test]
+    fn balanced_lines_leave_no_character_alone_and_cut_no_word() {
+        // 15 characters in a line of 14: plain wrapping leaves 重 alone.
+        let text = "制造业增加值占地区生产总值比重";
+        let width = 14.0 * 2.0 * 14.0 * 0.56;
+        assert_eq!(
+            wrap(text, 14.0, width).last().map(String::as_str),
+            Some("重")
+        );
+        let even = wrap_balanced(text, 14.0, width);
+        assert_eq!(even.len(), 2);
+        assert_eq!(even.concat(), text);
+        assert!(even.iter().all(|l| l.chars().count() >= 7), "{even:?}");
+        // English keeps its words whole however it is balanced.
+        let en = wrap_balanced("Share of manufacturing value added in GDP", 14.0, 300.0);
+        assert!(en.len() > 1);
+        for line in &en {
+            for word in line.split(' ') {
+                assert!(
+                    "Share of manufacturing value added in GDP"
+                        .split(' ')
+                        .any(|w| w == word),
+                    "{en:?}"
+                );
+            }
+        }
+        assert_eq!(wrap_balanced("短", 14.0, 300.0), ["短"]);
     }
 
     #[test]
