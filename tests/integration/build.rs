@@ -61,7 +61,7 @@ fn numbers_are_written_as_each_language_writes_them() {
     assert!(en.contains("2022: CNY 70 billion"));
     let zh = &out["zh/plans/example-2025/new-high-tech-firms/index.html"];
     let en = &out["en/plans/example-2025/new-high-tech-firms/index.html"];
-    assert!(zh.contains("30–50家"));
+    assert!(zh.contains("30～50家"));
     assert!(en.contains("30–50 firms"));
 }
 

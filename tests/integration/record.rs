@@ -36,7 +36,7 @@ const VALUES: &[(&str, &str, &str)] = &[
     ),
     (
         "range-or-more",
-        "争取3–5户以上",
+        "争取3～5户以上",
         "seek 3–5 or more household firms",
     ),
     (
@@ -64,7 +64,7 @@ const VALUES: &[(&str, &str, &str)] = &[
         "2023—2025年年均增长9%左右",
         "average growth of about 9% a year, 2023–2025",
     ),
-    ("each-year", "每年1–2项", "1–2 technologies each year"),
+    ("each-year", "每年1～2项", "1–2 technologies each year"),
     (
         "each-quarter",
         "每季度1次以上",

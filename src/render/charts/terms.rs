@@ -37,7 +37,7 @@ pub fn terms(cx: ViewCtx, target: &Target, source: &SourceRef) -> ValueTerms {
         TargetValue::Tiers { floor, .. } => {
             format::comparator_word(floor.comparator, lang).to_string()
         }
-        // 3–5家以上 / 3%—5%以下: the open end is the range's comparator.
+        // 3～5家以上 / 3～5%以下: the open end is the range's comparator.
         TargetValue::Range { or: Some(end), .. } => format::comparator_word(
             match end {
                 OpenEnd::More => Comparator::AtLeast,

@@ -278,14 +278,16 @@ fn english_quantity(v: f64, m: Measure) -> String {
     [prefix, &grouped(v * per, 4), &suffix].concat()
 }
 
-/// A range: `3–5家` / `3–5 firms` / `CNY 3–5 billion`.
+/// A range: `3～5家` / `3–5 firms` / `CNY 3–5 billion`. Chinese joins the ends of a
+/// numeric range with the wave dash (浪纹线), as GB/T 15834 prescribes for ranges of
+/// figures; the em dash is for spans of time, as in 2023—2026.
 pub fn range<'a>(low: f64, high: f64, m: impl Into<Measure<'a>>, lang: Lang) -> String {
     let m = m.into();
     match lang {
         Lang::Zh => {
             let (l, _) = zh_figure(low, m);
             let (h, suffix) = zh_figure(high, m);
-            format!("{l}–{h}{suffix}")
+            [l.as_str(), "～", &h, &suffix].concat()
         }
         Lang::En => {
             // Both ends share the scale of the larger one: "CNY 3–5 billion".
@@ -375,10 +377,10 @@ mod tests {
 
     #[test]
     fn ranges_share_one_unit() {
-        assert_eq!(range(3.0, 5.0, Firms, Lang::Zh), "3–5家");
+        assert_eq!(range(3.0, 5.0, Firms, Lang::Zh), "3～5家");
         assert_eq!(range(3.0, 5.0, Firms, Lang::En), "3–5 firms");
         assert_eq!(range(30.0, 50.0, YiYuan, Lang::En), "CNY 3–5 billion");
-        assert_eq!(range(2.0, 3.0, Platforms, Lang::Zh), "2–3个");
+        assert_eq!(range(2.0, 3.0, Platforms, Lang::Zh), "2～3个");
     }
 
     #[test]

@@ -299,7 +299,7 @@ mod tests {
             or: Some(OpenEnd::More),
             qualifier: Some(Qualifier::Seek),
         };
-        assert_eq!(text(v, Firms, Lang::Zh), "争取3–5家以上");
+        assert_eq!(text(v, Firms, Lang::Zh), "争取3～5家以上");
         assert_eq!(text(v, Firms, Lang::En), "seek 3–5 or more firms");
     }
 
