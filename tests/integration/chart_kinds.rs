@@ -498,3 +498,45 @@ fn panels_that_count_different_things_are_told_apart() {
         "{en:?}"
     );
 }
+
+/// An outcome whose dot sits between two columns, with no room above or below it,
+/// is labelled level with the dot: a fall to -1.5 between yearly targets of 8%.
+#[test]
+fn an_outcome_hemmed_in_by_columns_is_labelled_beside_its_dot() {
+    let site = TestSite::starter();
+    site.write("seeds/forms-2025.yaml", RECORD);
+    site.write(
+        "content/plans/growth-2021-2025/plan.yaml",
+        "short_title: {zh: 增速示例, en: Growth example}
+issuer: example-government
+region: example-city
+record: forms-2025
+horizon: {start: 2021, end: 2025}
+targets:
+  - id: investment-growth
+    name: {zh: 工业投资增速, en: Growth of industrial investment}
+    topic: innovation
+    metric: growth
+    unit: percent
+    year: 2025
+    each: year
+    value: {about: 8}
+    source: {clause: 二}
+    actuals:
+      - {year: 2021, value: 9.2, source: {record: forms-2025}}
+      - {year: 2022, value: 7.1, source: {record: forms-2025}}
+      - {year: 2023, value: -1.5, source: {record: forms-2025}}
+      - {year: 2024, value: 6.4, source: {record: forms-2025}}
+",
+    );
+    let out = site.build_ok();
+    for lang in ["zh", "en"] {
+        let labels = texts(svg(
+            &out,
+            lang,
+            "plans/growth-2021-2025/investment-growth/chart",
+            false,
+        ));
+        assert!(labels.iter().any(|t| t == "-1.5"), "{lang}: {labels:?}");
+    }
+}

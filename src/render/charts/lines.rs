@@ -134,6 +134,9 @@ pub fn label_outcomes(
             ((x + 9, y + 9), (0.0, 0.0)),
             ((x - 9, y - 9), (1.0, 1.0)),
             ((x - 9, y + 9), (1.0, 0.0)),
+            // Level with the dot, where a crowded column leaves no room above or below.
+            ((x + 9, y), (0.0, 0.5)),
+            ((x - 9, y), (1.0, 0.5)),
         ];
         place_anywhere(root, placed, bounds, &text, &around)?;
     }
