@@ -65,22 +65,26 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
 
 /// Lines as even as [`wrap`] makes them without adding a line: a label of two lines
 /// breaks near its middle instead of leaving the last character of 比重 alone on the
-/// second. The width is narrowed by halves while the lines stay as many and every
-/// break is one a line may take (no word or number is cut that `max` kept whole).
+/// second. It tries the width the lines would have if they were exactly even, then
+/// wider ones up to `max`, and keeps the first that holds as many lines with every
+/// break one a line may take (no word or number is cut that `max` kept whole).
+/// Chinese, which may break between any two characters, nearly always takes the
+/// first; halving the width five times instead was a twentieth of a chart's time.
 pub fn wrap_balanced(text: &str, px: f64, max: f64) -> Vec<String> {
     let (lines, _) = breaks(text, px, max);
-    if lines.len() < 2 {
+    let n = lines.len();
+    if n < 2 {
         return lines;
     }
-    let (mut narrow, mut wide, mut best) = (0.0, max, lines);
-    for _ in 0..5 {
-        let mid = (narrow + wide) / 2.0;
-        match breaks(text, px, mid) {
-            (tried, false) if tried.len() <= best.len() => (wide, best) = (mid, tried),
-            _ => narrow = mid,
+    let even = text_width(text, px) / n as f64;
+    for step in 0..8 {
+        let width = even + (max - even) * f64::from(step) / 8.0 + columns_width(1, px);
+        match breaks(text, px, width.min(max)) {
+            (tried, false) if tried.len() <= n => return tried,
+            _ => {}
         }
     }
-    best
+    lines
 }
 
 /// [`wrap`]'s lines, and whether a line had to be cut where no break is allowed (a
