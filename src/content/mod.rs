@@ -8,6 +8,7 @@ mod load;
 pub mod model;
 pub mod raw;
 mod reload;
+pub mod unit;
 mod validate;
 pub mod value;
 pub mod wording;
