@@ -265,13 +265,11 @@ fn glued_at(text: &str, at: usize) -> bool {
     if is_ideograph(next) && before.ends_with(|p: char| p.is_ascii_digit() || p == '%') {
         return true;
     }
-    // A glued word starting up to three characters before `at` and running past it;
-    // the words' first characters are tested first, as most characters start none.
-    before.char_indices().rev().take(3).any(|(k, first)| {
-        matches!(first, '单' | '条' | '亿' | '万' | '平' | '百' | '个' | '实')
-            && GLUED
-                .iter()
-                .any(|w| k + w.len() > at && text[k..].starts_with(w))
+    // A glued word starting up to three characters before `at` and running past it.
+    before.char_indices().rev().take(3).any(|(k, _)| {
+        GLUED
+            .iter()
+            .any(|w| k + w.len() > at && text[k..].starts_with(w))
     })
 }
 
