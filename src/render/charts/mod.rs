@@ -157,6 +157,11 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
 /// The breakdown of a target among its parts, largest first.
 pub fn breakdown_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Chart> {
     let bars = series::breakdown_bars(cx, target)?;
+    // Every part cites the target's clause: the citation is made once, for the parts.
+    let citation = match bars.first().and_then(|b| b.value_form.as_ref()) {
+        Some(terms) => cited_line(cx, &terms.source),
+        None => source_line(cx, &target.source),
+    };
     let panels = [Panel {
         metric: target.metric,
         unit: target.unit,
@@ -165,7 +170,7 @@ pub fn breakdown_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<C
     let mut words = site_words(cx);
     words.title = cx.text(&target.name).to_string();
     words.subtitle = subtitle(cx, cx.t(ChartWord::TitleBreakdown.key()), Some(target));
-    words.source = vec![source_line(cx, &target.source)];
+    words.source = vec![citation];
     let files = Files {
         id: "chart-breakdown",
         file: "breakdown",
@@ -314,10 +319,12 @@ fn with_unit(cx: ViewCtx, what: &str, unit: &str) -> String {
 
 /// "Source: 《title》clause".
 fn source_line(cx: ViewCtx, source: &SourceRef) -> String {
-    cx.tf(
-        ChartWord::Source.key(),
-        &[("citation", &series::source_words(cx, source))],
-    )
+    cited_line(cx, &series::source_words(cx, source))
+}
+
+/// "Source: …" around a citation already made.
+fn cited_line(cx: ViewCtx, citation: &str) -> String {
+    cx.tf(ChartWord::Source.key(), &[("citation", citation)])
 }
 
 /// Title, subtitle, sources and notes of a target's chart.
@@ -342,11 +349,10 @@ fn target_words(cx: ViewCtx, target: &Target, s: &TargetSeries) -> Words {
         _ => value,
     };
     words.subtitle = with_unit(cx, &what, &unit);
-    words.source = vec![source_line(cx, &target.source)];
-    let mut outcome_sources: Vec<String> = Vec::new();
-    for a in &target.actuals {
-        let w = series::source_words(cx, &a.source);
-        if !outcome_sources.contains(&w) {
+    words.source = vec![cited_line(cx, &s.source)];
+    let mut outcome_sources: Vec<&str> = Vec::new();
+    for w in &s.outcome_sources {
+        if !outcome_sources.contains(&w.as_str()) {
             outcome_sources.push(w);
         }
     }

@@ -138,6 +138,11 @@ pub struct TargetSeries {
     pub rate: Option<Rate>,
     /// The main panel's unit: the target's, or percent for a rate.
     pub unit: MeasureUnit,
+    /// The citation of the target's clause, and of each outcome's source in the
+    /// target's order: made once here for the chart's table, CSV and source lines
+    /// (making them again was a twentieth of a target chart's time).
+    pub source: String,
+    pub outcome_sources: Vec<String>,
 }
 
 impl TargetSeries {
@@ -201,6 +206,12 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
         path: None,
         rate: None,
         unit: target.unit.level(),
+        source: source_words(cx, &target.source),
+        outcome_sources: target
+            .actuals
+            .iter()
+            .map(|a| source_words(cx, &a.source))
+            .collect(),
     };
     let growth = match target.value {
         TargetValue::AverageGrowth(b) => Some(b),
@@ -236,7 +247,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
             series.path = baseline.map(|from| path(cx, target, &series, from, figure));
         }
     }
-    for a in &target.actuals {
+    for (a, source) in target.actuals.iter().zip(&series.outcome_sources) {
         // Outcomes of the target's own measure are outcomes even beside a growth
         // rate: they go to a panel of their own (levels, not rates) but are not
         // another measure.
@@ -250,7 +261,7 @@ pub fn target_series(cx: ViewCtx, target: &Target) -> Option<TargetSeries> {
         let mut bar = column(cx, target, a.year, a.value, kind);
         bar.note = cx.metric(a.metric).to_string();
         bar.value_form = Some(ValueTerms {
-            source: source_words(cx, &a.source),
+            source: source.clone(),
             ..ValueTerms::default()
         });
         if comparable {
@@ -295,13 +306,13 @@ fn target_columns(
         // "≈1.375万亿元（年均增长8%以上）": the level, and the document's words it
         // comes from, with their 以上.
         end.text = cx.aside(&format!("≈{}", end.text), &value_text(cx.lang, target));
-        end.value_form = Some(terms(cx, target, &target.source));
+        end.value_form = Some(terms(cx, target, &series.source));
         series.columns.push(end);
     } else if let Some(stated) = stated {
         // The same words in every year a yearly target repeats: made once.
         let (text, value_form) = (
             value_text(cx.lang, target),
-            terms(cx, target, &target.source),
+            terms(cx, target, &series.source),
         );
         for year in target.years() {
             series.columns.push(Bar {
@@ -317,7 +328,7 @@ fn target_columns(
         let bar = column(cx, target, target.year, figure, Kind::Worked);
         series.columns.push(Bar {
             text: cx.aside(&bar.text, &value_text(cx.lang, target)),
-            value_form: Some(terms(cx, target, &target.source)),
+            value_form: Some(terms(cx, target, &series.source)),
             ..bar
         });
     }
@@ -423,7 +434,7 @@ fn target_bar(cx: ViewCtx, t: &Target, label: String, note: String) -> Option<Ba
         text,
         note,
         outcome,
-        value_form: Some(terms(cx, t, &t.source)),
+        value_form: Some(terms(cx, t, &source_words(cx, &t.source))),
         // Two tiers are a firm floor with a stretch above it; a lone figure may be
         // an aspiration only.
         aspiration: !matches!(t.value, TargetValue::Tiers { .. })

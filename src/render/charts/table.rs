@@ -71,7 +71,7 @@ impl ChartData {
                 r.text.clone(),
                 cx.metric(target.metric).to_string(),
             ]);
-            let terms = super::series::terms(cx, target, &target.source);
+            let terms = super::series::terms(cx, target, &s.source);
             csv_rows.push(vec![
                 span,
                 target_word.to_string(),

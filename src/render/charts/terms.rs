@@ -17,8 +17,9 @@ pub struct ValueTerms {
     pub source: String,
 }
 
-/// The words a target's figures carry into the CSV.
-pub fn terms(cx: ViewCtx, target: &Target, source: &SourceRef) -> ValueTerms {
+/// The words a target's figures carry into the CSV; `source` is the citation of the
+/// target's clause ([`source_words`]), made once by the caller for all its figures.
+pub fn terms(cx: ViewCtx, target: &Target, source: &str) -> ValueTerms {
     let lang = cx.lang;
     let value = &target.value;
     let qualifier = value.qualifier().map_or(String::new(), |q| {
@@ -52,7 +53,7 @@ pub fn terms(cx: ViewCtx, target: &Target, source: &SourceRef) -> ValueTerms {
         qualifier,
         upper_qualifier,
         comparator,
-        source: source_words(cx, source),
+        source: source.to_string(),
     }
 }
 
