@@ -89,15 +89,15 @@ pub struct BarPanel<'a> {
 pub struct BarChart<'a> {
     pub panels: &'a [BarPanel<'a>],
     pub cx: ViewCtx<'a>,
-    pub frame: &'a Frame,
+    pub frame: &'a Frame<'a>,
     pub variant: Variant,
     /// The legend's word for the bars, as the page words them.
     pub target_word: &'a str,
 }
 
 /// A bar's row, laid out: its label's lines and its height.
-struct Row {
-    lines: Vec<String>,
+struct Row<'b> {
+    lines: Vec<&'b str>,
     height: u32,
 }
 
@@ -116,7 +116,7 @@ impl BarChart<'_> {
         }
     }
 
-    fn rows(&self, panel: &BarPanel) -> Vec<Row> {
+    fn rows<'p>(&self, panel: &BarPanel<'p>) -> Vec<Row<'p>> {
         let width = f64::from(self.variant.width());
         let label_w = self.label_w();
         panel

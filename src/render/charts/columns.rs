@@ -38,7 +38,7 @@ pub struct Columns<'a> {
     /// The target's unit with its counting word, for the axis.
     pub measure: Measure<'a>,
     pub cx: ViewCtx<'a>,
-    pub frame: &'a Frame,
+    pub frame: &'a Frame<'a>,
     pub variant: Variant,
     /// The word for a column's extension: the stretch tier's modal word (力争), or the
     /// top of a range.

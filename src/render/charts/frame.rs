@@ -28,17 +28,17 @@ pub struct Words {
     pub site: String,
 }
 
-/// The words laid out for one width.
-pub struct Frame {
-    title: Vec<String>,
-    subtitle: Vec<String>,
-    footer: Vec<String>,
+/// The words laid out for one width: lines of the [`Words`], not copies.
+pub struct Frame<'w> {
+    title: Vec<&'w str>,
+    subtitle: Vec<&'w str>,
+    footer: Vec<&'w str>,
 }
 
-impl Frame {
-    pub fn new(words: &Words, variant: Variant) -> Frame {
+impl<'w> Frame<'w> {
+    pub fn new(words: &'w Words, variant: Variant) -> Frame<'w> {
         let max = f64::from(variant.width()) - 2.0 * f64::from(MARGIN);
-        let wrap_all = |texts: &[String], px| -> Vec<String> {
+        let wrap_all = |texts: &'w [String], px| -> Vec<&'w str> {
             texts.iter().flat_map(|t| wrap(t, px, max)).collect()
         };
         let mut footer = wrap_all(&words.source, SMALL_PX);

@@ -182,7 +182,6 @@ pub fn place_anywhere(
         .map(|w| text_width(w, LABEL_PX).ceil())
         .fold(0.0, f64::max);
     let wrapped = wrap(text, LABEL_PX, balanced.min(half_plot).max(widest_word));
-    let wrapped: Vec<&str> = wrapped.iter().map(String::as_str).collect();
     Ok(wrapped.len() > 1 && anywhere(&wrapped)?)
 }
 
