@@ -73,6 +73,9 @@ impl std::error::Error for Never {}
 
 type Drawn = Result<(), DrawingErrorKind<Never>>;
 
+// The attribute writers are inlined where they are called, so that the attribute's
+// name and the quotes around its value, known there, are stored directly: as calls,
+// each name was a `memcpy` of a few bytes, a twelfth of a chart's time (perf).
 impl<'a> SvgBackend<'a> {
     /// Starts a drawing of `size` pixels at the end of `out`, whose text is mostly of
     /// the size and colour `text`.
@@ -94,6 +97,7 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
+    #[inline(always)]
     fn attr_int(&mut self, name: &str, value: i64) {
         self.out.push(' ');
         self.out.push_str(name);
@@ -102,6 +106,7 @@ impl<'a> SvgBackend<'a> {
         self.out.push('"');
     }
 
+    #[inline(always)]
     fn attr(&mut self, name: &str, value: &str) {
         self.out.push(' ');
         self.out.push_str(name);
@@ -122,6 +127,7 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
+    #[inline(always)]
     fn paint(&mut self, name: &str, color: BackendColor) {
         self.out.push(' ');
         self.out.push_str(name);
