@@ -115,7 +115,6 @@ impl<'a> SvgBackend<'a> {
         self.out.push('"');
     }
 
-    /// `name="#RRGGBB"` (dashed for [`DASHED`]), and the opacity if it is not full.
     /// Paints a shape's inside, or only its outline.
     fn fill_or_stroke(&mut self, fill: bool, color: BackendColor) {
         if fill {
@@ -127,6 +126,7 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
+    /// `name="#RRGGBB"` (dashed for [`DASHED`]), and the opacity if it is not full.
     #[inline(always)]
     fn paint(&mut self, name: &str, color: BackendColor) {
         self.out.push(' ');

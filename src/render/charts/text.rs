@@ -74,7 +74,7 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<&str> {
 /// break one a line may take (no word or number is cut that `max` kept whole).
 /// Chinese, which may break between any two characters, nearly always takes the
 /// first; halving the width five times instead was a twentieth of a chart's time.
-/// The tries find where lines would break, as byte ranges into one buffer, and the
+/// The tries find where lines would break, as byte ranges into a reused buffer, and the
 /// lines kept are slices of `text`: copying every try's lines was a tenth of the
 /// wrapping's time.
 pub fn wrap_balanced(text: &str, px: f64, max: f64) -> Vec<&str> {
