@@ -156,12 +156,11 @@ pub fn target_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Char
 
 /// The breakdown of a target among its parts, largest first.
 pub fn breakdown_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<Chart> {
-    let bars = series::breakdown_bars(cx, target)?;
-    // Every part cites the target's clause: the citation is made once, for the parts.
-    let citation = match bars.first().and_then(|b| b.value_form.as_ref()) {
-        Some(terms) => cited_line(cx, &terms.source),
-        None => source_line(cx, &target.source),
-    };
+    target.breakdown.as_ref()?;
+    // Every part cites the target's clause: the citation is made once, for the parts
+    // and the source line.
+    let citation = series::source_words(cx, &target.source);
+    let bars = series::breakdown_bars(cx, target, &citation)?;
     let panels = [Panel {
         metric: target.metric,
         unit: target.unit,
@@ -170,7 +169,7 @@ pub fn breakdown_chart(cx: ViewCtx, target: &Target, page_url: &str) -> Option<C
     let mut words = site_words(cx);
     words.title = cx.text(&target.name).to_string();
     words.subtitle = subtitle(cx, cx.t(ChartWord::TitleBreakdown.key()), Some(target));
-    words.source = vec![citation];
+    words.source = vec![cited_line(cx, &citation)];
     let files = Files {
         id: "chart-breakdown",
         file: "breakdown",

@@ -367,10 +367,10 @@ fn path(
     }
 }
 
-/// The parts of a target's breakdown, largest first.
-pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
+/// The parts of a target's breakdown, largest first, each citing `source` (the
+/// target's clause, [`source_words`]).
+pub fn breakdown_bars(cx: ViewCtx, target: &Target, source: &str) -> Option<Vec<Bar>> {
     let b = target.breakdown.as_ref()?;
-    let source = source_words(cx, &target.source);
     let mut bars: Vec<Bar> = b
         .parts
         .iter()
@@ -378,7 +378,7 @@ pub fn breakdown_bars(cx: ViewCtx, target: &Target) -> Option<Vec<Bar>> {
             label: part_label(cx, &p.key),
             note: String::new(),
             value_form: Some(ValueTerms {
-                source: source.clone(),
+                source: source.to_string(),
                 ..ValueTerms::default()
             }),
             ..column(cx, target, target.year, p.value, Kind::Target)
