@@ -47,12 +47,15 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     // may hold meanwhile.
     Arc::get_mut(&mut loaded.prepared)?;
     // How the plan was shown before the edit, to tell what the edit changed.
+    let started = std::time::Instant::now();
     let before = render::PlanShown::of(&loaded.site, &loaded.prepared, p);
+    crate::timings::trace("edit: shown before", started);
     let warnings = match content::reload_plan(&state.root, &mut loaded.site, p) {
         Ok(w) => w,
         Err(d) => return Some(Err(d)),
     };
-    let result = render_plan_edit(state, loaded, p, before);
+    crate::timings::trace("edit: plan read", started);
+    let result = render_plan_edit(state, loaded, p, before, started);
     if result.is_err() {
         // The kept state may now be half updated: the next edit builds everything.
         *guard = None;
@@ -65,12 +68,15 @@ fn render_plan_edit(
     loaded: &mut Loaded,
     p: usize,
     before: render::PlanShown,
+    started: std::time::Instant,
 ) -> Result<(), Diagnostics> {
     let prepared = Arc::get_mut(&mut loaded.prepared).ok_or_else(Diagnostics::new)?;
     prepared
         .refresh_plan(&loaded.site, &loaded.theme, p)
         .map_err(Diagnostics::from)?;
+    crate::timings::trace("edit: refreshed", started);
     let keys = loaded.keys.with_plan(&loaded.site, p);
+    crate::timings::trace("edit: keys", started);
     let sink = LiveSink {
         out: &state.out,
         files: MemorySink::new(),
@@ -79,35 +85,76 @@ fn render_plan_edit(
     let rendered =
         render::render_plan_edit(&cx, &sink, &keys, &loaded.memo, &mut loaded.live, p, before)?;
     drop(cx);
-    let before: BTreeSet<String> = loaded.memo.files().map(str::to_string).collect();
-    let after: BTreeSet<&str> = rendered.memo.files().collect();
-    // Files whose bytes are the same stay untouched; the rest are replaced, on every
-    // core (a listing page of thousands of rows is megabytes).
+    crate::timings::trace("edit: rendered", started);
+    // Of the files the memo lists, only the plan's own can be gone: the other plans'
+    // entries are carried over as they were, and the shared files only ever grow.
+    let id = loaded.site.plans.at(p).id.as_str();
+    let plan_files = |memo: &render::Memo| -> BTreeSet<String> {
+        memo.plans
+            .get(id)
+            .map(|m| m.files.iter().map(|k| k.path.clone()).collect())
+            .unwrap_or_default()
+    };
+    let gone: Vec<String> = plan_files(&loaded.memo)
+        .difference(&plan_files(&rendered.memo))
+        .filter(|f| !rendered.memo.shared_files.contains(f))
+        .cloned()
+        .collect();
+    // Only the files whose bytes changed are held (the sink compared them as they were
+    // rendered); they are replaced on every core.
     let files: Vec<(String, Vec<u8>)> = sink.files.into_files().into_iter().collect();
     files.par_iter().try_for_each(|(path, bytes)| {
-        let full = state.out.join(path);
-        let same_size = std::fs::metadata(&full).is_ok_and(|m| m.len() == bytes.len() as u64);
-        if same_size && std::fs::read(&full).is_ok_and(|old| &old == bytes) {
-            return Ok(());
-        }
         replace_file(&state.out, path, bytes).map_err(|e| cannot_write(path, &e))
     })?;
-    for gone in before.iter().filter(|f| !after.contains(f.as_str())) {
+    for gone in &gone {
         if check_site_path(gone).is_ok() {
             let _ = std::fs::remove_file(state.out.join(gone));
         }
     }
+    crate::timings::trace("edit: written", started);
     loaded.keys = keys;
     loaded.memo = rendered.memo;
     Ok(())
+}
+
+/// Whether the file at `full` holds exactly `bytes`: sizes first, so a changed file is
+/// rarely read, then piece by piece through one small buffer, since reading a listing
+/// page of megabytes whole would fault in as much fresh memory on every edit.
+fn serves(full: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(full) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut buffer = vec![0; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => match (buffer.get(..n), rest.get(..n)) {
+                (Some(read), Some(expected)) if read == expected => rest = &rest[n..],
+                _ => return false,
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 fn cannot_write(path: &str, e: &std::io::Error) -> Diagnostics {
     Diagnostics::from(Diagnostic::error(path, format!("cannot write: {e}")))
 }
 
-/// Collects the rendered files in memory (written out only if the whole render
-/// succeeds) and lets unchanged plans keep the files already served.
+/// Collects the rendered files that differ from those served in memory (written out
+/// only if the whole render succeeds) and lets unchanged plans keep the files already
+/// served. Each file is compared as it is rendered, on the rendering thread: the pages
+/// about every plan are megabytes each and mostly unchanged by an edit, so they are
+/// neither copied nor compared again after the render.
 struct LiveSink<'a> {
     out: &'a Path,
     files: MemorySink,
@@ -115,6 +162,10 @@ struct LiveSink<'a> {
 
 impl Sink for LiveSink<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        check_site_path(path)?;
+        if serves(&self.out.join(path), bytes) {
+            return Ok(());
+        }
         self.files.write(path, bytes)
     }
 
