@@ -5,7 +5,8 @@
 //! number cannot say them all: a district with no target of its own may hold shares
 //! of a city's targets, and its government may be responsible for a province's.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use super::TargetRef;
 use crate::content::{Id, PartKey, Site};
@@ -37,18 +38,26 @@ impl RegionTally {
 }
 
 /// The tally of every region that has anything, by region id.
+///
+/// Counting walks up the region tree for every target; the walk of each region is
+/// made once and looked up after, and counts are kept by reference until the end:
+/// `serve` counts the whole site again after every edit.
 pub fn tallies(site: &Site) -> BTreeMap<Id, RegionTally> {
-    let mut out: BTreeMap<Id, RegionTally> = BTreeMap::new();
-    let mut bodies: BTreeMap<Id, BTreeSet<TargetRef>> = BTreeMap::new();
+    let mut lines = Lines {
+        site,
+        known: HashMap::new(),
+    };
+    let mut out: HashMap<&Id, RegionTally> = HashMap::new();
+    let mut bodies: HashMap<&Id, BTreeSet<TargetRef>> = HashMap::new();
     for (p, plan) in site.plans.iter().enumerate() {
-        for region in super::ancestors(site, &plan.region) {
+        for region in lines.of(&plan.region).iter().copied() {
             out.entry(region).or_default().plans += 1;
         }
         for (t, target) in plan.targets.iter().enumerate() {
             let r = TargetRef { plan: p, target: t };
-            let set_for = super::ancestors(site, &target.region);
-            for (depth, region) in set_for.iter().enumerate() {
-                let tally = out.entry(region.clone()).or_default();
+            let set_for = lines.of(&target.region);
+            for (depth, region) in set_for.iter().copied().enumerate() {
+                let tally = out.entry(region).or_default();
                 if depth == 0 {
                     tally.own += 1;
                 } else {
@@ -60,7 +69,7 @@ pub fn tallies(site: &Site) -> BTreeMap<Id, RegionTally> {
                 if let PartKey::Region(id) = &part.key
                     && shared.insert(id)
                 {
-                    for (depth, region) in super::ancestors(site, id).into_iter().enumerate() {
+                    for (depth, region) in lines.of(id).iter().copied().enumerate() {
                         let tally = out.entry(region).or_default();
                         if depth == 0 {
                             tally.shares += 1;
@@ -73,7 +82,7 @@ pub fn tallies(site: &Site) -> BTreeMap<Id, RegionTally> {
             let units = target.lead.iter().chain(&target.responsible);
             for unit in units.filter_map(|u| site.units.get(u)) {
                 let Some(home) = &unit.region else { continue };
-                for region in super::ancestors(site, home) {
+                for region in lines.of(home).iter().copied() {
                     // A target set for the region (or inside it) is already counted.
                     if !set_for.contains(&region) {
                         bodies.entry(region).or_default().insert(r);
@@ -85,5 +94,32 @@ pub fn tallies(site: &Site) -> BTreeMap<Id, RegionTally> {
     for (region, refs) in bodies {
         out.entry(region).or_default().bodies = refs.into_iter().collect();
     }
-    out
+    out.into_iter()
+        .map(|(id, tally)| (id.clone(), tally))
+        .collect()
+}
+
+/// Each region with every region it lies in, innermost first (as `super::ancestors`),
+/// walked once per region.
+struct Lines<'s> {
+    site: &'s Site,
+    known: HashMap<&'s Id, Rc<[&'s Id]>>,
+}
+
+impl<'s> Lines<'s> {
+    fn of(&mut self, region: &'s Id) -> Rc<[&'s Id]> {
+        let site = self.site;
+        Rc::clone(self.known.entry(region).or_insert_with(|| {
+            let mut line: Vec<&'s Id> = Vec::new();
+            let mut current = Some(region);
+            while let Some(id) = current {
+                if line.contains(&id) {
+                    break;
+                }
+                current = site.regions.get(id).and_then(|r| r.parent.as_ref());
+                line.push(id);
+            }
+            line.into()
+        }))
+    }
 }
