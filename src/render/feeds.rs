@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::encode::escape;
+use super::encode::{escape, escape_into};
 use super::links;
 use super::views::ViewCtx;
 use crate::content::{Date, Plan, Site};
@@ -12,22 +12,39 @@ use crate::lang::Lang;
 /// `sitemap.xml`: every listed page, given as its site path and language, with its
 /// twin in the other language as an hreflang alternate.
 pub fn sitemap(site: &Site, pages: impl IntoIterator<Item = (String, Lang)>) -> String {
-    let base = &site.config.base_url;
+    // Escaping works character by character, so the base is escaped once and each
+    // address is written in pieces: `serve` makes this file again after every edit,
+    // with tens of thousands of pages.
+    let base = escape(&site.config.base_url.as_str());
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let address = |out: &mut String, path: &str| {
+        out.push_str(&base);
+        escape_into(out, path);
+    };
     for (path, lang) in pages {
-        let twin = links::twin(&path, lang);
-        let _ = write!(
-            out,
-            "  <url>\n    <loc>{}</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n  </url>\n",
-            escape(&base.join(&path)),
-            lang.html_tag(),
-            escape(&base.join(&path)),
-            lang.other().html_tag(),
-            escape(&base.join(&twin)),
-        );
+        out.push_str("  <url>\n    <loc>");
+        address(&mut out, &path);
+        out.push_str("</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
+        out.push_str(lang.html_tag());
+        out.push_str("\" href=\"");
+        address(&mut out, &path);
+        out.push_str("\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
+        out.push_str(lang.other().html_tag());
+        out.push_str("\" href=\"");
+        // The twin: the same path under the other language (see `links::twin`).
+        match path.split_once('/') {
+            Some((_, rest)) => {
+                out.push_str(&base);
+                out.push_str(lang.other().code());
+                out.push('/');
+                escape_into(&mut out, rest);
+            }
+            None => address(&mut out, &path),
+        }
+        out.push_str("\"/>\n  </url>\n");
     }
     out.push_str("</urlset>\n");
     out
