@@ -406,7 +406,7 @@ fn full_build(state: &State) -> bool {
             let mut prepared = report.prepared;
             // Kept for edits inside one plan: what a build renders as it goes.
             if let Some(p) = Arc::get_mut(&mut prepared)
-                && let Err(e) = p.keep_all_target_rows(&site, &theme)
+                && let Err(e) = p.keep_rows_for_edits(&site, &theme)
             {
                 self::report(state, &Diagnostics::from(e));
                 return true;

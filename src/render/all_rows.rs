@@ -3,7 +3,7 @@
 //! status).
 //!
 //! A build renders them as the page renders. `serve` keeps them (see
-//! [`super::context::Prepared::keep_all_target_rows`]), so an edit renders again only
+//! [`super::context::Prepared::keep_rows_for_edits`]), so an edit renders again only
 //! the edited plan's; a build does not, since at 100,000 targets they hold 200 MB.
 
 use rayon::prelude::*;

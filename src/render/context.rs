@@ -43,8 +43,11 @@ pub struct Prepared {
     /// site of 100,000 targets has 200,000 pages and 2,000 records).
     pub latest_record: Option<crate::vocab::Date>,
     /// The all-targets table's rows, by language, plan and target position: kept by
-    /// `serve` (see [`Prepared::keep_all_target_rows`]), not by builds.
+    /// `serve` (see [`Prepared::keep_rows_for_edits`]), not by builds.
     all_target_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
+    /// The progress page's rows, by language and plan, kept by `serve` in the same
+    /// way (see [`views::assessed_rows`]).
+    assessed_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
 }
 
 impl Prepared {
@@ -92,23 +95,30 @@ impl Prepared {
             cards,
             latest_record: latest_record(site, site.records.iter().map(|r| &r.id)),
             all_target_rows: None,
+            assessed_rows: None,
         })
     }
 }
 
 impl Prepared {
-    /// Renders and keeps every row of the all-targets table, so that after an edit of
-    /// one plan only its rows are rendered again ([`Prepared::refresh_plan`]). A
-    /// preview keeps them; a build renders them as the page renders, not to hold
-    /// them all.
-    pub fn keep_all_target_rows(&mut self, site: &Site, theme: &Theme) -> Result<(), Diagnostic> {
+    /// Renders and keeps every row of the all-targets table and of the progress
+    /// page, so that after an edit of one plan only its rows are made again
+    /// ([`Prepared::refresh_plan`]). A preview keeps them; a build makes them as the
+    /// pages render, not to hold them all.
+    pub fn keep_rows_for_edits(&mut self, site: &Site, theme: &Theme) -> Result<(), Diagnostic> {
         let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
         let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
+        let mut assessed = Localized::<Vec<Vec<tera::Value>>>::default();
         for lang in Lang::ALL {
             let v = views::ViewCtx::of(site, &self.index, theme, lang);
             *rows.get_mut(lang) = super::all_rows::rows_of(&self.templates, v, &plans)?;
+            *assessed.get_mut(lang) = plans
+                .par_iter()
+                .map(|plan| views::assessed_rows(v, plan))
+                .collect();
         }
         self.all_target_rows = Some(rows);
+        self.assessed_rows = Some(assessed);
         Ok(())
     }
 
@@ -120,6 +130,11 @@ impl Prepared {
     /// Plan `p`'s card, in `lang`.
     pub fn plan_card(&self, lang: Lang, p: usize) -> Option<&tera::Value> {
         self.cards.get(lang).get(p)
+    }
+
+    /// The kept rows of the progress page in `lang`, by plan.
+    pub fn assessed_rows(&self, lang: Lang) -> Option<&Vec<Vec<tera::Value>>> {
+        self.assessed_rows.as_ref().map(|r| r.get(lang))
     }
 
     /// The kept rows of the all-targets table in `lang`, by plan and target.
@@ -152,6 +167,13 @@ impl Prepared {
             if let (Some(r), Some(c)) = (all_rows.get_mut(p), cards.get_mut(p)) {
                 *r = rows;
                 *c = card;
+            }
+            if let Some(slot) = self
+                .assessed_rows
+                .as_mut()
+                .and_then(|kept| kept.get_mut(lang).get_mut(p))
+            {
+                *slot = views::assessed_rows(v, plan);
             }
             if let Some(kept) = self.all_target_rows.as_mut() {
                 let fresh = super::all_rows::rows_of(&self.templates, v, &[plan])?;

@@ -1,5 +1,6 @@
 //! The root redirect, the 404 pages, the search page and the open-data documentation.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -8,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::render::data;
 use crate::render::links;
-use crate::render::views::{StatusCount, status_counts};
+use crate::render::views::{self, StatusCount, status_counts};
 
 #[derive(Serialize)]
 struct RootPage {
@@ -164,7 +165,8 @@ struct ProgressPage {
     totals: Vec<StatusCount>,
     plans: Vec<PlanProgress>,
     /// Targets with a published outcome, whatever their status.
-    assessed: Vec<AssessedRow>,
+    /// See `views::assessed_rows`.
+    assessed: Vec<tera::Value>,
     /// The date statuses are worked out for, in a sentence.
     method_date: String,
 }
@@ -175,14 +177,6 @@ struct PlanProgress {
     href: String,
     counts: Vec<StatusCount>,
     total: usize,
-}
-
-#[derive(Serialize)]
-struct AssessedRow {
-    /// The target's row (see `TargetRow`).
-    row: tera::Value,
-    explanation: String,
-    tiers: Option<String>,
 }
 
 /// The site-wide progress page: counts per plan, every assessed target, the method.
@@ -209,23 +203,19 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
             total: p.targets.len(),
         })
         .collect();
-    let assessed = site
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(p, plan)| plan.targets.iter().enumerate().map(move |(i, t)| (p, i, t)))
-        .filter(|(_, _, t)| !t.actuals.is_empty())
-        .map(|(p, i, t)| {
-            let progress = v.progress_view(t);
-            AssessedRow {
-                row: out
-                    .cx
-                    .row_fields(lang, crate::derive::TargetRef { plan: p, target: i }),
-                explanation: progress.explanation,
-                tiers: progress.tiers,
-            }
-        })
-        .collect();
+    let assessed: Vec<tera::Value> = match out.cx.prepared.assessed_rows(lang) {
+        Some(kept) => kept.iter().flatten().cloned().collect(),
+        None => {
+            let per_plan: Vec<Vec<tera::Value>> = site
+                .plans
+                .iter()
+                .collect::<Vec<_>>()
+                .par_iter()
+                .map(|plan| views::assessed_rows(v, plan))
+                .collect();
+            per_plan.into_iter().flatten().collect()
+        }
+    };
     let method_date = match v.index.as_of {
         Some(d) => crate::render::i18n::fill(v.t("method_date"), &[("date", &v.date(d))]),
         None => String::new(),

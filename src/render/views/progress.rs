@@ -20,6 +20,32 @@ pub struct ProgressView {
     pub tiers: Option<String>,
 }
 
+/// A target with a published outcome, as the progress page lists it: its table row
+/// (see [`super::TargetRow`]) and the sentence judging it.
+#[derive(Serialize)]
+struct AssessedRow {
+    row: super::TargetRow,
+    explanation: String,
+    tiers: Option<String>,
+}
+
+/// The progress page's rows of `plan`'s targets that have outcomes, ready for
+/// templates. `serve` keeps them plan by plan, so an edit makes only its plan's again.
+pub fn assessed_rows(v: ViewCtx, plan: &Plan) -> Vec<tera::Value> {
+    plan.targets
+        .iter()
+        .filter(|t| !t.actuals.is_empty())
+        .map(|t| {
+            let progress = v.progress_view(t);
+            tera::Value::from_serializable(&AssessedRow {
+                row: super::TargetRow::new(v, t),
+                explanation: progress.explanation,
+                tiers: progress.tiers,
+            })
+        })
+        .collect()
+}
+
 impl ViewCtx<'_> {
     /// The progress of `target`, from the index.
     pub fn progress_of(&self, target: &Target) -> Option<Progress> {
