@@ -566,6 +566,10 @@ fn commentary_slot<'a>(
 fn replace_file(out: &Path, path: &str, bytes: &[u8]) -> std::io::Result<()> {
     check_site_path(path)?;
     let full = out.join(path);
+    // A target added by the edit has a folder no build has made yet.
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
     let tmp = full.with_extension("plansite-tmp");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, &full)

@@ -355,6 +355,16 @@ fn plan_edits_are_served_as_a_full_build_writes_them() {
             "    year: 2021\n    value: {tiers: {floor: {exceed: 1000",
             "    year: 2022\n    value: {tiers: {floor: {exceed: 1000",
         ),
+        // A target renamed: its pages move to a new folder, the old ones go.
+        (
+            "  - id: textiles-output\n",
+            "  - id: textiles-apparel-output\n",
+        ),
+        // A target added, in a folder the preview does not have yet.
+        (
+            "  - id: medicine-food-output\n",
+            "  - id: solar-output\n    name: {zh: 光伏产业产值, en: Solar industry output}\n    chain: new-energy\n    metric: output\n    unit: yi-yuan\n    year: 2021\n    value: {exceed: 50}\n    source: {clause: 二(一)5}\n\n  - id: medicine-food-output\n",
+        ),
     ];
     let base = format!("http://127.0.0.1:{}/", server.port);
     let out = tempfile::tempdir().unwrap();
@@ -381,6 +391,11 @@ fn plan_edits_are_served_as_a_full_build_writes_them() {
         assert!(
             differ.is_empty(),
             "after {to:?}, served files differ: {differ:?}"
+        );
+        let extra: Vec<&String> = have.keys().filter(|p| !want.contains_key(*p)).collect();
+        assert!(
+            extra.is_empty(),
+            "after {to:?}, the preview serves files a build does not write: {extra:?}"
         );
         // No full build since serving started: the edits were rendered alone.
         let log = server.log.lock().unwrap();
