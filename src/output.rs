@@ -388,12 +388,31 @@ impl Staging {
     }
 }
 
-/// Whether `path` is a plain file holding exactly `bytes` (its size is compared first,
-/// so a changed file is rarely read).
-fn holds(path: &Path, bytes: &[u8]) -> bool {
+/// Whether `path` is a plain file (not a link) holding exactly `bytes`. The size is
+/// compared first, so a changed file is rarely read; a file of the same size is read
+/// piece by piece through one small buffer and left at the first difference, since
+/// reading a listing page of megabytes whole would fault in as much fresh memory, and
+/// `serve` compares every page an edit renders.
+pub fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
     let plain = std::fs::symlink_metadata(path)
         .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
-    plain && std::fs::read(path).is_ok_and(|old| old == bytes)
+    let Some(mut file) = plain.then(|| std::fs::File::open(path).ok()).flatten() else {
+        return false;
+    };
+    let mut buffer = vec![0; bytes.len().clamp(1, 64 * 1024)];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => match (buffer.get(..n), rest.split_at_checked(n)) {
+                (Some(read), Some((expected, after))) if read == expected => rest = after,
+                _ => return false,
+            },
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Takes the lock of `target` (a hidden file beside it), or fails at once with a

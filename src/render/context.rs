@@ -46,7 +46,10 @@ pub struct Prepared {
     /// `serve` (see [`Prepared::keep_rows_for_edits`]), not by builds.
     all_target_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
     /// The progress page's rows, by language and plan, kept by `serve` in the same
-    /// way (see [`views::assessed_rows`]).
+    /// way (see [`views::assessed_rows`]): only targets with outcomes, a few megabytes
+    /// at 10,000 targets. Like the all-targets rows they depend on their own plan and
+    /// on what the whole site shares, which a plan edit leaves as it was (the status
+    /// date too: `serve` builds everything when it moves).
     assessed_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
 }
 
@@ -112,10 +115,7 @@ impl Prepared {
         for lang in Lang::ALL {
             let v = views::ViewCtx::of(site, &self.index, theme, lang);
             *rows.get_mut(lang) = super::all_rows::rows_of(&self.templates, v, &plans)?;
-            *assessed.get_mut(lang) = plans
-                .par_iter()
-                .map(|plan| views::assessed_rows(v, plan))
-                .collect();
+            *assessed.get_mut(lang) = views::assessed_rows_by_plan(v);
         }
         self.all_target_rows = Some(rows);
         self.assessed_rows = Some(assessed);

@@ -128,6 +128,41 @@ mod tests {
         }
     }
 
+    /// The sitemap is written in pieces for speed; it must say exactly what joining
+    /// and escaping each whole address says, for a base that needs escaping and for
+    /// paths at the top of the site and without a language folder.
+    #[test]
+    fn the_sitemap_writes_each_address_as_joining_and_escaping_it_whole() {
+        let mut s = starter();
+        s.site.config.base_url =
+            crate::config::BaseUrl::parse("https://example.gov.cn/a&b'c/").unwrap();
+        let pages = [
+            ("zh/plans/x/".to_string(), Lang::Zh),
+            ("en/".to_string(), Lang::En),
+            ("404.html".to_string(), Lang::Zh),
+            (String::new(), Lang::En),
+            ("en/plans/a&b/".to_string(), Lang::En),
+        ];
+        let base = &s.site.config.base_url;
+        let mut want = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        for (path, lang) in &pages {
+            let twin = links::twin(path, *lang);
+            want.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n  </url>\n",
+                escape(&base.join(path)),
+                lang.html_tag(),
+                escape(&base.join(path)),
+                lang.other().html_tag(),
+                escape(&base.join(&twin)),
+            ));
+        }
+        want.push_str("</urlset>\n");
+        assert_eq!(sitemap(&s.site, pages.clone()), want);
+        assert!(want.contains("a&amp;b&#39;c/en/plans/a&amp;b/"), "{want}");
+    }
+
     #[test]
     fn the_sitemap_pairs_each_page_with_its_twin() {
         let s = starter();

@@ -6,16 +6,16 @@
 //! about a quarter of a second, against 0.9 s when every shared page and data file
 //! was made again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use super::{Loaded, State, replace_file};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::{MemorySink, Sink, Stamp, check_site_path};
+use crate::output::{MemorySink, Sink, Stamp, check_site_path, holds};
 use crate::render::{self, RenderContext};
 
 /// The position of the one plan every path in `paths` belongs to, if they all lie in
@@ -43,6 +43,13 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     let mut guard = state.loaded.lock().ok()?;
     let loaded = guard.as_mut()?;
     let p = plan_of(&loaded.site, &state.root, paths)?;
+    // Statuses are judged as of a date, which moves on with the clock when the site
+    // sets none: once it has (a preview left running overnight), every plan's kept
+    // rows may be stale, and the whole site is built.
+    let today = crate::derive::status_date(loaded.site.config.as_of);
+    if loaded.prepared.index.as_of != Some(today) {
+        return None;
+    }
     // The rows of the plan are rendered into the kept preparation, which no one else
     // may hold meanwhile.
     Arc::get_mut(&mut loaded.prepared)?;
@@ -80,14 +87,16 @@ fn render_plan_edit(
     let sink = LiveSink {
         out: &state.out,
         files: MemorySink::new(),
+        written: Mutex::new(HashSet::new()),
     };
     let cx = RenderContext::with(&loaded.site, &loaded.theme, loaded.prepared.clone());
     let rendered =
         render::render_plan_edit(&cx, &sink, &keys, &loaded.memo, &mut loaded.live, p, before)?;
     drop(cx);
     crate::timings::trace("edit: rendered", started);
-    // Of the files the memo lists, only the plan's own can be gone: the other plans'
-    // entries are carried over as they were, and the shared files only ever grow.
+    // Of the files the memo lists, only the plan's own can be gone: they all lie in
+    // the plan's folders (`<lang>/plans/<id>/`), where no other plan or shared page
+    // writes, and the other plans' entries are carried over as they were.
     let id = loaded.site.plans.at(p).id.as_str();
     let plan_files = |memo: &render::Memo| -> BTreeSet<String> {
         memo.plans
@@ -97,7 +106,6 @@ fn render_plan_edit(
     };
     let gone: Vec<String> = plan_files(&loaded.memo)
         .difference(&plan_files(&rendered.memo))
-        .filter(|f| !rendered.memo.shared_files.contains(f))
         .cloned()
         .collect();
     // Only the files whose bytes changed are held (the sink compared them as they were
@@ -108,7 +116,12 @@ fn render_plan_edit(
     })?;
     for gone in &gone {
         if check_site_path(gone).is_ok() {
-            let _ = std::fs::remove_file(state.out.join(gone));
+            let full = state.out.join(gone);
+            let _ = std::fs::remove_file(&full);
+            // The folder of a target that is gone or renamed, once empty.
+            if let Some(folder) = full.parent() {
+                let _ = std::fs::remove_dir(folder);
+            }
         }
     }
     crate::timings::trace("edit: written", started);
@@ -117,53 +130,38 @@ fn render_plan_edit(
     Ok(())
 }
 
-/// Whether the file at `full` holds exactly `bytes`: sizes first, so a changed file is
-/// rarely read, then piece by piece through one small buffer, since reading a listing
-/// page of megabytes whole would fault in as much fresh memory on every edit.
-fn serves(full: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(full) else {
-        return false;
-    };
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-    {
-        return false;
-    }
-    let mut buffer = vec![0; 64 * 1024];
-    let mut rest = bytes;
-    loop {
-        match file.read(&mut buffer) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) => match (buffer.get(..n), rest.get(..n)) {
-                (Some(read), Some(expected)) if read == expected => rest = &rest[n..],
-                _ => return false,
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
 fn cannot_write(path: &str, e: &std::io::Error) -> Diagnostics {
     Diagnostics::from(Diagnostic::error(path, format!("cannot write: {e}")))
 }
 
-/// Collects the rendered files that differ from those served in memory (written out
-/// only if the whole render succeeds) and lets unchanged plans keep the files already
-/// served. Each file is compared as it is rendered, on the rendering thread: the pages
-/// about every plan are megabytes each and mostly unchanged by an edit, so they are
-/// neither copied nor compared again after the render.
+/// Collects in memory the rendered files whose bytes differ from the served ones, to
+/// be written out only if the whole render succeeds. Each file is compared as it is
+/// rendered, on the rendering thread: the pages about every plan are megabytes each and
+/// mostly unchanged by an edit, so they are neither copied nor compared again after the
+/// render. A file left as it is stays on disk, where [`Sink::has`] finds it.
 struct LiveSink<'a> {
     out: &'a Path,
     files: MemorySink,
+    /// Every path written, the unchanged ones too: two pages written to one path are a
+    /// fault a full build reports, and must not pass here because one matched the disk.
+    written: Mutex<HashSet<String>>,
 }
 
 impl Sink for LiveSink<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         check_site_path(path)?;
-        if serves(&self.out.join(path), bytes) {
+        let first = self
+            .written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        if !first {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("two pages were written to {path}"),
+            ));
+        }
+        if holds(&self.out.join(path), bytes) {
             return Ok(());
         }
         self.files.write(path, bytes)

@@ -1,6 +1,5 @@
 //! The root redirect, the 404 pages, the search page and the open-data documentation.
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -205,16 +204,10 @@ pub fn progress(out: &mut PageOut, lang: Lang) -> Result<Context, Diagnostic> {
         .collect();
     let assessed: Vec<tera::Value> = match out.cx.prepared.assessed_rows(lang) {
         Some(kept) => kept.iter().flatten().cloned().collect(),
-        None => {
-            let per_plan: Vec<Vec<tera::Value>> = site
-                .plans
-                .iter()
-                .collect::<Vec<_>>()
-                .par_iter()
-                .map(|plan| views::assessed_rows(v, plan))
-                .collect();
-            per_plan.into_iter().flatten().collect()
-        }
+        None => views::assessed_rows_by_plan(v)
+            .into_iter()
+            .flatten()
+            .collect(),
     };
     let method_date = match v.index.as_of {
         Some(d) => crate::render::i18n::fill(v.t("method_date"), &[("date", &v.date(d))]),

@@ -1,5 +1,6 @@
 //! A target's progress in words: its badge and the sentence that explains it.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ViewCtx;
@@ -43,6 +44,15 @@ pub fn assessed_rows(v: ViewCtx, plan: &Plan) -> Vec<tera::Value> {
                 tiers: progress.tiers,
             })
         })
+        .collect()
+}
+
+/// [`assessed_rows`] of every plan of the site, plan by plan, on every core.
+pub fn assessed_rows_by_plan(v: ViewCtx) -> Vec<Vec<tera::Value>> {
+    let plans: Vec<&Plan> = v.site.plans.iter().collect();
+    plans
+        .par_iter()
+        .map(|plan| assessed_rows(v, plan))
         .collect()
 }
 
