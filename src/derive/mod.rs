@@ -89,8 +89,18 @@ impl Index {
         self.progress.get(r.plan).and_then(|p| p.get(r.target))
     }
 
-    /// Builds every index of `site`, with plan statuses as of `as_of`.
+    /// Builds every index of `site`, with plan statuses as of `as_of`. The region
+    /// tallies are counted on another core meanwhile: `serve` builds the index again
+    /// after each edit, before anything else can start.
     pub fn build(site: &Site, as_of: Date) -> Index {
+        let (mut index, regions) =
+            rayon::join(|| Index::lists(site, as_of), || regions::tallies(site));
+        index.regions = regions;
+        index
+    }
+
+    /// Every index of `site` but the region tallies.
+    fn lists(site: &Site, as_of: Date) -> Index {
         let mut index = Index {
             as_of: Some(as_of),
             ..Index::default()
@@ -160,7 +170,6 @@ impl Index {
                 }
             }
         }
-        index.regions = regions::tallies(site);
         index
     }
 }
