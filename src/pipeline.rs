@@ -103,10 +103,11 @@ pub fn build_loaded(
         crate::output::read_memo(output).and_then(|b| serde_json::from_slice::<Memo>(&b).ok())
     };
     trace("previous memo", started);
-    let cx = RenderContext::new(site, theme)?;
-    trace("templates, indexes, rows", started);
-    let keys = Keys::of(site, theme);
-    trace("keys", started);
+    // The fingerprints do not depend on the prepared templates and rows, and parsing
+    // the templates leaves a core idle: the two are made side by side.
+    let (cx, keys) = rayon::join(|| RenderContext::new(site, theme), || Keys::of(site, theme));
+    let cx = cx?;
+    trace("templates, indexes, rows and keys", started);
     let sink = ProgressSink::new(&staging, cx.pages().len(), options.progress);
     let rendered = render::render_site_with(&cx, &sink, &keys, previous.as_ref());
     sink.finish();

@@ -56,9 +56,17 @@ pub struct Prepared {
 impl Prepared {
     /// Parses the templates, builds the indexes and every row and card.
     pub fn new(site: &Site, theme: &Theme) -> Result<Prepared, Diagnostics> {
-        let templates = Templates::new(theme, &site.config).map_err(Diagnostics::from_iter)?;
-        let index = Index::build(site, crate::derive::status_date(site.config.as_of));
-        let page_paths = page_list::page_paths(site, &index);
+        // Parsing the templates and building the indexes are independent, and each
+        // leaves much of a core idle: they are made side by side.
+        let (templates, (index, page_paths)) = rayon::join(
+            || Templates::new(theme, &site.config),
+            || {
+                let index = Index::build(site, crate::derive::status_date(site.config.as_of));
+                let page_paths = page_list::page_paths(site, &index);
+                (index, page_paths)
+            },
+        );
+        let templates = templates.map_err(Diagnostics::from_iter)?;
         let view = |lang| views::ViewCtx::of(site, &index, theme, lang);
         let plans: Vec<&crate::content::Plan> = site.plans.iter().collect();
         let mut rows = Localized::<Vec<Vec<tera::Value>>>::default();
