@@ -112,7 +112,11 @@ impl Index {
                 .or_default()
                 .push(p);
             for region in ancestors(site, &plan.region) {
-                index.plans_by_region.entry(region).or_default().push(p);
+                index
+                    .plans_by_region
+                    .entry(region.clone())
+                    .or_default()
+                    .push(p);
             }
             for year in plan.horizon.start..=plan.horizon.end {
                 index.plans_by_year.entry(year).or_default().push(p);
@@ -174,15 +178,16 @@ impl Index {
     }
 }
 
-/// The region and every region it lies in, innermost first.
-fn ancestors(site: &Site, region: &Id) -> Vec<Id> {
+/// The region and every region it lies in, innermost first (a cycle, refused on load,
+/// would stop at the first region met again).
+fn ancestors<'s>(site: &'s Site, region: &'s Id) -> Vec<&'s Id> {
     let mut out = Vec::new();
-    let mut current = Some(region.clone());
+    let mut current = Some(region);
     while let Some(id) = current {
         if out.contains(&id) {
             break;
         }
-        current = site.regions.get(&id).and_then(|r| r.parent.clone());
+        current = site.regions.get(id).and_then(|r| r.parent.as_ref());
         out.push(id);
     }
     out

@@ -99,8 +99,7 @@ pub fn tallies(site: &Site) -> BTreeMap<Id, RegionTally> {
         .collect()
 }
 
-/// Each region with every region it lies in, innermost first (as `super::ancestors`),
-/// walked once per region.
+/// Each region's [`super::ancestors`], walked once per region.
 struct Lines<'s> {
     site: &'s Site,
     known: HashMap<&'s Id, Rc<[&'s Id]>>,
@@ -109,17 +108,10 @@ struct Lines<'s> {
 impl<'s> Lines<'s> {
     fn of(&mut self, region: &'s Id) -> Rc<[&'s Id]> {
         let site = self.site;
-        Rc::clone(self.known.entry(region).or_insert_with(|| {
-            let mut line: Vec<&'s Id> = Vec::new();
-            let mut current = Some(region);
-            while let Some(id) = current {
-                if line.contains(&id) {
-                    break;
-                }
-                current = site.regions.get(id).and_then(|r| r.parent.as_ref());
-                line.push(id);
-            }
-            line.into()
-        }))
+        Rc::clone(
+            self.known
+                .entry(region)
+                .or_insert_with(|| super::ancestors(site, region).into()),
+        )
     }
 }

@@ -46,10 +46,10 @@ pub struct Prepared {
     /// `serve` (see [`Prepared::keep_rows_for_edits`]), not by builds.
     all_target_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
     /// The progress page's rows, by language and plan, kept by `serve` in the same
-    /// way (see [`views::assessed_rows`]): only targets with outcomes, a few megabytes
-    /// at 10,000 targets. Like the all-targets rows they depend on their own plan and
-    /// on what the whole site shares, which a plan edit leaves as it was (the status
-    /// date too: `serve` builds everything when it moves).
+    /// way (see [`views::assessed_rows`]), for the targets with outcomes only. Like
+    /// the all-targets rows they depend on their own plan and on what the whole site
+    /// shares, which a plan edit leaves as it was (the status date too: `serve` builds
+    /// everything when it moves).
     assessed_rows: Option<Localized<Vec<Vec<tera::Value>>>>,
 }
 

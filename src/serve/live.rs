@@ -143,7 +143,8 @@ struct LiveSink<'a> {
     out: &'a Path,
     files: MemorySink,
     /// Every path written, the unchanged ones too: two pages written to one path are a
-    /// fault a full build reports, and must not pass here because one matched the disk.
+    /// fault (`check` reports it, rendering in memory), and must not pass here because
+    /// one of them matched the disk.
     written: Mutex<HashSet<String>>,
 }
 
