@@ -86,9 +86,11 @@ fn parse_section<T: DeserializeOwned + Default>(
     if section.trim().is_empty() {
         return Ok(T::default());
     }
-    file.guard(start..end)?;
-    let lines_before = file.text[..start].matches('\n').count();
-    serde_yaml::from_str(section).map_err(|e| file.yaml_error(&e, lines_before))
+    file.guard_before(start..end)?;
+    serde_yaml::from_str(section).map_err(|e| match file.guard(start..end) {
+        Err(refused) => refused,
+        Ok(()) => file.yaml_error(&e, file.text[..start].matches('\n').count()),
+    })
 }
 
 #[cfg(test)]

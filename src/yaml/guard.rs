@@ -62,6 +62,12 @@ pub fn control_characters(text: &str) -> Result<(), Refusal> {
 const CONTROL_HELP: &str = "remove it: control characters are invisible in an editor and \
      would reach pages, data files and charts; use a space or a line break";
 
+/// Whether `text` may write a character as an escape (`"\0"`, `"\e"`): every
+/// escape starts with a backslash.
+pub fn may_hold_escapes(text: &str) -> bool {
+    text.contains('\\')
+}
+
 /// Refuses `text` if it holds a control character, raw or written as an escape, or
 /// nests deeper than [`MAX_DEPTH`].
 pub fn check(text: &str) -> Result<(), Refusal> {
