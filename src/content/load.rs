@@ -17,6 +17,8 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+mod records;
 use serde::de::DeserializeOwned;
 
 use super::commentary::parse_commentary;
@@ -220,7 +222,7 @@ fn read_registries(root: &Path, out: &mut Problems) -> Registries {
         files.push((f, RegistryKind::Department));
     }
     validate::check_glossary(&files, &reg, out);
-    let (records, broken_records) = read_records(root, out);
+    let (records, broken_records) = records::read_records(root, out);
     reg.records = records.unwrap_or_else(|| {
         // seeds/ itself is unreadable: its one error says it all, not one per plan.
         reg.broken.push(RegistryKind::Record);
@@ -319,61 +321,6 @@ fn id_from_name(root: &Path, path: &Path, name: &str) -> Result<Id, Diagnostic> 
         Diagnostic::error(display(root, path), msg)
             .help("rename the file or directory: its name is the id used in addresses")
     })
-}
-
-/// Reads `seeds/` (`None` if the folder cannot be read); also returns the ids of
-/// records whose file could not be read.
-fn read_records(
-    root: &Path,
-    out: &mut Problems,
-) -> (Option<Registry<super::model::Record>>, Vec<Id>) {
-    let mut records = Vec::new();
-    let mut broken = Vec::new();
-    let Some(entries) = readable_entries(&root.join("seeds"), root, out) else {
-        return (None, broken);
-    };
-    for path in entries {
-        let Some(stem) = yaml_stem(&path) else {
-            if path.is_file() && !is_doc_file(&path) {
-                out.push(
-                    Diagnostic::error(display(root, &path), "unexpected file in seeds/")
-                        .help("seeds/ holds one `<record-id>.yaml` per source document"),
-                );
-            }
-            continue;
-        };
-        let id = match id_from_name(root, &path, stem) {
-            Ok(id) => id,
-            Err(d) => {
-                out.push(d);
-                continue;
-            }
-        };
-        let Ok(file) = read_source(root, &path).map_err(|d| out.push(d)) else {
-            broken.push(id);
-            continue;
-        };
-        match file.parse() {
-            Ok(raw) => records.push(validate::record(id, &file, raw, out)),
-            Err(d) => {
-                out.push(d);
-                broken.push(id);
-            }
-        }
-    }
-    (Some(Registry::new(records)), broken)
-}
-
-fn yaml_stem(path: &Path) -> Option<&str> {
-    let name = path.file_name()?.to_str()?;
-    name.strip_suffix(".yaml")
-}
-
-/// README and similar notes may sit beside data files without being data.
-fn is_doc_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
 }
 
 /// Reads `<dir>/<stem>.zh.md` and `<dir>/<stem>.en.md`, each optional.
