@@ -96,6 +96,7 @@ fn parse_section<T: DeserializeOwned + Default>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml::guard;
 
     #[test]
     fn splits_front_matter_and_body() {
@@ -104,6 +105,31 @@ mod tests {
         assert_eq!(c.summary.as_deref(), Some("摘要"));
         assert_eq!(c.body(), "# 标题\n正文\n");
         assert_eq!(c.body_line, 4);
+    }
+
+    /// Front matter reads its events first only with an escape or a tag, and
+    /// otherwise after failing: the guard's refusal comes either way, at its place
+    /// in the whole file.
+    #[test]
+    fn hostile_front_matter_gets_the_guards_refusal_at_its_place() {
+        let refused = |text: &str| {
+            let d = parse_commentary(SourceFile::from_text("a.md", text)).unwrap_err();
+            (d.message, d.location.map(|l| l.span.start))
+        };
+        let deep = format!(
+            "---\nsummary: {}{}\n---\nbody\n",
+            "[".repeat(40),
+            "]".repeat(40)
+        );
+        let (message, at) = refused(&deep);
+        assert!(message.contains("nested more than 32"), "{message}");
+        assert_eq!(at, Some("---\nsummary: ".len() + guard::MAX_DEPTH - 1));
+        let (message, at) = refused("---\nsummary: x\n--- # more\nb: 1\n---\nbody\n");
+        assert!(message.contains("second YAML document"), "{message}");
+        assert_eq!(at, Some("---\nsummary: x\n".len()));
+        let (message, at) = refused("---\nsummary: !%07 x\n---\nbody\n");
+        assert!(message.contains("`%07`"), "{message}");
+        assert_eq!(at, Some("---\nsummary: !".len()));
     }
 
     #[test]

@@ -104,6 +104,8 @@ fn read_plan(root: &Path, plan: &str) -> Result<Value, Diagnostics> {
     let path = plan_path(root, plan);
     let rel = Path::new("content/plans").join(plan).join("plan.yaml");
     let file = SourceFile::read(&path, &rel).map_err(one)?;
+    // The typed parse first: it reports errors at their place, and it is what keeps
+    // a file too deep for the guard from reaching the untyped one (see `parse`).
     file.parse::<crate::content::raw::RawPlan>().map_err(one)?;
     file.parse::<Value>().map_err(one)
 }

@@ -1,18 +1,21 @@
-//! Checks of a YAML text before it is deserialized, each cheap and each about a way
-//! a hostile file could hurt the build or the pages.
+//! Checks of a YAML text, each cheap and each about a way a hostile file could hurt
+//! the build or the pages.
 //!
 //! - Nesting is capped: a value 64,000 levels deep took half a minute to reject,
 //!   in the passes that locate an error. No plansite file needs more than a dozen
 //!   levels.
-//! - Control characters are refused, written raw or as an escape (`"\0"`, `"\e"`,
-//!   `"\x85"`): invisible in an editor, they reached pages, data files and charts,
-//!   and broke the charts' XML. Tab, line feed and carriage return are text.
+//! - Control characters are refused, written raw, as an escape (`"\0"`, `"\e"`,
+//!   `"\x85"`) or in a tag (`!%1B`): invisible in an editor, they reached pages,
+//!   data files and charts, broke the charts' XML, and reached the terminal in
+//!   error messages. Tab, line feed and carriage return are text.
 //! - A file holds one document: serde_yaml refuses a second one (`---` again)
 //!   without saying where it starts.
 //!
-//! The check reads the file's events with `saphyr-parser` and stops at the first
+//! [`check`] reads the file's events with `saphyr-parser` and stops at the first
 //! refusal, so an overly deep file costs only the prefix that shows it. A text the
 //! event parser cannot read is left to the deserializer, which reports the error.
+//! [`crate::yaml::SourceFile::parse`] runs it before deserializing only where
+//! [`needs_events_first`] says so, and otherwise after a failure.
 
 use std::ops::Range;
 
@@ -62,14 +65,33 @@ pub fn control_characters(text: &str) -> Result<(), Refusal> {
 const CONTROL_HELP: &str = "remove it: control characters are invisible in an editor and \
      would reach pages, data files and charts; use a space or a line break";
 
-/// Whether `text` may write a character as an escape (`"\0"`, `"\e"`): every
-/// escape starts with a backslash.
-pub fn may_hold_escapes(text: &str) -> bool {
-    text.contains('\\')
+/// Above this size a text is read for its events before it is deserialized: the
+/// deserializer's parser has no nesting cap, and on megabytes of `[` it would take
+/// far longer than the events take to show the file is too deep. A plan of about 200
+/// targets fits under it.
+pub const EVENTS_FIRST_ABOVE: usize = 64 * 1024;
+
+/// Above this many `[` and `{` a text is read for its events first too: the
+/// deserializer's parser takes time in proportion to its tokens times the depth of
+/// the open brackets (up to a thousand), so a file under [`EVENTS_FIRST_ABOVE`] but
+/// deeply nested took two seconds to refuse, against a fiftieth of a second with
+/// the events read first. Counted without regard to quotes, so that no quoting can
+/// hide a bracket; a plan of 50 targets has about 300.
+pub const EVENTS_FIRST_OPENINGS: usize = 1024;
+
+/// Whether `text` must have its events read before it is deserialized: when it is
+/// large or holds many openings (see [`EVENTS_FIRST_ABOVE`] and
+/// [`EVENTS_FIRST_OPENINGS`]), or when it may write a character in a way the byte
+/// scan of [`control_characters`] cannot see: an escape (`"\e"`) starts with a
+/// backslash, and a tag (`!%1B`), whose `%` escapes are decoded, with `!`.
+pub fn needs_events_first(text: &str) -> bool {
+    text.len() > EVENTS_FIRST_ABOVE
+        || text.contains(['\\', '!'])
+        || text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() > EVENTS_FIRST_OPENINGS
 }
 
-/// Refuses `text` if it holds a control character, raw or written as an escape, or
-/// nests deeper than [`MAX_DEPTH`].
+/// Refuses `text` if it holds a control character, raw or written as an escape or in
+/// a tag, if it holds a second document, or if it nests deeper than [`MAX_DEPTH`].
 pub fn check(text: &str) -> Result<(), Refusal> {
     control_characters(text)?;
     let mut parser = Parser::new_from_str(text);
@@ -95,6 +117,22 @@ pub fn check(text: &str) -> Result<(), Refusal> {
         };
         // A character index: turned into a byte offset only if it is needed.
         last = span.end.index().max(last);
+        if let Event::Scalar(.., Some(tag))
+        | Event::MappingStart(_, Some(tag))
+        | Event::SequenceStart(_, Some(tag)) = &event
+        {
+            let at = super::char_to_byte(text, span.start.index());
+            // The tag as written is read too: the event parser decodes a two-byte
+            // escape (`%C2%85`) as one wrong character, the deserializer's parser
+            // decodes it right.
+            let written = tag_escape(text, at);
+            let decoded = [&tag.handle, &tag.suffix]
+                .iter()
+                .any(|t| t.chars().any(is_forbidden_control));
+            if written.is_some() || decoded {
+                return Err(control_in_tag(text, written.unwrap_or((at, 1))));
+            }
+        }
         match event {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 depth += 1;
@@ -183,6 +221,50 @@ fn forbidden_escape(quoted: &str) -> Option<(usize, usize, u32)> {
         }
     }
     None
+}
+
+/// The first `%` escape of a forbidden control character in a tag written on the
+/// line of the node at byte `at` (its properties, `&anchor !tag`, come first): its
+/// byte offset and length.
+fn tag_escape(text: &str, at: usize) -> Option<(usize, usize)> {
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..line_end];
+    let mut offset = 0;
+    line.split(' ').find_map(|word| {
+        let start = offset;
+        offset += word.len() + 1;
+        let escape = word.starts_with('!').then(|| percent_control(word))??;
+        Some((line_start + start + escape.0, escape.1))
+    })
+}
+
+/// The refusal of a control character written in a tag, at `(start, len)`.
+fn control_in_tag(text: &str, (start, len): (usize, usize)) -> Refusal {
+    Refusal {
+        span: start..start + len,
+        message: format!(
+            "the tag holds a control character, written as `{}`",
+            &text[start..start + len]
+        ),
+        help: CONTROL_HELP.into(),
+    }
+}
+
+/// The byte offset and length of the first `%XX` escape in `line` that stands for a
+/// forbidden control character (`%C2%85` for the C1 controls, which are two bytes).
+fn percent_control(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let hex = |i: usize| {
+        let pair = line.get(i + 1..i + 3)?;
+        (bytes.get(i) == Some(&b'%')).then(|| u8::from_str_radix(pair, 16).ok())?
+    };
+    (0..bytes.len()).find_map(|i| match hex(i)? {
+        0x7f => Some((i, 3)),
+        b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => Some((i, 3)),
+        0xc2 if hex(i + 3).is_some_and(|n| (0x80..=0x9f).contains(&n)) => Some((i, 6)),
+        _ => None,
+    })
 }
 
 fn too_deep(at: usize) -> Refusal {
@@ -275,6 +357,29 @@ mod tests {
             "a: 'x\\0'\n",
             "a: x\\e\n",
             "a: \"\t\"\r\n",
+        ] {
+            assert_eq!(check(fine), Ok(()), "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_in_tags_are_refused_at_their_escape() {
+        for (text, escape) in [
+            ("metric: !%1B output\n", "%1B"),
+            ("a: &x !y%09%1b z\n", "%1b"),
+            ("a: !foo%7F x\n", "%7F"),
+            ("a:\n  - !x%C2%85y [1]\n", "%C2%85"),
+            ("a: !<tag:x%00> {b: 1}\n", "%00"),
+        ] {
+            let r = check(text).unwrap_err();
+            assert_eq!(&text[r.span.clone()], escape, "{text:?}");
+            assert!(r.message.contains("tag"), "{}", r.message);
+        }
+        for fine in [
+            "a: !!str 1\n",
+            "a: !foo%41 x\n",
+            "a: !x%C3%A9 y\n",
+            "a: '!%1B'\n",
         ] {
             assert_eq!(check(fine), Ok(()), "{fine:?}");
         }

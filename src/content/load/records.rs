@@ -41,8 +41,9 @@ pub(super) fn read_records(root: &Path, out: &mut Problems) -> (Option<Registry<
 }
 
 /// The record in the file at `path`; `Err` with its id for a record file that could
-/// not be read or parsed (references to it are not reported again); `None` for a file
-/// that is no record (a README) or whose name is no id.
+/// not be read or parsed (references to it are not reported again); `None` for
+/// anything else: a README, a folder, a file that is not YAML (reported) or whose
+/// name is no id (reported).
 fn read_record(root: &Path, path: &Path, out: &mut Problems) -> Option<Result<Record, Id>> {
     let Some(stem) = yaml_stem(path) else {
         if path.is_file() && !is_doc_file(path) {
