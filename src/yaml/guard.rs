@@ -247,7 +247,9 @@ fn control_in_tag(text: &str, (start, len): (usize, usize)) -> Refusal {
             "the tag holds a control character, written as `{}`",
             &text[start..start + len]
         ),
-        help: CONTROL_HELP.into(),
+        help: "remove the tag: plansite's files need no YAML tags (`!name`), and this one \
+               holds a character invisible in an editor"
+            .into(),
     }
 }
 
