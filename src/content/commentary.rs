@@ -112,24 +112,33 @@ mod tests {
     /// in the whole file.
     #[test]
     fn hostile_front_matter_gets_the_guards_refusal_at_its_place() {
-        let refused = |text: &str| {
-            let d = parse_commentary(SourceFile::from_text("a.md", text)).unwrap_err();
-            (d.message, d.location.map(|l| l.span.start))
-        };
         let deep = format!(
             "---\nsummary: {}{}\n---\nbody\n",
             "[".repeat(40),
             "]".repeat(40)
         );
-        let (message, at) = refused(&deep);
-        assert!(message.contains("nested more than 32"), "{message}");
-        assert_eq!(at, Some("---\nsummary: ".len() + guard::MAX_DEPTH - 1));
-        let (message, at) = refused("---\nsummary: x\n--- # more\nb: 1\n---\nbody\n");
-        assert!(message.contains("second YAML document"), "{message}");
-        assert_eq!(at, Some("---\nsummary: x\n".len()));
-        let (message, at) = refused("---\nsummary: !%07 x\n---\nbody\n");
-        assert!(message.contains("`%07`"), "{message}");
-        assert_eq!(at, Some("---\nsummary: !".len()));
+        let cases = [
+            (
+                deep.as_str(),
+                "nested more than 32",
+                "---\nsummary: ".len() + guard::MAX_DEPTH - 1,
+            ),
+            (
+                "---\nsummary: x\n--- # more\nb: 1\n---\nbody\n",
+                "second YAML document",
+                "---\nsummary: x\n".len(),
+            ),
+            (
+                "---\nsummary: !%07 x\n---\nbody\n",
+                "`%07`",
+                "---\nsummary: !".len(),
+            ),
+        ];
+        for (text, message, at) in cases {
+            let d = parse_commentary(SourceFile::from_text("a.md", text)).unwrap_err();
+            assert!(d.message.contains(message), "{text:.40?}: {}", d.message);
+            assert_eq!(d.location.map(|l| l.span.start), Some(at), "{text:.40?}");
+        }
     }
 
     #[test]

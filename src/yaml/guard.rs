@@ -253,19 +253,24 @@ fn control_in_tag(text: &str, (start, len): (usize, usize)) -> Refusal {
     }
 }
 
-/// The byte offset and length of the first `%XX` escape in `line` that stands for a
-/// forbidden control character (`%C2%85` for the C1 controls, which are two bytes).
-fn percent_control(line: &str) -> Option<(usize, usize)> {
-    let bytes = line.as_bytes();
-    let hex = |i: usize| {
-        let pair = line.get(i + 1..i + 3)?;
-        (bytes.get(i) == Some(&b'%')).then(|| u8::from_str_radix(pair, 16).ok())?
+/// The byte offset and length of the first `%XX` escape in `word` that stands for a
+/// forbidden control character (see [`is_forbidden_control`]): one escape for C0
+/// and DEL, two (`%C2%85`) for the C1 controls, which are two bytes in UTF-8.
+fn percent_control(word: &str) -> Option<(usize, usize)> {
+    let byte = |i: usize| {
+        let hex = word.get(i..i + 3)?.strip_prefix('%')?;
+        u8::from_str_radix(hex, 16).ok()
     };
-    (0..bytes.len()).find_map(|i| match hex(i)? {
-        0x7f => Some((i, 3)),
-        b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => Some((i, 3)),
-        0xc2 if hex(i + 3).is_some_and(|n| (0x80..=0x9f).contains(&n)) => Some((i, 6)),
-        _ => None,
+    (0..word.len()).find_map(|i| {
+        let (c, len) = match byte(i)? {
+            b @ 0..=0x7f => (char::from(b), 3),
+            0xc2 => (
+                char::from(byte(i + 3).filter(|n| (0x80..=0xbf).contains(n))?),
+                6,
+            ),
+            _ => return None,
+        };
+        is_forbidden_control(c).then_some((i, len))
     })
 }
 

@@ -117,33 +117,41 @@ struct Nested {
 /// error.
 #[test]
 fn hostile_files_get_the_guards_refusal_before_or_after_deserializing() {
-    let refusal = |text: &str| {
-        let err = SourceFile::from_text("x.yaml", text)
+    // Deep: under the number of brackets that reads the events first, and over it.
+    let deep = |n| format!("id: a\nlist: {}{}\n", "[".repeat(n), "]".repeat(n));
+    assert!(!guard::needs_events_first(&deep(100)));
+    assert!(guard::needs_events_first(&deep(5_000)));
+    let cases = [
+        (
+            deep(100),
+            "nested more than 32",
+            "id: a\nlist: ".len() + guard::MAX_DEPTH - 1,
+        ),
+        (
+            deep(5_000),
+            "nested more than 32",
+            "id: a\nlist: ".len() + guard::MAX_DEPTH - 1,
+        ),
+        (
+            "id: a\n---\nid: b\n".into(),
+            "a second YAML document",
+            "id: a\n".len(),
+        ),
+        ("id: \"a\\eb\"\n".into(), "U+001B", "id: \"a".len()),
+        ("id: a\u{7}b\n".into(), "U+0007", "id: a".len()),
+        ("id: !%1B a\n".into(), "`%1B`", "id: !".len()),
+    ];
+    for (text, message, at) in cases {
+        let err = SourceFile::from_text("x.yaml", &text)
             .parse::<Nested>()
             .unwrap_err();
-        let at = err.location.map(|l| l.span.start);
-        (err.message, at)
-    };
-    // Deep: under the number of brackets that reads the events first, and over it.
-    for n in [100, 5_000] {
-        let deep = format!("id: a\nlist: {}{}\n", "[".repeat(n), "]".repeat(n));
-        assert_eq!(guard::needs_events_first(&deep), n > 100);
-        let (message, at) = refusal(&deep);
-        assert!(message.contains("nested more than 32"), "{message}");
-        assert_eq!(at, Some("id: a\nlist: ".len() + guard::MAX_DEPTH - 1));
+        assert!(
+            err.message.contains(message),
+            "{text:.40?}: {}",
+            err.message
+        );
+        assert_eq!(err.location.map(|l| l.span.start), Some(at), "{text:.40?}");
     }
-    let (message, at) = refusal("id: a\n---\nid: b\n");
-    assert!(message.contains("a second YAML document"), "{message}");
-    assert_eq!(at, Some("id: a\n".len()));
-    let (message, at) = refusal("id: \"a\\eb\"\n");
-    assert!(message.contains("U+001B"), "{message}");
-    assert_eq!(at, Some("id: \"a".len()));
-    let (message, at) = refusal("id: a\u{7}b\n");
-    assert!(message.contains("U+0007"), "{message}");
-    assert_eq!(at, Some("id: a".len()));
-    let (message, at) = refusal("id: !%1B a\n");
-    assert!(message.contains("`%1B`"), "{message}");
-    assert_eq!(at, Some("id: !".len()));
     // A backslash that is no escape, a harmless tag, and a plain file: all parse.
     for fine in [
         "id: 'a\\0'\nlist: [[1], [2]]\n",
