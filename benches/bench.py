@@ -24,9 +24,10 @@ benches/serve_latency.py). Hugo is left out above --hugo-up-to targets (at 50,00
 already holds 10 GB), and plansite's time at each size is also given against its
 10,000-target time, for how it scales.
 Every run starts from an empty /dev/shm/bench (all three outputs removed, outside
-the timing; cp's source is rebuilt, untimed, before it runs). Wall time and the peak RSS
-of each process (from wait4) are recorded; medians and the ratios plansite/Hugo and
-plansite/cp are printed. Needs Debian's hugo (apt-get install hugo).
+the timing; cp's source is rebuilt, untimed, before it runs). Wall time, the peak RSS
+and the user and system CPU time of each process (from wait4) are recorded; medians,
+the ratios plansite/Hugo and plansite/cp, and the CPU time's growth with size beside
+cp's are printed. Needs Debian's hugo (apt-get install hugo).
 """
 import argparse
 import json
@@ -44,7 +45,7 @@ SHM = "/dev/shm/bench" if os.path.isdir("/dev/shm") else "/tmp/bench"
 
 
 def run(cmd):
-    """Runs `cmd`; returns (wall seconds, peak RSS in MB)."""
+    """Runs `cmd`; returns (wall seconds, peak RSS in MB, user and system CPU seconds)."""
     # Errors go to a file, not a pipe: a failing build can report more than a pipe
     # holds, and would wait for it to be read while this waits for the build.
     with tempfile.TemporaryFile() as errors:
@@ -56,7 +57,7 @@ def run(cmd):
         err = errors.read().decode(errors="replace")[-4000:]
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, (usage.ru_utime, usage.ru_stime)
 
 
 def clear(path):
@@ -105,10 +106,14 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits, zola=None, with_r
                 clear(d)
             if name == "cp":
                 run(cmds["plansite"])
-            wall, rss = run(cmds[name])
+            wall, rss, cpu = run(cmds[name])
             if i > 0:
-                results[name].append((wall, rss))
-    med = {k: (statistics.median(w for w, _ in v), max(r for _, r in v)) for k, v in results.items()}
+                results[name].append((wall, rss, cpu))
+    med = {k: (statistics.median(w for w, _, _ in v), max(r for _, r, _ in v)) for k, v in results.items()}
+    # CPU seconds of the run with the median wall time: user time is the program's own
+    # work; system time is the kernel's, mostly making files and filling memory, which
+    # on some machines grows faster than the bytes written (see the README).
+    cpu = {k: sorted(v)[len(v) // 2][2] for k, v in results.items()}
     # The peers' sites and cp's copy are done with: at 100,000 targets they and a
     # rebuild's staging copy together would not fit in memory.
     for d in (hugo_out, zola_out, cp_out, hugo_src, zola_src):
@@ -126,7 +131,7 @@ def bench(n, runs, plansite, hugo_gen, with_hugo, serve_edits, zola=None, with_r
         served = (statistics.median(samples), serve_latency.p95(samples))
     for d in (src, hugo_src, zola_src):
         clear(d)
-    return med, files, size, rebuilt + (served,)
+    return med, cpu, files, size, rebuilt + (served,)
 
 
 def stamps(path):
@@ -190,6 +195,24 @@ def zola_cols(med):
     return f" {z:>7.3f} {p / z:>6.2f} {z_mb:>7.0f} {p_mb / z_mb:>9.2f}"
 
 
+def print_cpu(cpus):
+    """CPU seconds of plansite and cp, and how each grew from 10,000 targets: the wall
+    time's growth is the sum of the program's (user) and the kernel's (system)."""
+    print("\nCPU seconds (the run with the median wall time): user is plansite's own work,")
+    print("system the kernel's (making files, filling memory); cp -r of the same output beside it")
+    print(f"{'N':>7} {'user s':>8} {'x 10k':>6} {'system s':>8} {'x 10k':>6} {'cp s':>7} {'cp sys s':>8} {'x 10k':>6}")
+    base = cpus.get(10000)
+
+    def grew(now, then):
+        return f"{now / then:>6.1f}" if base else f"{'-':>6}"
+
+    for n, (cpu, cp_wall) in cpus.items():
+        (user, system), (_, cp_sys) = cpu["plansite"], cpu["cp"]
+        (b_user, b_sys), b_cp = (base[0]["plansite"], base[1]) if base else ((1, 1), 1)
+        print(f"{n:>7} {user:>8.2f} {grew(user, b_user)} {system:>8.2f} {grew(system, b_sys)} "
+              f"{cp_wall:>7.3f} {cp_sys:>8.2f} {grew(cp_wall, b_cp)}", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000,100000")
@@ -221,12 +244,14 @@ def main():
             + (f" {'zola s':>7} {'p/zola':>6} {'zola MB':>7} {'p/zola MB':>9}" if a.zola else ""))
     print(head)
     rebuilt = {}
+    cpus = {}
     at_10k = None
     for n in (int(x) for x in a.sizes.split(",")):
-        med, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
+        med, cpus[n], files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
                                              0 if a.no_rebuilds else a.serve_edits,
                                              a.zola if n <= a.zola_up_to else None, not a.no_rebuilds)
         p, c = med["plansite"][0], med["cp"][0]
+        cpus[n] = (cpus[n], c)
         if n == 10000:
             at_10k = p
         h, h_mb = med.get("hugo", (None, None))
@@ -236,6 +261,7 @@ def main():
         hugo_mb = f"{h_mb:>8.0f}" if h_mb else f"{'-':>8}"
         print(f"{n:>7} {files:>7} {size:>6.0f} {p:>10.3f} {hugo} {c:>6.3f} {ratio} {p / c:>6.2f} {scale} "
               f"{p / n * 1000:>9.3f} {med['plansite'][1]:>11.0f} {hugo_mb}" + zola_cols(med), flush=True)
+    print_cpu(cpus)
     if a.no_rebuilds:
         return
     print("\nRebuilds into the existing output (files rewritten: new inode or modification time),")
