@@ -540,3 +540,60 @@ targets:
         assert!(labels.iter().any(|t| t == "-1.5"), "{lang}: {labels:?}");
     }
 }
+
+/// A chain comparison names the bars that would otherwise read alike (one place, one
+/// year), cites each plan once with each of its clauses once, in order of first
+/// mention, and its page counts the plans, not the targets.
+#[test]
+fn a_comparison_names_alike_bars_and_cites_each_plan_and_clause_once() {
+    let site = TestSite::starter();
+    let extra = |id: &str, short: &str, clause: &str| {
+        format!(
+            "  - id: {id}\n    name: {{zh: {short}目标, en: {short} target}}\n    \
+             short_name: {{zh: {short}, en: {short}}}\n    chain: electronic-information\n    \
+             metric: revenue\n    unit: yi-yuan\n    year: 2026\n    value: {{reach: 500}}\n    \
+             source: {{clause: {clause}}}\n"
+        )
+    };
+    let plan = format!(
+        "{PLAN}{}{}",
+        extra("chips", "Chips", "三(一)"),
+        extra("screens", "Screens", "二")
+    );
+    site.write("content/plans/charts-2026/plan.yaml", plan);
+    site.write("seeds/forms-2025.yaml", RECORD);
+    site.write("content/chains.yaml", CHAINS);
+    let out = site.build_ok();
+    let page = &out["en/chains/electronic-information/index.html"];
+    let alt = crate::util::attrs(page, "alt")
+        .into_iter()
+        .find(|a| a.starts_with("Electronic information."))
+        .expect("the comparison's alt text");
+    // Three bars of Example City in 2026 are named; the one of 2025 needs no name.
+    for named in ["Chips", "Screens", "Electronics revenue"] {
+        assert!(
+            alt.contains(&format!("; {named} · Example City · 2026, ")),
+            "{alt}"
+        );
+    }
+    assert!(
+        alt.contains("Electronic information. Example City · 2025, "),
+        "{alt}"
+    );
+    let en = texts(svg(
+        &out,
+        "en",
+        "chains/electronic-information/comparison",
+        false,
+    ));
+    let sources: Vec<&String> = en.iter().filter(|t| t.starts_with("Sources")).collect();
+    assert_eq!(
+        sources,
+        ["Sources: Charts example, clause II, III.1; Electronics action plan, clause II"],
+        "{en:?}"
+    );
+    assert!(
+        page.contains("<dt>Targets</dt><dd>4</dd></div><div><dt>Plans</dt><dd>2</dd>"),
+        "{page}"
+    );
+}

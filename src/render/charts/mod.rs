@@ -42,6 +42,7 @@ mod text;
 mod years;
 
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 use self::bars::{BarChart, BarPanel, draw_bars};
 use self::columns::{Columns, draw_columns};
@@ -227,17 +228,22 @@ pub fn chain_chart(
 
 /// Each plan a comparison draws from, with the clauses its targets come from.
 fn cited_plans(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Vec<String> {
+    // In order of first mention, each found again through a map: a chain of
+    // thousands of targets from hundreds of plans would otherwise search the list for
+    // every target.
     let mut cited: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     for (p, t) in targets {
         let title = cx.text(&p.short_title);
-        let clause = t.source.clause.as_deref();
-        match cited.iter_mut().find(|(seen, _)| *seen == title) {
-            Some((_, clauses)) => {
-                if let Some(c) = clause.filter(|c| !clauses.contains(c)) {
-                    clauses.push(c);
-                }
-            }
-            None => cited.push((title, clause.into_iter().collect())),
+        let i = *place.entry(title).or_insert_with(|| {
+            cited.push((title, Vec::new()));
+            cited.len() - 1
+        });
+        if let Some(c) = t.source.clause.as_deref()
+            && seen.insert((title, c))
+        {
+            cited[i].1.push(c);
         }
     }
     cited

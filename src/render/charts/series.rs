@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::render::format;
 use crate::render::keys::ChartWord;
 use crate::render::views::{ViewCtx, part_label, value_text};
+use std::collections::HashMap;
 
 pub use super::path::Trajectory;
 pub use super::terms::{ValueTerms, source_words, terms};
@@ -508,10 +509,16 @@ pub fn chain_panels(cx: ViewCtx, targets: &[(&Plan, &Target)]) -> Option<Vec<Pan
                     (label, *p, *t)
                 })
                 .collect();
+            // Counted once: a chain of thousands of targets would otherwise compare
+            // every label with every other.
+            let mut uses: HashMap<&str, usize> = HashMap::new();
+            for (label, ..) in &labelled {
+                *uses.entry(label.as_str()).or_default() += 1;
+            }
             let bars: Vec<Bar> = labelled
                 .iter()
                 .filter_map(|(label, p, t)| {
-                    let shared = labelled.iter().filter(|(l, ..)| l == label).count() > 1;
+                    let shared = uses[label.as_str()] > 1;
                     let label = if shared {
                         format!("{} · {label}", chart_name(cx, t))
                     } else {
