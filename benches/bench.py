@@ -197,20 +197,17 @@ def zola_cols(med):
 
 def print_cpu(cpus):
     """CPU seconds of plansite and cp, and how each grew from 10,000 targets: the wall
-    time's growth is the sum of the program's (user) and the kernel's (system)."""
+    time's growth is the sum of the program's (user) and the kernel's (system).
+    `cpus` maps N to (plansite user, plansite system, cp system, cp wall)."""
     print("\nCPU seconds (the run with the median wall time): user is plansite's own work,")
     print("system the kernel's (making files, filling memory); cp -r of the same output beside it")
-    print(f"{'N':>7} {'user s':>8} {'x 10k':>6} {'system s':>8} {'x 10k':>6} {'cp s':>7} {'cp sys s':>8} {'x 10k':>6}")
+    print(f"{'N':>7} {'user s':>8} {'x 10k':>6} {'system s':>8} {'x 10k':>6} {'cp sys s':>8} {'cp s':>7} {'x 10k':>6}")
     base = cpus.get(10000)
-
-    def grew(now, then):
-        return f"{now / then:>6.1f}" if base else f"{'-':>6}"
-
-    for n, (cpu, cp_wall) in cpus.items():
-        (user, system), (_, cp_sys) = cpu["plansite"], cpu["cp"]
-        (b_user, b_sys), b_cp = (base[0]["plansite"], base[1]) if base else ((1, 1), 1)
-        print(f"{n:>7} {user:>8.2f} {grew(user, b_user)} {system:>8.2f} {grew(system, b_sys)} "
-              f"{cp_wall:>7.3f} {cp_sys:>8.2f} {grew(cp_wall, b_cp)}", flush=True)
+    for n, (user, system, cp_sys, cp_wall) in cpus.items():
+        grew = [f"{now / then:>6.1f}" if base else f"{'-':>6}"
+                for now, then in zip((user, system, cp_wall), (base[0], base[1], base[3]) if base else (1, 1, 1))]
+        print(f"{n:>7} {user:>8.2f} {grew[0]} {system:>8.2f} {grew[1]} {cp_sys:>8.2f} {cp_wall:>7.3f} {grew[2]}",
+              flush=True)
 
 
 def main():
@@ -247,11 +244,11 @@ def main():
     cpus = {}
     at_10k = None
     for n in (int(x) for x in a.sizes.split(",")):
-        med, cpus[n], files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
-                                             0 if a.no_rebuilds else a.serve_edits,
-                                             a.zola if n <= a.zola_up_to else None, not a.no_rebuilds)
+        med, cpu, files, size, rebuilt[n] = bench(n, a.runs, plansite, a.hugo_gen, n <= a.hugo_up_to,
+                                                  0 if a.no_rebuilds else a.serve_edits,
+                                                  a.zola if n <= a.zola_up_to else None, not a.no_rebuilds)
         p, c = med["plansite"][0], med["cp"][0]
-        cpus[n] = (cpus[n], c)
+        cpus[n] = (*cpu["plansite"], cpu["cp"][1], c)
         if n == 10000:
             at_10k = p
         h, h_mb = med.get("hugo", (None, None))

@@ -355,9 +355,7 @@ mod tests {
             ("a: \"\\u0001\"\n", "\\u0001", "U+0001"),
             ("{\"\\U0000009b\": 1}\n", "\\U0000009b", "U+009B"),
         ] {
-            let r = check(text).unwrap_err();
-            assert_eq!(&text[r.span.clone()], escape, "{text:?}");
-            assert!(r.message.contains(code), "{}", r.message);
+            assert_refused_at(text, escape, code);
         }
         for fine in [
             "a: \"tab\\tnew\\nline\\r \\u00e9 \\x41\"\n",
@@ -378,9 +376,7 @@ mod tests {
             ("a:\n  - !x%C2%85y [1]\n", "%C2%85"),
             ("a: !<tag:x%00> {b: 1}\n", "%00"),
         ] {
-            let r = check(text).unwrap_err();
-            assert_eq!(&text[r.span.clone()], escape, "{text:?}");
-            assert!(r.message.contains("tag"), "{}", r.message);
+            assert_refused_at(text, escape, "tag");
         }
         for fine in [
             "a: !!str 1\n",
@@ -390,6 +386,13 @@ mod tests {
         ] {
             assert_eq!(check(fine), Ok(()), "{fine:?}");
         }
+    }
+
+    /// `text` is refused at `at`, with a message that says `says`.
+    fn assert_refused_at(text: &str, at: &str, says: &str) {
+        let r = check(text).unwrap_err();
+        assert_eq!(&text[r.span.clone()], at, "{text:?}");
+        assert!(r.message.contains(says), "{}", r.message);
     }
 
     #[test]
