@@ -9,45 +9,121 @@ use super::views::ViewCtx;
 use crate::content::{Date, Plan, Site};
 use crate::lang::Lang;
 
-/// `sitemap.xml`: every listed page, given as its site path and language, with its
-/// twin in the other language as an hreflang alternate.
-pub fn sitemap(site: &Site, pages: impl IntoIterator<Item = (String, Lang)>) -> String {
+/// What one sitemap file may hold: 50,000 addresses (the sitemap protocol's limit) and
+/// less than 10 MB (Baidu's, where the protocol and Google allow 50 MB; most of a
+/// Chinese portal's readers arrive through Baidu). A file past either limit is
+/// refused, and a site passes the bytes at about 18,000 targets, so a province's
+/// portal needs more than one file.
+pub const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 10 * 1024 * 1024 - 1,
+};
+
+/// The most addresses and bytes one sitemap file holds.
+#[derive(Debug, Clone, Copy)]
+pub struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+     <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_TAIL: &str = "</urlset>\n";
+
+/// The sitemap of every listed page, given as its site path and language, with its twin
+/// in the other language as an hreflang alternate; each file is passed to `emit` with
+/// its site path as soon as it is made. While the pages fit in one file that is
+/// `sitemap.xml`; beyond [`SITEMAP_LIMITS`], `sitemap.xml` is an index of
+/// `sitemap1.xml`, `sitemap2.xml`, … (robots.txt names `sitemap.xml` either way).
+pub fn sitemaps(
+    site: &Site,
+    pages: impl IntoIterator<Item = (String, Lang)>,
+    emit: impl FnMut(&str, String),
+) {
+    sitemaps_within(site, pages, SITEMAP_LIMITS, emit);
+}
+
+/// [`sitemaps`] with the given limits (tests use small ones).
+pub fn sitemaps_within(
+    site: &Site,
+    pages: impl IntoIterator<Item = (String, Lang)>,
+    limits: SitemapLimits,
+    mut emit: impl FnMut(&str, String),
+) {
     // Escaping works character by character, so the base is escaped once and each
-    // address is written in pieces: `serve` makes this file again after every edit,
+    // address is written in pieces: `serve` makes these files again after every edit,
     // with tens of thousands of pages.
     let base = escape(&site.config.base_url.as_str());
-    let mut out = String::from(
+    let mut parts = 0;
+    let mut part = String::from(URLSET_HEAD);
+    let mut urls = 0;
+    let mut entry = String::new();
+    for (path, lang) in pages {
+        entry.clear();
+        url_entry(&mut entry, &base, &path, lang);
+        let full =
+            urls == limits.urls || part.len() + entry.len() + URLSET_TAIL.len() > limits.bytes;
+        // A file always takes its first address, however long.
+        if full && urls > 0 {
+            part.push_str(URLSET_TAIL);
+            parts += 1;
+            let next = String::from(URLSET_HEAD);
+            emit(
+                &links::sitemap_part(parts),
+                std::mem::replace(&mut part, next),
+            );
+            urls = 0;
+        }
+        part.push_str(&entry);
+        urls += 1;
+    }
+    part.push_str(URLSET_TAIL);
+    if parts == 0 {
+        emit(links::SITEMAP, part);
+        return;
+    }
+    parts += 1;
+    emit(&links::sitemap_part(parts), part);
+    let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    for n in 1..=parts {
+        index.push_str("  <sitemap>\n    <loc>");
+        index.push_str(&base);
+        escape_into(&mut index, &links::sitemap_part(n));
+        index.push_str("</loc>\n  </sitemap>\n");
+    }
+    index.push_str("</sitemapindex>\n");
+    emit(links::SITEMAP, index);
+}
+
+/// One page's `<url>` entry.
+fn url_entry(out: &mut String, base: &str, path: &str, lang: Lang) {
     let address = |out: &mut String, path: &str| {
-        out.push_str(&base);
+        out.push_str(base);
         escape_into(out, path);
     };
-    for (path, lang) in pages {
-        out.push_str("  <url>\n    <loc>");
-        address(&mut out, &path);
-        out.push_str("</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
-        out.push_str(lang.html_tag());
-        out.push_str("\" href=\"");
-        address(&mut out, &path);
-        out.push_str("\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
-        out.push_str(lang.other().html_tag());
-        out.push_str("\" href=\"");
-        // The twin: the same path under the other language (see `links::twin`).
-        match path.split_once('/') {
-            Some((_, rest)) => {
-                out.push_str(&base);
-                out.push_str(lang.other().code());
-                out.push('/');
-                escape_into(&mut out, rest);
-            }
-            None => address(&mut out, &path),
+    out.push_str("  <url>\n    <loc>");
+    address(out, path);
+    out.push_str("</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
+    out.push_str(lang.html_tag());
+    out.push_str("\" href=\"");
+    address(out, path);
+    out.push_str("\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"");
+    out.push_str(lang.other().html_tag());
+    out.push_str("\" href=\"");
+    // The twin: the same path under the other language (see `links::twin`).
+    match path.split_once('/') {
+        Some((_, rest)) => {
+            out.push_str(base);
+            out.push_str(lang.other().code());
+            out.push('/');
+            escape_into(out, rest);
         }
-        out.push_str("\"/>\n  </url>\n");
+        None => address(out, path),
     }
-    out.push_str("</urlset>\n");
-    out
+    out.push_str("\"/>\n  </url>\n");
 }
 
 /// `<lang>/atom.xml`: the plans, newest first.
@@ -128,6 +204,118 @@ mod tests {
         }
     }
 
+    /// The files [`sitemaps_within`] makes, by site path.
+    fn sitemap_files(
+        site: &Site,
+        pages: &[(String, Lang)],
+        limits: SitemapLimits,
+    ) -> std::collections::BTreeMap<String, String> {
+        let mut files = std::collections::BTreeMap::new();
+        sitemaps_within(site, pages.iter().cloned(), limits, |path, text| {
+            assert!(
+                files.insert(path.to_string(), text).is_none(),
+                "{path} twice"
+            );
+        });
+        files
+    }
+
+    /// The sitemap of a site small enough for one file: `sitemap.xml` alone.
+    fn one_sitemap<const N: usize>(site: &Site, pages: [(String, Lang); N]) -> String {
+        let mut files = sitemap_files(site, &pages, SITEMAP_LIMITS);
+        assert_eq!(files.len(), 1, "{:?}", files.keys());
+        files.remove(links::SITEMAP).unwrap()
+    }
+
+    fn locs(xml: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text().map(str::to_string))
+            .collect()
+    }
+
+    /// Past the protocol's limits, `sitemap.xml` becomes an index of parts, each within
+    /// both limits, holding every address once and in order; the split depends on the
+    /// count and on the bytes, and an address too long for the byte limit still gets
+    /// a file of its own.
+    #[test]
+    fn a_sitemap_past_its_limits_is_an_index_of_parts_within_them() {
+        let s = starter();
+        let base = "https://www.example.gov.cn/plans/";
+        let mut pages: Vec<(String, Lang)> = (0..7)
+            .map(|i| (format!("zh/plans/p/t{i}/"), Lang::Zh))
+            .collect();
+        let whole = sitemap_files(&s.site, &pages, SITEMAP_LIMITS);
+        let all = locs(&whole[links::SITEMAP]);
+        assert_eq!(all.len(), 7);
+
+        let by_count = sitemap_files(
+            &s.site,
+            &pages,
+            SitemapLimits {
+                urls: 3,
+                bytes: 1 << 20,
+            },
+        );
+        let names: Vec<&str> = by_count.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap1.xml",
+                "sitemap2.xml",
+                "sitemap3.xml"
+            ]
+        );
+        let index = roxmltree::Document::parse(&by_count[links::SITEMAP]).unwrap();
+        assert_eq!(index.root_element().tag_name().name(), "sitemapindex");
+        assert_eq!(
+            locs(&by_count[links::SITEMAP]),
+            (1..=3)
+                .map(|n| format!("{base}sitemap{n}.xml"))
+                .collect::<Vec<_>>()
+        );
+        let counts: Vec<usize> = (1..=3)
+            .map(|n| locs(&by_count[&links::sitemap_part(n)]).len())
+            .collect();
+        assert_eq!(counts, [3, 3, 1]);
+        let joined: Vec<String> = (1..=3)
+            .flat_map(|n| locs(&by_count[&links::sitemap_part(n)]))
+            .collect();
+        assert_eq!(joined, all);
+
+        // A byte limit that holds two of these entries, and a path far longer.
+        let one = whole[links::SITEMAP].len() - URLSET_HEAD.len() - URLSET_TAIL.len();
+        let limit = URLSET_HEAD.len() + URLSET_TAIL.len() + 2 * (one / 7) + 10;
+        pages.insert(3, (format!("zh/plans/p/{}/", "x".repeat(limit)), Lang::Zh));
+        let by_bytes = sitemap_files(
+            &s.site,
+            &pages,
+            SitemapLimits {
+                urls: 100,
+                bytes: limit,
+            },
+        );
+        let parts: Vec<&String> = by_bytes
+            .keys()
+            .filter(|p| links::is_sitemap_part(p))
+            .collect();
+        assert_eq!(parts.len(), 5, "{:?}", by_bytes.keys());
+        let mut joined = Vec::new();
+        for part in parts {
+            let xml = &by_bytes[part];
+            let n = locs(xml).len();
+            assert!(xml.len() <= limit || n == 1, "{part}: {} bytes", xml.len());
+            joined.extend(locs(xml));
+        }
+        assert_eq!(joined.len(), 8);
+        assert_eq!(
+            joined[3],
+            format!("{base}zh/plans/p/{}/", "x".repeat(limit))
+        );
+    }
+
     /// The sitemap is written in pieces for speed; it must say exactly what joining
     /// and escaping each whole address says, for a base that needs escaping and for
     /// paths at the top of the site and without a language folder.
@@ -159,14 +347,14 @@ mod tests {
             ));
         }
         want.push_str("</urlset>\n");
-        assert_eq!(sitemap(&s.site, pages.clone()), want);
+        assert_eq!(one_sitemap(&s.site, pages.clone()), want);
         assert!(want.contains("a&amp;b&#39;c/en/plans/a&amp;b/"), "{want}");
     }
 
     #[test]
     fn the_sitemap_pairs_each_page_with_its_twin() {
         let s = starter();
-        let xml = sitemap(
+        let xml = one_sitemap(
             &s.site,
             [
                 ("zh/plans/x/".to_string(), Lang::Zh),

@@ -107,7 +107,20 @@ pub fn all_targets(lang: Lang) -> String {
 pub const TARGETS_CSV: &str = "data/targets.csv";
 /// The open data: every target, nested, one line each.
 pub const TARGETS_JSON: &str = "data/targets.json";
+/// The sitemap, or the index of its parts when one file cannot hold every page.
 pub const SITEMAP: &str = "sitemap.xml";
+
+/// The `n`th part (from 1) of a sitemap too large for one file.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap{n}.xml")
+}
+
+/// Whether `path` names a part of the sitemap (`sitemap7.xml`).
+pub fn is_sitemap_part(path: &str) -> bool {
+    path.strip_prefix("sitemap")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 pub const ROBOTS: &str = "robots.txt";
 
 /// The folder of a language's search index, with its trailing slash.
@@ -165,6 +178,21 @@ pub fn resolve(page: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sitemap_parts_are_numbered_files_beside_the_sitemap() {
+        assert_eq!(sitemap_part(12), "sitemap12.xml");
+        assert!(is_sitemap_part(&sitemap_part(1)));
+        for not in [
+            "sitemap.xml",
+            "sitemapx.xml",
+            "sitemap1.xml.gz",
+            "zh/sitemap1.xml",
+            "sitemap-1.xml",
+        ] {
+            assert!(!is_sitemap_part(not), "{not}");
+        }
+    }
 
     #[test]
     fn roots_climb_one_level_per_directory() {

@@ -296,7 +296,7 @@ fn data_files(cx: &RenderContext, live: &mut Live, p: usize, sink: &dyn Sink) ->
         .iter()
         .filter(|p| p.is_listed())
         .map(|p| (p.path(site), p.lang(site)));
-    write(links::SITEMAP, &feeds::sitemap(site, listed));
+    feeds::sitemaps(site, listed, |path, text| write(path, &text));
     for lang in Lang::ALL {
         let v = cx.view(lang);
         let index = live.search.get_mut(lang);

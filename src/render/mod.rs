@@ -175,7 +175,7 @@ fn data_files(cx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> DataWritte
         .iter()
         .filter(|p| p.is_listed())
         .map(|p| (p.path(site), p.lang(site)));
-    write(links::SITEMAP, feeds::sitemap(site, listed));
+    feeds::sitemaps(site, listed, |path, text| write(path, text));
     write(links::ROBOTS, feeds::robots(site));
     for lang in Lang::ALL {
         let v = cx.view(lang);
