@@ -15,8 +15,9 @@ use rayon::prelude::*;
 use super::{Loaded, State, replace_file};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
 use crate::output::{MemorySink, Sink, Stamp, check_site_path, holds};
-use crate::render::{self, RenderContext};
+use crate::render::{self, RenderContext, links};
 
 /// The position of the one plan every path in `paths` belongs to, if they all lie in
 /// the folder of one plan the site already has.
@@ -78,9 +79,16 @@ fn render_plan_edit(
     started: std::time::Instant,
 ) -> Result<(), Diagnostics> {
     let prepared = Arc::get_mut(&mut loaded.prepared).ok_or_else(Diagnostics::new)?;
+    let years_before: Vec<u16> = prepared.index.by_year.keys().copied().collect();
     prepared
         .refresh_plan(&loaded.site, &loaded.theme, p)
         .map_err(Diagnostics::from)?;
+    // A year no target is set for any more has no page in a full build.
+    let years_gone: Vec<String> = years_before
+        .into_iter()
+        .filter(|y| !prepared.index.by_year.contains_key(y))
+        .flat_map(|y| Lang::ALL.map(|lang| links::year(lang, y)))
+        .collect();
     crate::timings::trace("edit: refreshed", started);
     let keys = loaded.keys.with_plan(&loaded.site, p);
     crate::timings::trace("edit: keys", started);
@@ -110,6 +118,8 @@ fn render_plan_edit(
         .collect();
     // Only the files whose bytes changed are held (the sink compared them as they were
     // rendered); they are replaced on every core.
+    let written = sink.written.into_inner().unwrap_or_else(|e| e.into_inner());
+    let retired = retired(&state.out, &written, &years_gone);
     let files: Vec<(String, Vec<u8>)> = sink.files.into_files().into_iter().collect();
     files.par_iter().try_for_each(|(path, bytes)| {
         replace_file(&state.out, path, bytes).map_err(|e| cannot_write(path, &e))
@@ -124,10 +134,51 @@ fn render_plan_edit(
             }
         }
     }
+    for path in &retired {
+        let _ = std::fs::remove_file(state.out.join(path));
+    }
+    for dir in &years_gone {
+        let _ = std::fs::remove_dir(state.out.join(dir));
+    }
     crate::timings::trace("edit: written", started);
     loaded.keys = keys;
     loaded.memo = rendered.memo;
+    loaded.memo.shared_files.retain(|f| !retired.contains(f));
     Ok(())
+}
+
+/// The shared files in `out` that the edit, having `written` its paths, leaves behind
+/// though a full build no longer writes them: those of the pages in the folders `gone`
+/// (site paths ending in `/`), and of two families written whole or not at all that may
+/// shrink: the sitemap's parts (every edit makes the sitemap again; a site that lost
+/// pages may need fewer parts, or none) and a language's search index (whole whenever
+/// its `meta.js` is written; a plan that lost targets may leave fewer display chunks
+/// and word shards).
+fn retired(out: &Path, written: &HashSet<String>, gone: &[String]) -> BTreeSet<String> {
+    let listed = |dir: &str| -> Vec<String> {
+        std::fs::read_dir(out.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .map(|name| format!("{dir}{name}"))
+            .collect()
+    };
+    let mut gone_files: BTreeSet<String> = listed("")
+        .into_iter()
+        .filter(|p| links::is_sitemap_part(p) && !written.contains(p))
+        .collect();
+    for dir in gone {
+        gone_files.extend(listed(dir));
+    }
+    for lang in Lang::ALL {
+        if written.contains(&links::search_index(lang)) {
+            let dir = links::search_index_dir(lang);
+            gone_files.extend(listed(&dir).into_iter().filter(|p| !written.contains(p)));
+        }
+    }
+    gone_files
 }
 
 fn cannot_write(path: &str, e: &std::io::Error) -> Diagnostics {
@@ -178,5 +229,53 @@ impl Sink for LiveSink<'_> {
 
     fn keep(&self, path: &str, stamp: Option<Stamp>) -> std::io::Result<bool> {
         Ok(self.can_keep(path, stamp))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Of the files on disk the edit did not write, only members of a family it wrote
+    /// whole, and files in folders whose page is gone, are retired.
+    #[test]
+    fn retired_files_are_those_of_families_written_whole_and_of_gone_pages() {
+        let out = tempfile::tempdir().unwrap();
+        let files = [
+            "sitemap.xml",
+            "sitemap1.xml",
+            "sitemap2.xml",
+            "robots.txt",
+            "en/search-index/meta.js",
+            "en/search-index/d0.js",
+            "en/search-index/d1.js",
+            "zh/search-index/meta.js",
+            "zh/search-index/d1.js",
+            "en/years/2027/index.html",
+            "en/years/2027/chart.svg",
+            "en/years/2025/index.html",
+        ];
+        for f in files {
+            let path = out.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, f).unwrap();
+        }
+        let written: HashSet<String> = [
+            "sitemap.xml",
+            "sitemap1.xml",
+            "en/search-index/meta.js",
+            "en/search-index/d0.js",
+            "zh/search-index/d0.js",
+        ]
+        .map(String::from)
+        .into();
+        let gone = retired(out.path(), &written, &["en/years/2027/".to_string()]);
+        let want = [
+            "en/search-index/d1.js",
+            "en/years/2027/chart.svg",
+            "en/years/2027/index.html",
+            "sitemap2.xml",
+        ];
+        assert_eq!(gone.iter().map(String::as_str).collect::<Vec<_>>(), want);
     }
 }

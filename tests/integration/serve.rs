@@ -66,6 +66,17 @@ impl Server {
     }
 
     /// How many times the server has reloaded the pages so far.
+    /// Replaces `from` with `to` in the site's file `rel` and waits for the reload.
+    fn edit_and_reload(&self, site: &TestSite, rel: &str, from: &str, to: &str) {
+        let reloads = self.reloads();
+        site.edit(rel, from, to);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.reloads() == reloads {
+            assert!(Instant::now() < deadline, "no reload after {to:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn reloads(&self) -> usize {
         let log = self.log.lock().unwrap();
         log.iter().filter(|l| l.starts_with("Reloaded")).count()
@@ -366,42 +377,99 @@ fn plan_edits_are_served_as_a_full_build_writes_them() {
             "  - id: solar-output\n    name: {zh: 光伏产业产值, en: Solar industry output}\n    chain: new-energy\n    metric: output\n    unit: yi-yuan\n    year: 2021\n    value: {exceed: 50}\n    source: {clause: 二(一)5}\n\n  - id: medicine-food-output\n",
         ),
     ];
-    let base = format!("http://127.0.0.1:{}/", server.port);
-    let out = tempfile::tempdir().unwrap();
     for (from, to) in edits {
-        let reloads = server.reloads();
-        site.edit(plan, from, to);
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while server.reloads() == reloads {
-            assert!(Instant::now() < deadline, "no reload after {to:?}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let built = out.path().join("site");
-        site.cmd(&["build", "--clean", "--base-url", &base, "--output"])
-            .arg(&built)
-            .assert()
-            .success();
-        let want = crate::util::read_tree(&built);
-        let have = crate::util::read_tree(&served);
-        let differ: Vec<&String> = want
-            .iter()
-            .filter(|(path, text)| have.get(*path) != Some(text))
-            .map(|(path, _)| path)
-            .collect();
-        assert!(
-            differ.is_empty(),
-            "after {to:?}, served files differ: {differ:?}"
-        );
-        let extra: Vec<&String> = have.keys().filter(|p| !want.contains_key(*p)).collect();
-        assert!(
-            extra.is_empty(),
-            "after {to:?}, the preview serves files a build does not write: {extra:?}"
-        );
+        server.edit_and_reload(&site, plan, from, to);
+        assert_served_as_built(&site, &served, server.port, &format!("{to:?}"));
         // No full build since serving started: the edits were rendered alone.
         let log = server.log.lock().unwrap();
         let full = log.iter().filter(|l| l.starts_with("Built")).count();
         assert_eq!(full, 0, "an edit inside one plan rebuilt the site: {log:?}");
     }
+}
+
+/// Whether the preview holds exactly the files a full build of its site writes.
+fn assert_served_as_built(site: &TestSite, served: &std::path::Path, port: u16, after: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let built = out.path().join("site");
+    let base = format!("http://127.0.0.1:{port}/");
+    site.cmd(&["build", "--clean", "--base-url", &base, "--output"])
+        .arg(&built)
+        .assert()
+        .success();
+    let want = crate::util::read_tree(&built);
+    let have = crate::util::read_tree(served);
+    let differ: Vec<&String> = want
+        .iter()
+        .filter(|(path, text)| have.get(*path) != Some(text))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "after {after}, served files differ: {differ:?}"
+    );
+    let extra: Vec<&String> = have.keys().filter(|p| !want.contains_key(*p)).collect();
+    assert!(
+        extra.is_empty(),
+        "after {after}, the preview serves files a build does not write: {extra:?}"
+    );
+}
+
+/// Edits that leave the site smaller leave the preview as a full build writes it: a
+/// plan that loses most of its targets leaves fewer search index chunks, and a year no
+/// target is set for any more (2027, past the plan's period: a warning) loses its page.
+#[test]
+fn edits_that_shrink_the_site_leave_no_retired_files_in_the_preview() {
+    let site = TestSite::starter();
+    let plan = "content/plans/example-2025/plan.yaml";
+    let extra: String = (0..20)
+        .map(|i| {
+            format!(
+                "  - id: extra-{i}\n    name: {{zh: 附加指标{i}, en: Extra target {i}}}\n    chain: electronic-information\n    metric: revenue\n    unit: yi-yuan\n    year: 2025\n    value: {{exceed: {}}}\n    source: {{clause: 二}}\n",
+                100 + i
+            )
+        })
+        .collect();
+    let text = site.read(plan);
+    site.write(plan, format!("{}\n{extra}", text.trim_end()));
+    // Served at the root, as `assert_served_as_built` builds it.
+    site.edit(
+        "site.yaml",
+        "base_url: https://www.example.gov.cn/plans/",
+        "base_url: https://www.example.gov.cn/",
+    );
+    let server = Server::start(&site);
+    let served = served_dir(&server);
+    let chunks = || {
+        std::fs::read_dir(served.join("en/search-index"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with('d')
+            })
+            .count()
+    };
+    let before = chunks();
+    server.edit_and_reload(&site, plan, &extra, "");
+    assert!(
+        chunks() < before,
+        "the index did not shrink: {before} chunks"
+    );
+    assert_served_as_built(&site, &served, server.port, "twenty targets removed");
+    let (set, moved) = (
+        "    year: 2025\n    value: {range: [30, 50]}",
+        "    year: 2027\n    value: {range: [30, 50]}",
+    );
+    server.edit_and_reload(&site, plan, set, moved);
+    assert!(served.join("en/years/2027/index.html").is_file());
+    assert_served_as_built(&site, &served, server.port, "a target moved to 2027");
+    server.edit_and_reload(&site, plan, moved, set);
+    assert!(!served.join("en/years/2027").exists());
+    assert_served_as_built(&site, &served, server.port, "the target moved back");
+    let log = server.log.lock().unwrap();
+    assert!(!log.iter().any(|l| l.starts_with("Built")), "{log:?}");
 }
 
 /// A preview whose process was killed (tests kill theirs) is removed by the next one,
