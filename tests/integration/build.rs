@@ -356,3 +356,21 @@ fn a_rebuild_keeps_every_unchanged_file_and_rewrites_only_what_an_edit_touched()
         "--clean wrote the same site"
     );
 }
+
+#[test]
+fn relative_links_to_files_the_site_has_build() {
+    let site = TestSite::starter();
+    site.write("static/report.pdf", b"%PDF-1.4\n");
+    site.write(
+        "content/plans/example-2025/index.en.md",
+        "---\nsummary: s\n---\nSee [all plans](../), [home](../../#main), [the file](/plans/static/report.pdf), [again](@/static/report.pdf), \
+         [a target](new-high-tech-firms/) and <a href=\"../../../zh/plans/example-2025/\">the Chinese page</a>.\n",
+    );
+    let out = site.build_ok();
+    let plan = &out["en/plans/example-2025/index.html"];
+    assert!(plan.contains("href=\"new-high-tech-firms/\""), "{plan}");
+    assert!(
+        plan.contains("href=\"../../../static/report.pdf\""),
+        "{plan}"
+    );
+}
