@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Generate a deterministic synthetic plansite site for benchmarking.
 
-Usage: gen_site.py N OUTDIR [--seed S]
+Usage: gen_site.py N OUTDIR [--seed S] [--per-plan K]
 
-N targets spread over N/50 plans, with industry chains, topics, regions (a province,
+N targets spread over N/K plans (K = 50 unless given), with industry chains, topics, regions (a province,
 cities and zones), responsible units, source records with clauses, breakdowns that
 add up, baselines, published outcomes (some in another measure), and a commentary
 per target in both languages: ~300 mixed Chinese/English words with a list and a
@@ -159,6 +159,8 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--per-plan", type=int, default=TARGETS_PER_PLAN,
+                    help="targets per plan: a province's plans hold tens, a few hold hundreds")
     a = ap.parse_args()
     out = a.outdir
     if os.path.exists(out):
@@ -168,11 +170,11 @@ def main():
     registries(out)
     write(os.path.join(out, "content/index.zh.md"), "基准站点。\n")
     write(os.path.join(out, "content/index.en.md"), "Bench site.\n")
-    plans = max(1, a.n // TARGETS_PER_PLAN)
+    plans = max(1, a.n // a.per_plan)
     made = 0
     for p in range(plans):
         rng = random.Random(a.seed * 1_000_003 + p)
-        count = TARGETS_PER_PLAN if p < plans - 1 else a.n - made
+        count = a.per_plan if p < plans - 1 else a.n - made
         city = p % 10
         clauses = "".join(f"  - id: 二({k})\n    title: {{zh: 第{k}项, en: Item {k}}}\n" for k in range(1, 11))
         write(os.path.join(out, f"seeds/r{p:04d}.yaml"),
