@@ -1,13 +1,13 @@
 //! Rendering each plan's own pages, or keeping them from the previous build when
 //! nothing they are made from changed (see [`super::memo`] for the dependency map).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use super::context::RenderContext;
-use super::memo::{Kept, Keys, Memo, PlanMemo};
+use super::memo::{Kept, Keys, Memo, PlanMemo, TargetLinks};
 use super::page_list::{Page, plan_at};
 use super::pages;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -84,16 +84,6 @@ pub fn render_plans(
     out
 }
 
-/// Renders plan `p`'s pages alone (after an edit of it), for its memo.
-pub fn render_one_plan(
-    cx: &RenderContext,
-    keys: &Keys,
-    p: usize,
-    sink: &dyn Sink,
-) -> Result<PlanMemo, Diagnostics> {
-    render_plan(cx, keys, p, &plan_pages(cx, p), sink)
-}
-
 /// Carries every file of a kept plan over; false (and nothing carried) if any one is
 /// missing or changed since, so the plan is rendered whole instead.
 fn keep_all(memo: &PlanMemo, sink: &dyn Sink) -> bool {
@@ -109,9 +99,72 @@ fn keep_all(memo: &PlanMemo, sink: &dyn Sink) -> bool {
             .all(|f| sink.keep(&f.path, f.stamp).unwrap_or(false))
 }
 
-/// Renders plan `p`'s pages with a context of their own, so the links and `@/` pages
-/// their commentary names are the plan's alone. Returns the plan's memo, or its
-/// problems (the links are handed to the site's context for the final check).
+/// Renders plan `p`'s pages after an edit of it, for its memo, except the pages of the
+/// targets `unchanged` marks (by position): they show what they showed before, so
+/// their files and links are carried over from `previous`, the plan's memo before the
+/// edit. A target whose links may now answer differently (a file it links to is
+/// gone, an `@/` page it names came or went) is rendered all the same. Returns the
+/// memo and how many pages were rendered.
+pub fn render_plan_edit(
+    cx: &RenderContext,
+    keys: &Keys,
+    p: usize,
+    sink: &dyn Sink,
+    previous: Option<&PlanMemo>,
+    unchanged: &[bool],
+) -> Result<(PlanMemo, usize), Diagnostics> {
+    let plan = plan_at(cx.site, p);
+    let exists = |path: &str| cx.prepared.page_paths.contains(path);
+    let none = TargetLinks::default();
+    let kept: BTreeSet<usize> = match previous {
+        None => BTreeSet::new(),
+        Some(memo) => (0..plan.targets.len())
+            .filter(|&t| unchanged.get(t) == Some(&true))
+            .filter(|&t| {
+                let links = memo
+                    .targets
+                    .get(plan.targets[t].id.as_str())
+                    .unwrap_or(&none);
+                links.needs.iter().all(|f| sink.has(f))
+                    && links.asked.iter().all(|(page, was)| exists(page) == *was)
+            })
+            .collect(),
+    };
+    let pages: Vec<Page> = plan_pages(cx, p)
+        .into_iter()
+        .filter(|page| !matches!(page, Page::Target(_, _, t) if kept.contains(t)))
+        .collect();
+    let mut memo = render_plan(cx, keys, p, &pages, sink)?;
+    let Some(previous) = previous else {
+        return Ok((memo, pages.len()));
+    };
+    for &t in &kept {
+        let id = plan.targets[t].id.as_str();
+        let folders =
+            Lang::ALL.map(|lang| super::links::target(lang, &plan.id, &plan.targets[t].id));
+        memo.files.extend(
+            previous
+                .files
+                .iter()
+                .filter(|f| folders.iter().any(|d| f.path.starts_with(d.as_str())))
+                .cloned(),
+        );
+        if let Some(links) = previous.targets.get(id) {
+            memo.needs.extend(links.needs.iter().cloned());
+            memo.asked.extend(links.asked.iter().cloned());
+            memo.targets.insert(id.to_string(), links.clone());
+        }
+    }
+    memo.files.sort_by(|a, b| a.path.cmp(&b.path));
+    memo.asked.sort();
+    memo.asked.dedup();
+    Ok((memo, pages.len()))
+}
+
+/// Renders `pages`, of plan `p`, with a context for each target's pages and one for
+/// the plan's own, so the links and `@/` pages each target's commentary names are
+/// known target by target. Returns the plan's memo, or its problems (the links are
+/// handed to the site's context for the final check).
 fn render_plan(
     cx: &RenderContext,
     keys: &Keys,
@@ -119,26 +172,59 @@ fn render_plan(
     pages: &[Page],
     sink: &dyn Sink,
 ) -> Result<PlanMemo, Diagnostics> {
-    let pcx = RenderContext::with(cx.site, cx.theme, cx.prepared.clone());
+    let plan = plan_at(cx.site, p);
+    let mut groups: BTreeMap<Option<usize>, Vec<&Page>> = BTreeMap::new();
+    for page in pages {
+        let target = match page {
+            Page::Target(_, _, t) => Some(*t),
+            _ => None,
+        };
+        groups.entry(target).or_default().push(page);
+    }
+    let groups: Vec<(Option<usize>, Vec<&Page>)> = groups.into_iter().collect();
     let recording = Recording::new(sink);
-    let problems: Vec<Diagnostic> = pages
+    let rendered: Vec<_> = groups
         .par_iter()
-        .flat_map_iter(|page| pages::render_page(&pcx, page, &recording))
+        .map(|(target, pages)| {
+            let pcx = RenderContext::with(cx.site, cx.theme, cx.prepared.clone());
+            let problems: Vec<Diagnostic> = pages
+                .iter()
+                .flat_map(|page| pages::render_page(&pcx, page, &recording))
+                .collect();
+            (*target, pcx.take_links(), pcx.take_asked(), problems)
+        })
         .collect();
-    let links = pcx.take_links();
-    let needs: Vec<String> = links.iter().map(|l| l.file.clone()).collect();
-    let asked = pcx.take_asked();
-    cx.add_links(links);
+    let mut problems = Vec::new();
+    let mut memo = PlanMemo {
+        key: keys.plans.get(p).copied().unwrap_or(keys.global),
+        files: Vec::new(),
+        needs: Vec::new(),
+        asked: Vec::new(),
+        targets: BTreeMap::new(),
+    };
+    for (target, links, asked, found) in rendered {
+        problems.extend(found);
+        let needs: Vec<String> = links.iter().map(|l| l.file.clone()).collect();
+        if let Some(t) = target
+            && (!needs.is_empty() || !asked.is_empty())
+        {
+            let links = TargetLinks {
+                needs: needs.clone(),
+                asked: asked.clone(),
+            };
+            memo.targets.insert(plan.targets[t].id.to_string(), links);
+        }
+        memo.needs.extend(needs);
+        memo.asked.extend(asked);
+        cx.add_links(links);
+    }
     if !problems.is_empty() {
         return Err(problems.into_iter().collect());
     }
-    let key = keys.plans.get(p).copied().unwrap_or(keys.global);
-    Ok(PlanMemo {
-        key,
-        files: recording.into_files(),
-        needs,
-        asked,
-    })
+    memo.asked.sort();
+    memo.asked.dedup();
+    memo.files = recording.into_files();
+    Ok(memo)
 }
 
 /// Checks the links of kept plans against the files now written: a page they link to

@@ -155,6 +155,8 @@ pub struct PlanShown {
     targets: Vec<(super::memo::Key, Localized<tera::Value>, Dependents)>,
     card: Localized<Option<tera::Value>>,
     card_pages: Dependents,
+    /// The fingerprint of the plan without its targets: what its target pages show of it.
+    shell: super::memo::Key,
 }
 
 impl PlanShown {
@@ -184,7 +186,27 @@ impl PlanShown {
             targets,
             card: Localized::from_fn(|lang| prepared.plan_card(lang, p).cloned()),
             card_pages: Dependents::of_card(site, p),
+            shell: super::memo::plan_shell_key(plan),
         }
+    }
+
+    /// For each target after the edit (by position), whether its pages show what they
+    /// showed before: the same target (its fingerprint covers its place, figures and
+    /// commentary), the same rows, the same card and the same plan around it. A plan
+    /// that gained or lost targets shows every target anew.
+    pub fn unchanged(&self, after: &PlanShown) -> Vec<bool> {
+        let same_plan = self.targets.len() == after.targets.len()
+            && self.shell == after.shell
+            && Lang::ALL
+                .into_iter()
+                .all(|l| self.card.get(l) == after.card.get(l));
+        self.targets
+            .iter()
+            .zip(&after.targets)
+            .map(|((k, rows, _), (k2, rows2, _))| {
+                same_plan && k == k2 && Lang::ALL.into_iter().all(|l| rows.get(l) == rows2.get(l))
+            })
+            .collect()
     }
 
     /// The pages an edit from `self` to `after` changes, besides the plan's own and
@@ -232,14 +254,15 @@ pub fn render_plan_edit(
     p: usize,
     before: PlanShown,
 ) -> Result<Rendered, Diagnostics> {
-    let shared = before
-        .changed(PlanShown::of(cx.site, &cx.prepared, p))
-        .pages(cx.site, cx);
+    let after = PlanShown::of(cx.site, &cx.prepared, p);
+    let unchanged = before.unchanged(&after);
+    let shared = before.changed(after).pages(cx.site, cx);
+    let was = previous.plans.get(plan_at(cx.site, p).id.as_str());
     let recording = incremental::Recording::new(sink);
     let ((plan, mut diagnostics), data) = rayon::join(
         || {
             rayon::join(
-                || incremental::render_one_plan(cx, keys, p, sink),
+                || incremental::render_plan_edit(cx, keys, p, sink, was, &unchanged),
                 || render_pages(cx, &shared, &recording),
             )
         },
@@ -247,9 +270,12 @@ pub fn render_plan_edit(
     );
     diagnostics.extend(data);
     let mut memo = previous.clone();
-    let pages_rendered = shared.len() + incremental::plan_pages(cx, p).len();
+    let mut pages_rendered = shared.len();
+    let mut plan_rendered = None;
     match plan {
-        Ok(plan_memo) => {
+        Ok((plan_memo, rendered)) => {
+            pages_rendered += rendered;
+            plan_rendered = Some((rendered, incremental::plan_pages(cx, p).len()));
             memo.plans
                 .insert(plan_at(cx.site, p).id.as_str().to_string(), plan_memo);
         }
@@ -269,6 +295,7 @@ pub fn render_plan_edit(
             pages: cx.pages().len(),
             files: 0,
             pages_rendered,
+            plan_rendered,
         },
         warnings: diagnostics,
         memo,
@@ -311,4 +338,46 @@ fn data_files(cx: &RenderContext, live: &mut Live, p: usize, sink: &dyn Sink) ->
         write(&links::feed(lang), &feeds::feed(v));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_site::starter;
+    use crate::render::theme::Theme;
+
+    /// A target's pages count as unchanged only while the target, its rows, the plan's
+    /// card and the rest of the plan (its shell) all are: a change to any one of them
+    /// renders the target again, and a change to the shell renders every target.
+    #[test]
+    fn a_target_is_unchanged_only_with_its_rows_card_and_plan_around_it() {
+        let s = starter();
+        let theme = Theme::load(&s.site.root, &s.site.config.theme).unwrap();
+        let prepared = super::super::Prepared::new(&s.site, &theme).unwrap();
+        let shown = || PlanShown::of(&s.site, &prepared, 0);
+        assert_eq!(shown().unchanged(&shown()), [true, true]);
+
+        let mut after = shown();
+        after.targets[1].0 = after.targets[0].0;
+        assert_eq!(shown().unchanged(&after), [true, false]);
+
+        let mut after = shown();
+        after.targets[0].1 = Localized::from_fn(|_| tera::Value::none());
+        assert_eq!(shown().unchanged(&after), [false, true]);
+
+        let mut after = shown();
+        let mut plan = s.site.plans.at(0).clone();
+        plan.horizon.end += 1;
+        after.shell = crate::render::memo::plan_shell_key(&plan);
+        assert_ne!(after.shell, shown().shell);
+        assert_eq!(shown().unchanged(&after), [false, false]);
+
+        let mut after = shown();
+        after.card = Localized::from_fn(|_| None);
+        assert_eq!(shown().unchanged(&after), [false, false]);
+
+        let mut after = shown();
+        after.targets.pop();
+        assert_eq!(shown().unchanged(&after), [false]);
+    }
 }

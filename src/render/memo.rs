@@ -87,6 +87,19 @@ pub struct PlanMemo {
     pub needs: Vec<String>,
     /// `@/` pages the plan's commentary named, and whether they existed.
     pub asked: Vec<(String, bool)>,
+    /// The links of each target's pages, by target id (targets without any are left
+    /// out): an edit of the plan that leaves a target's pages as they were keeps them
+    /// only while what they link to still answers the same.
+    pub targets: BTreeMap<String, TargetLinks>,
+}
+
+/// What one target's pages (both languages) link to: [`PlanMemo::needs`] and
+/// [`PlanMemo::asked`] of those pages alone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TargetLinks {
+    pub needs: Vec<String>,
+    pub asked: Vec<(String, bool)>,
 }
 
 /// A file, and how it looked when written.
@@ -163,6 +176,28 @@ fn global_key(site: &Site, theme: &Theme) -> Key {
 pub fn target_key(target: &crate::content::Target) -> Key {
     let mut h = Fingerprint::new();
     let _ = write!(h, "{target:?}");
+    h.finish()
+}
+
+/// The fingerprint of what a plan's target pages show of the plan itself: everything
+/// but its targets. (Destructured, so a field added to [`Plan`] is not missed.)
+pub fn plan_shell_key(plan: &Plan) -> Key {
+    let Plan {
+        id,
+        title,
+        short_title,
+        issuer,
+        region,
+        record,
+        horizon,
+        targets: _,
+        commentary,
+    } = plan;
+    let mut h = Fingerprint::new();
+    let _ = write!(
+        h,
+        "{id:?}{title:?}{short_title:?}{issuer:?}{region:?}{record:?}{horizon:?}{commentary:?}"
+    );
     h.finish()
 }
 

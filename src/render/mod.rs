@@ -48,6 +48,8 @@ pub struct RenderStats {
     pub files: usize,
     /// Pages rendered afresh (the rest were carried over unchanged).
     pub pages_rendered: usize,
+    /// After an edit of one plan: how many of its own pages were rendered, of how many.
+    pub plan_rendered: Option<(usize, usize)>,
 }
 
 /// What rendering a site did.
@@ -130,6 +132,7 @@ pub fn render_site_with(
             pages: pages.len(),
             files,
             pages_rendered: plans.pages_rendered + shared.len(),
+            plan_rendered: None,
         },
         warnings: diagnostics,
         memo,

@@ -102,6 +102,15 @@ fn render_plan_edit(
         render::render_plan_edit(&cx, &sink, &keys, &loaded.memo, &mut loaded.live, p, before)?;
     drop(cx);
     crate::timings::trace("edit: rendered", started);
+    // What the edit rendered, for the editor watching the console: an edit of one
+    // target renders that target's pages, not its plan's hundreds.
+    if let Some((rendered_own, own)) = rendered.stats.plan_rendered {
+        eprintln!(
+            "Rendered {rendered_own} of the {own} pages of plan {}, and {} pages that show it.",
+            loaded.site.plans.at(p).id,
+            rendered.stats.pages_rendered - rendered_own,
+        );
+    }
     // Of the files the memo lists, only the plan's own can be gone: they all lie in
     // the plan's folders (`<lang>/plans/<id>/`), where no other plan or shared page
     // writes, and the other plans' entries are carried over as they were.

@@ -48,27 +48,12 @@ fn markup_in_names_and_commentary_is_neutralised() {
     );
 }
 
-/// Grows the starter plan to `n` targets, so a build takes long enough to be killed
-/// half way through.
-fn grow_starter_plan(site: &TestSite, n: usize) {
-    let mut plan = site.read(PLAN);
-    for i in 0..n {
-        plan.push_str(&format!(
-            "  - id: extra-{i}\n    name: {{zh: 新增企业{i}, en: Extra firms {i}}}\n    \
-             topic: innovation\n    metric: count\n    unit: firms\n    year: 2025\n    \
-             value: {{reach: {v}}}\n    source: {{clause: 二}}\n",
-            v = i + 1
-        ));
-    }
-    site.write(PLAN, plan);
-}
-
 #[test]
 fn a_build_killed_at_any_moment_leaves_one_whole_site_and_the_next_build_recovers() {
     // A real SIGKILL at several moments of a build: the output is always either the
     // previous site or the new one, byte for byte, never a mixture.
     let site = TestSite::starter();
-    grow_starter_plan(&site, 120);
+    site.grow_starter_plan(120);
     let before = site.build_ok();
     site.edit(
         PLAN,

@@ -421,16 +421,8 @@ fn assert_served_as_built(site: &TestSite, served: &std::path::Path, port: u16, 
 fn edits_that_shrink_the_site_leave_no_retired_files_in_the_preview() {
     let site = TestSite::starter();
     let plan = "content/plans/example-2025/plan.yaml";
-    let extra: String = (0..20)
-        .map(|i| {
-            format!(
-                "  - id: extra-{i}\n    name: {{zh: 附加指标{i}, en: Extra target {i}}}\n    chain: electronic-information\n    metric: revenue\n    unit: yi-yuan\n    year: 2025\n    value: {{exceed: {}}}\n    source: {{clause: 二}}\n",
-                100 + i
-            )
-        })
-        .collect();
-    let text = site.read(plan);
-    site.write(plan, format!("{}\n{extra}", text.trim_end()));
+    let extra = crate::util::extra_targets(20);
+    site.grow_starter_plan(20);
     // Served at the root, as `assert_served_as_built` builds it.
     site.edit(
         "site.yaml",
@@ -470,6 +462,48 @@ fn edits_that_shrink_the_site_leave_no_retired_files_in_the_preview() {
     assert_served_as_built(&site, &served, server.port, "the target moved back");
     let log = server.log.lock().unwrap();
     assert!(!log.iter().any(|l| l.starts_with("Built")), "{log:?}");
+}
+
+/// An edit of one target of a plan renders that target's pages and the plan's own
+/// pages, not the other targets'; an edit of the plan itself (its short title) renders
+/// them all. Either way the preview holds what a full build writes.
+#[test]
+fn an_edit_of_one_target_renders_its_pages_and_not_its_plans_others() {
+    let site = TestSite::starter();
+    site.grow_starter_plan(20);
+    site.edit(
+        "site.yaml",
+        "base_url: https://www.example.gov.cn/plans/",
+        "base_url: https://www.example.gov.cn/",
+    );
+    let server = Server::start(&site);
+    let served = served_dir(&server);
+    let plan = "content/plans/example-2025/plan.yaml";
+    let rendered = |server: &Server| {
+        let log = server.log.lock().unwrap();
+        let line = log
+            .iter()
+            .rev()
+            .find(|l| l.starts_with("Rendered "))
+            .cloned();
+        line.unwrap_or_else(|| panic!("no edit reported: {log:?}"))
+    };
+    server.edit_and_reload(&site, plan, "en: Extra firms 7}", "en: Extra companies 7}");
+    let one = rendered(&server);
+    assert!(
+        one.starts_with("Rendered 4 of the 46 pages of plan example-2025,"),
+        "{one}"
+    );
+    assert_served_as_built(&site, &served, server.port, "one target renamed");
+    server.edit_and_reload(
+        &site,
+        plan,
+        "short_title: {zh: 电子信息行动计划, en: Electronics action plan}",
+        "short_title: {zh: 电子信息行动计划, en: Electronics plan}",
+    );
+    let all = rendered(&server);
+    assert!(all.starts_with("Rendered 46 of the 46 pages"), "{all}");
+    assert_served_as_built(&site, &served, server.port, "the plan's short title");
 }
 
 /// A preview whose process was killed (tests kill theirs) is removed by the next one,

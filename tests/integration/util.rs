@@ -41,6 +41,13 @@ impl TestSite {
         self
     }
 
+    /// Adds `n` targets (`extra-0`, …) to the starter's plan.
+    pub fn grow_starter_plan(&self, n: usize) -> &TestSite {
+        let plan = "content/plans/example-2025/plan.yaml";
+        let text = self.read(plan);
+        self.write(plan, text + &extra_targets(n))
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
@@ -167,4 +174,18 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// `n` targets for the starter's plan, as its YAML.
+pub fn extra_targets(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "  - id: extra-{i}\n    name: {{zh: 新增企业{i}, en: Extra firms {i}}}\n    \
+                 topic: innovation\n    metric: count\n    unit: firms\n    year: 2025\n    \
+                 value: {{reach: {v}}}\n    source: {{clause: 二}}\n",
+                v = i + 1
+            )
+        })
+        .collect()
 }
