@@ -59,7 +59,15 @@ pub fn render_plans(
             }
             let pages = plan_pages(cx, p);
             let n = pages.len();
-            (p, render_plan(cx, keys, p, &pages, sink), false, n)
+            // A plan whose pages had problems is left out of the memo, so the next
+            // build renders it again and reports the same warnings.
+            let (memo, problems) = render_plan(cx, keys, p, &pages, sink);
+            let result = if problems.is_empty() {
+                Ok(memo)
+            } else {
+                Err(problems.into_iter().collect())
+            };
+            (p, result, false, n)
         })
         .collect();
     let mut out = PlansRendered {
@@ -103,8 +111,9 @@ fn keep_all(memo: &PlanMemo, sink: &dyn Sink) -> bool {
 /// targets `unchanged` marks (by position): they show what they showed before, so
 /// their files and links are carried over from `previous`, the plan's memo before the
 /// edit. A target whose links may now answer differently (a file it links to is
-/// gone, an `@/` page it names came or went) is rendered all the same. Returns the
-/// memo and how many pages were rendered.
+/// gone, an `@/` page it names came or went), and one whose pages had problems (to
+/// report them again), is rendered all the same. Returns the memo, how many pages were
+/// rendered and their problems.
 pub fn render_plan_edit(
     cx: &RenderContext,
     keys: &Keys,
@@ -112,7 +121,7 @@ pub fn render_plan_edit(
     sink: &dyn Sink,
     previous: Option<&PlanMemo>,
     unchanged: &[bool],
-) -> Result<(PlanMemo, usize), Diagnostics> {
+) -> (PlanMemo, usize, Vec<Diagnostic>) {
     let plan = plan_at(cx.site, p);
     let exists = |path: &str| cx.prepared.page_paths.contains(path);
     let none = TargetLinks::default();
@@ -125,7 +134,8 @@ pub fn render_plan_edit(
                     .targets
                     .get(plan.targets[t].id.as_str())
                     .unwrap_or(&none);
-                links.needs.iter().all(|f| sink.has(f))
+                !links.problems
+                    && links.needs.iter().all(|f| sink.has(f))
                     && links.asked.iter().all(|(page, was)| exists(page) == *was)
             })
             .collect(),
@@ -134,9 +144,9 @@ pub fn render_plan_edit(
         .into_iter()
         .filter(|page| !matches!(page, Page::Target(_, _, t) if kept.contains(t)))
         .collect();
-    let mut memo = render_plan(cx, keys, p, &pages, sink)?;
+    let (mut memo, problems) = render_plan(cx, keys, p, &pages, sink);
     let Some(previous) = previous else {
-        return Ok((memo, pages.len()));
+        return (memo, pages.len(), problems);
     };
     for &t in &kept {
         let id = plan.targets[t].id.as_str();
@@ -158,20 +168,21 @@ pub fn render_plan_edit(
     memo.files.sort_by(|a, b| a.path.cmp(&b.path));
     memo.asked.sort();
     memo.asked.dedup();
-    Ok((memo, pages.len()))
+    (memo, pages.len(), problems)
 }
 
 /// Renders `pages`, of plan `p`, with a context for each target's pages and one for
 /// the plan's own, so the links and `@/` pages each target's commentary names are
-/// known target by target. Returns the plan's memo, or its problems (the links are
-/// handed to the site's context for the final check).
+/// known target by target. Returns the plan's memo, which lists every file written
+/// whatever the problems, and the problems (the links are handed to the site's
+/// context for the final check).
 fn render_plan(
     cx: &RenderContext,
     keys: &Keys,
     p: usize,
     pages: &[Page],
     sink: &dyn Sink,
-) -> Result<PlanMemo, Diagnostics> {
+) -> (PlanMemo, Vec<Diagnostic>) {
     let plan = plan_at(cx.site, p);
     let mut groups: BTreeMap<Option<usize>, Vec<&Page>> = BTreeMap::new();
     for page in pages {
@@ -203,28 +214,26 @@ fn render_plan(
         targets: BTreeMap::new(),
     };
     for (target, links, asked, found) in rendered {
-        problems.extend(found);
         let needs: Vec<String> = links.iter().map(|l| l.file.clone()).collect();
         if let Some(t) = target
-            && (!needs.is_empty() || !asked.is_empty())
+            && (!needs.is_empty() || !asked.is_empty() || !found.is_empty())
         {
             let links = TargetLinks {
                 needs: needs.clone(),
                 asked: asked.clone(),
+                problems: !found.is_empty(),
             };
             memo.targets.insert(plan.targets[t].id.to_string(), links);
         }
+        problems.extend(found);
         memo.needs.extend(needs);
         memo.asked.extend(asked);
         cx.add_links(links);
     }
-    if !problems.is_empty() {
-        return Err(problems.into_iter().collect());
-    }
     memo.asked.sort();
     memo.asked.dedup();
     memo.files = recording.into_files();
-    Ok(memo)
+    (memo, problems)
 }
 
 /// Checks the links of kept plans against the files now written: a page they link to

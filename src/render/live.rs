@@ -270,17 +270,15 @@ pub fn render_plan_edit(
     );
     diagnostics.extend(data);
     let mut memo = previous.clone();
-    let mut pages_rendered = shared.len();
-    let mut plan_rendered = None;
-    match plan {
-        Ok((plan_memo, rendered)) => {
-            pages_rendered += rendered;
-            plan_rendered = Some((rendered, incremental::plan_pages(cx, p).len()));
-            memo.plans
-                .insert(plan_at(cx.site, p).id.as_str().to_string(), plan_memo);
-        }
-        Err(problems) => diagnostics.extend(problems),
-    }
+    // The plan's memo lists the files its pages wrote even when they had problems:
+    // the next edit tells from it which files are gone. (Errors fail the edit, and
+    // the next one builds everything.)
+    let (plan_memo, rendered, problems) = plan;
+    diagnostics.extend(problems);
+    let pages_rendered = shared.len() + rendered;
+    let plan_rendered = Some((rendered, incremental::plan_pages(cx, p).len()));
+    memo.plans
+        .insert(plan_at(cx.site, p).id.as_str().to_string(), plan_memo);
     diagnostics.extend(cx.broken_links(|f| sink.has(f)));
     diagnostics.sort();
     if diagnostics.has_errors() {

@@ -94,12 +94,15 @@ pub struct PlanMemo {
 }
 
 /// What one target's pages (both languages) link to: [`PlanMemo::needs`] and
-/// [`PlanMemo::asked`] of those pages alone.
+/// [`PlanMemo::asked`] of those pages alone; and whether they had problems.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct TargetLinks {
     pub needs: Vec<String>,
     pub asked: Vec<(String, bool)>,
+    /// Whether its pages had problems (warnings): such a target is rendered again by
+    /// every edit, so its warnings are reported as a build reports them.
+    pub problems: bool,
 }
 
 /// A file, and how it looked when written.

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use super::{Loaded, State, replace_file};
-use crate::content::{self, Site};
+use crate::content::{self, Id, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::output::{MemorySink, Sink, Stamp, check_site_path, holds};
@@ -57,18 +57,30 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     // How the plan was shown before the edit, to tell what the edit changed.
     let started = std::time::Instant::now();
     let before = render::PlanShown::of(&loaded.site, &loaded.prepared, p);
+    let ids_before: Vec<Id> = loaded
+        .site
+        .plans
+        .at(p)
+        .targets
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
     crate::timings::trace("edit: shown before", started);
     let warnings = match content::reload_plan(&state.root, &mut loaded.site, p) {
         Ok(w) => w,
         Err(d) => return Some(Err(d)),
     };
     crate::timings::trace("edit: plan read", started);
-    let result = render_plan_edit(state, loaded, p, before, started);
+    let result = render_plan_edit(state, loaded, p, before, &ids_before, started);
     if result.is_err() {
         // The kept state may now be half updated: the next edit builds everything.
         *guard = None;
     }
-    Some(result.map(|()| warnings))
+    Some(result.map(|rendered| {
+        let mut all = warnings;
+        all.extend(rendered);
+        all
+    }))
 }
 
 fn render_plan_edit(
@@ -76,18 +88,28 @@ fn render_plan_edit(
     loaded: &mut Loaded,
     p: usize,
     before: render::PlanShown,
+    ids_before: &[Id],
     started: std::time::Instant,
-) -> Result<(), Diagnostics> {
+) -> Result<Diagnostics, Diagnostics> {
     let prepared = Arc::get_mut(&mut loaded.prepared).ok_or_else(Diagnostics::new)?;
     let years_before: Vec<u16> = prepared.index.by_year.keys().copied().collect();
     prepared
         .refresh_plan(&loaded.site, &loaded.theme, p)
         .map_err(Diagnostics::from)?;
-    // A year no target is set for any more has no page in a full build.
-    let years_gone: Vec<String> = years_before
-        .into_iter()
-        .filter(|y| !prepared.index.by_year.contains_key(y))
-        .flat_map(|y| Lang::ALL.map(|lang| links::year(lang, y)))
+    // The folders of pages the edited site no longer has: a target renamed or
+    // removed, a year no target is set for any more. Their files are still on disk
+    // until the edit is written, and must not answer for the links checked meanwhile.
+    let plan = loaded.site.plans.at(p);
+    let vanished: Vec<String> = ids_before
+        .iter()
+        .filter(|id| !plan.targets.iter().any(|t| &t.id == *id))
+        .flat_map(|id| Lang::ALL.map(|lang| links::target(lang, &plan.id, id)))
+        .chain(
+            years_before
+                .into_iter()
+                .filter(|y| !prepared.index.by_year.contains_key(y))
+                .flat_map(|y| Lang::ALL.map(|lang| links::year(lang, y))),
+        )
         .collect();
     crate::timings::trace("edit: refreshed", started);
     let keys = loaded.keys.with_plan(&loaded.site, p);
@@ -96,6 +118,7 @@ fn render_plan_edit(
         out: &state.out,
         files: MemorySink::new(),
         written: Mutex::new(HashSet::new()),
+        vanished: &vanished,
     };
     let cx = RenderContext::with(&loaded.site, &loaded.theme, loaded.prepared.clone());
     let rendered =
@@ -128,7 +151,7 @@ fn render_plan_edit(
     // Only the files whose bytes changed are held (the sink compared them as they were
     // rendered); they are replaced on every core.
     let written = sink.written.into_inner().unwrap_or_else(|e| e.into_inner());
-    let retired = retired(&state.out, &written, &years_gone);
+    let retired = retired(&state.out, &written, &vanished);
     let files: Vec<(String, Vec<u8>)> = sink.files.into_files().into_iter().collect();
     files.par_iter().try_for_each(|(path, bytes)| {
         replace_file(&state.out, path, bytes).map_err(|e| cannot_write(path, &e))
@@ -146,23 +169,26 @@ fn render_plan_edit(
     for path in &retired {
         let _ = std::fs::remove_file(state.out.join(path));
     }
-    for dir in &years_gone {
+    for dir in &vanished {
         let _ = std::fs::remove_dir(state.out.join(dir));
     }
     crate::timings::trace("edit: written", started);
     loaded.keys = keys;
+    let warnings = rendered.warnings;
     loaded.memo = rendered.memo;
     loaded.memo.shared_files.retain(|f| !retired.contains(f));
-    Ok(())
+    Ok(warnings)
 }
 
-/// The shared files in `out` that the edit, having `written` its paths, leaves behind
-/// though a full build no longer writes them: those of the pages in the folders `gone`
-/// (site paths ending in `/`), and of two families written whole or not at all that may
-/// shrink: the sitemap's parts (every edit makes the sitemap again; a site that lost
-/// pages may need fewer parts, or none) and a language's search index (whole whenever
-/// its `meta.js` is written; a plan that lost targets may leave fewer display chunks
-/// and word shards).
+/// The files in `out` that the edit, having `written` its paths, leaves behind though
+/// a full build no longer writes them:
+/// - those in the folders `gone` (site paths ending in `/`), of pages the site lost;
+/// - beside a page the edit rendered, in a folder of its own (a target's, a chain's),
+///   the files it no longer writes (a breakdown or a comparison no longer drawn);
+/// - of two families written whole or not at all that may shrink: the sitemap's parts
+///   (every edit makes the sitemap again; a site that lost pages may need fewer parts,
+///   or none) and a language's search index (whole whenever its `meta.js` is written;
+///   a plan that lost targets may leave fewer display chunks and word shards).
 fn retired(out: &Path, written: &HashSet<String>, gone: &[String]) -> BTreeSet<String> {
     let listed = |dir: &str| -> Vec<String> {
         std::fs::read_dir(out.join(dir))
@@ -180,6 +206,18 @@ fn retired(out: &Path, written: &HashSet<String>, gone: &[String]) -> BTreeSet<S
         .collect();
     for dir in gone {
         gone_files.extend(listed(dir));
+    }
+    // The site's root and the language folders hold the files of several pages and of
+    // the data; every other folder with a page holds that page's files alone.
+    let shared =
+        |dir: &str| dir.is_empty() || Lang::ALL.iter().any(|l| dir == format!("{}/", l.code()));
+    let pages: BTreeSet<&str> = written
+        .iter()
+        .filter_map(|p| p.strip_suffix("index.html"))
+        .filter(|dir| !shared(dir))
+        .collect();
+    for dir in pages {
+        gone_files.extend(listed(dir).into_iter().filter(|p| !written.contains(p)));
     }
     for lang in Lang::ALL {
         if written.contains(&links::search_index(lang)) {
@@ -206,6 +244,8 @@ struct LiveSink<'a> {
     /// fault (`check` reports it, rendering in memory), and must not pass here because
     /// one of them matched the disk.
     written: Mutex<HashSet<String>>,
+    /// Folders of pages the edited site no longer has (ending in `/`).
+    vanished: &'a [String],
 }
 
 impl Sink for LiveSink<'_> {
@@ -229,7 +269,10 @@ impl Sink for LiveSink<'_> {
     }
 
     fn has(&self, path: &str) -> bool {
-        self.files.has(path) || (check_site_path(path).is_ok() && self.out.join(path).is_file())
+        self.files.has(path)
+            || (check_site_path(path).is_ok()
+                && !self.vanished.iter().any(|d| path.starts_with(d.as_str()))
+                && self.out.join(path).is_file())
     }
 
     fn can_keep(&self, path: &str, stamp: Option<Stamp>) -> bool {
@@ -246,7 +289,9 @@ mod tests {
     use super::*;
 
     /// Of the files on disk the edit did not write, only members of a family it wrote
-    /// whole, and files in folders whose page is gone, are retired.
+    /// whole, files beside a page it rendered in a folder of its own, and files in
+    /// folders whose page is gone, are retired: not the files of a language folder,
+    /// which several pages and the feed share.
     #[test]
     fn retired_files_are_those_of_families_written_whole_and_of_gone_pages() {
         let out = tempfile::tempdir().unwrap();
@@ -263,6 +308,10 @@ mod tests {
             "en/years/2027/index.html",
             "en/years/2027/chart.svg",
             "en/years/2025/index.html",
+            "en/chains/c/index.html",
+            "en/chains/c/comparison.svg",
+            "en/index.html",
+            "en/atom.xml",
         ];
         for f in files {
             let path = out.path().join(f);
@@ -275,11 +324,14 @@ mod tests {
             "en/search-index/meta.js",
             "en/search-index/d0.js",
             "zh/search-index/d0.js",
+            "en/chains/c/index.html",
+            "en/index.html",
         ]
         .map(String::from)
         .into();
         let gone = retired(out.path(), &written, &["en/years/2027/".to_string()]);
         let want = [
+            "en/chains/c/comparison.svg",
             "en/search-index/d1.js",
             "en/years/2027/chart.svg",
             "en/years/2027/index.html",

@@ -17,6 +17,7 @@ mod props;
 mod record;
 mod schema;
 mod serve;
+mod serve_edits;
 mod sheet;
 mod teaching;
 mod util;

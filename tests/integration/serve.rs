@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use crate::util::TestSite;
 
 /// A running `plansite serve`, stopped when dropped.
-struct Server {
+pub struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
     /// What the server printed after its address.
-    log: Arc<Mutex<Vec<String>>>,
+    pub log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -37,7 +37,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(site: &TestSite) -> Server {
+    pub fn start(site: &TestSite) -> Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("plansite"))
             .arg("--root")
             .arg(site.root())
@@ -67,7 +67,7 @@ impl Server {
 
     /// How many times the server has reloaded the pages so far.
     /// Replaces `from` with `to` in the site's file `rel` and waits for the reload.
-    fn edit_and_reload(&self, site: &TestSite, rel: &str, from: &str, to: &str) {
+    pub fn edit_and_reload(&self, site: &TestSite, rel: &str, from: &str, to: &str) {
         let reloads = self.reloads();
         site.edit(rel, from, to);
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -112,7 +112,7 @@ impl Server {
 
     /// Fetches `path` until its body contains `text`; a deadline keeps a broken
     /// server from hanging the test (it measures nothing).
-    fn wait_for(&self, path: &str, text: &str) -> String {
+    pub fn wait_for(&self, path: &str, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let (_, _, body) = self.get(path);
@@ -325,7 +325,7 @@ fn a_plan_edit_is_served_without_rebuilding_the_other_plans() {
 }
 
 /// The directory `serve` builds into (see `preview_dir` in serve.rs).
-fn served_dir(server: &Server) -> std::path::PathBuf {
+pub fn served_dir(server: &Server) -> std::path::PathBuf {
     let name = format!("plansite-serve-{}", server.child.id());
     let shm = std::path::Path::new("/dev/shm").join(&name);
     if shm.is_dir() {
@@ -333,177 +333,6 @@ fn served_dir(server: &Server) -> std::path::PathBuf {
     } else {
         std::env::temp_dir().join(name)
     }
-}
-
-/// After each kind of edit inside one plan — a figure, a name, a target moved to
-/// another chain, a department no longer responsible, a year — the preview holds the
-/// bytes a full build of the edited site writes, in every file: the edit renders only
-/// what it changes, and must miss nothing.
-#[test]
-fn plan_edits_are_served_as_a_full_build_writes_them() {
-    let site = TestSite::bundled();
-    let server = Server::start(&site);
-    let served = served_dir(&server);
-    let plan = "content/plans/ganzhou-2021-work-points/plan.yaml";
-    let edits = [
-        (
-            "value: {about: 8.8, qualifier: strive}",
-            "value: {about: 8.76, qualifier: strive}",
-        ),
-        (
-            "en: Electronic information cluster output}",
-            "en: Electronics cluster output}",
-        ),
-        (
-            "    chain: electronic-information\n    metric: output",
-            "    chain: textiles-apparel\n    metric: output",
-        ),
-        (
-            ", ganzhou-nankang-government, ganzhou-zhanggong-government",
-            ", ganzhou-zhanggong-government",
-        ),
-        (
-            "    year: 2021\n    value: {tiers: {floor: {exceed: 1000",
-            "    year: 2022\n    value: {tiers: {floor: {exceed: 1000",
-        ),
-        // A target renamed: its pages move to a new folder, the old ones go.
-        (
-            "  - id: textiles-output\n",
-            "  - id: textiles-apparel-output\n",
-        ),
-        // A target added, in a folder the preview does not have yet.
-        (
-            "  - id: medicine-food-output\n",
-            "  - id: solar-output\n    name: {zh: 光伏产业产值, en: Solar industry output}\n    chain: new-energy\n    metric: output\n    unit: yi-yuan\n    year: 2021\n    value: {exceed: 50}\n    source: {clause: 二(一)5}\n\n  - id: medicine-food-output\n",
-        ),
-    ];
-    for (from, to) in edits {
-        server.edit_and_reload(&site, plan, from, to);
-        assert_served_as_built(&site, &served, server.port, &format!("{to:?}"));
-        // No full build since serving started: the edits were rendered alone.
-        let log = server.log.lock().unwrap();
-        let full = log.iter().filter(|l| l.starts_with("Built")).count();
-        assert_eq!(full, 0, "an edit inside one plan rebuilt the site: {log:?}");
-    }
-}
-
-/// Whether the preview holds exactly the files a full build of its site writes.
-fn assert_served_as_built(site: &TestSite, served: &std::path::Path, port: u16, after: &str) {
-    let out = tempfile::tempdir().unwrap();
-    let built = out.path().join("site");
-    let base = format!("http://127.0.0.1:{port}/");
-    site.cmd(&["build", "--clean", "--base-url", &base, "--output"])
-        .arg(&built)
-        .assert()
-        .success();
-    let want = crate::util::read_tree(&built);
-    let have = crate::util::read_tree(served);
-    let differ: Vec<&String> = want
-        .iter()
-        .filter(|(path, text)| have.get(*path) != Some(text))
-        .map(|(path, _)| path)
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "after {after}, served files differ: {differ:?}"
-    );
-    let extra: Vec<&String> = have.keys().filter(|p| !want.contains_key(*p)).collect();
-    assert!(
-        extra.is_empty(),
-        "after {after}, the preview serves files a build does not write: {extra:?}"
-    );
-}
-
-/// Edits that leave the site smaller leave the preview as a full build writes it: a
-/// plan that loses most of its targets leaves fewer search index chunks, and a year no
-/// target is set for any more (2027, past the plan's period: a warning) loses its page.
-#[test]
-fn edits_that_shrink_the_site_leave_no_retired_files_in_the_preview() {
-    let site = TestSite::starter();
-    let plan = "content/plans/example-2025/plan.yaml";
-    let extra = crate::util::extra_targets(20);
-    site.grow_starter_plan(20);
-    // Served at the root, as `assert_served_as_built` builds it.
-    site.edit(
-        "site.yaml",
-        "base_url: https://www.example.gov.cn/plans/",
-        "base_url: https://www.example.gov.cn/",
-    );
-    let server = Server::start(&site);
-    let served = served_dir(&server);
-    let chunks = || {
-        std::fs::read_dir(served.join("en/search-index"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with('d')
-            })
-            .count()
-    };
-    let before = chunks();
-    server.edit_and_reload(&site, plan, &extra, "");
-    assert!(
-        chunks() < before,
-        "the index did not shrink: {before} chunks"
-    );
-    assert_served_as_built(&site, &served, server.port, "twenty targets removed");
-    let (set, moved) = (
-        "    year: 2025\n    value: {range: [30, 50]}",
-        "    year: 2027\n    value: {range: [30, 50]}",
-    );
-    server.edit_and_reload(&site, plan, set, moved);
-    assert!(served.join("en/years/2027/index.html").is_file());
-    assert_served_as_built(&site, &served, server.port, "a target moved to 2027");
-    server.edit_and_reload(&site, plan, moved, set);
-    assert!(!served.join("en/years/2027").exists());
-    assert_served_as_built(&site, &served, server.port, "the target moved back");
-    let log = server.log.lock().unwrap();
-    assert!(!log.iter().any(|l| l.starts_with("Built")), "{log:?}");
-}
-
-/// An edit of one target of a plan renders that target's pages and the plan's own
-/// pages, not the other targets'; an edit of the plan itself (its short title) renders
-/// them all. Either way the preview holds what a full build writes.
-#[test]
-fn an_edit_of_one_target_renders_its_pages_and_not_its_plans_others() {
-    let site = TestSite::starter();
-    site.grow_starter_plan(20);
-    site.edit(
-        "site.yaml",
-        "base_url: https://www.example.gov.cn/plans/",
-        "base_url: https://www.example.gov.cn/",
-    );
-    let server = Server::start(&site);
-    let served = served_dir(&server);
-    let plan = "content/plans/example-2025/plan.yaml";
-    let rendered = |server: &Server| {
-        let log = server.log.lock().unwrap();
-        let line = log
-            .iter()
-            .rev()
-            .find(|l| l.starts_with("Rendered "))
-            .cloned();
-        line.unwrap_or_else(|| panic!("no edit reported: {log:?}"))
-    };
-    server.edit_and_reload(&site, plan, "en: Extra firms 7}", "en: Extra companies 7}");
-    let one = rendered(&server);
-    assert!(
-        one.starts_with("Rendered 4 of the 46 pages of plan example-2025,"),
-        "{one}"
-    );
-    assert_served_as_built(&site, &served, server.port, "one target renamed");
-    server.edit_and_reload(
-        &site,
-        plan,
-        "short_title: {zh: 电子信息行动计划, en: Electronics action plan}",
-        "short_title: {zh: 电子信息行动计划, en: Electronics plan}",
-    );
-    let all = rendered(&server);
-    assert!(all.starts_with("Rendered 46 of the 46 pages"), "{all}");
-    assert_served_as_built(&site, &served, server.port, "the plan's short title");
 }
 
 /// A preview whose process was killed (tests kill theirs) is removed by the next one,
