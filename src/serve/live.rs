@@ -72,15 +72,20 @@ pub fn plan_edit(state: &State, paths: &[PathBuf]) -> Option<Result<Diagnostics,
     };
     crate::timings::trace("edit: plan read", started);
     let result = render_plan_edit(state, loaded, p, before, &ids_before, started);
-    if result.is_err() {
-        // The kept state may now be half updated: the next edit builds everything.
+    if !matches!(result, Ok(Some(_))) {
+        // The kept state may now be half updated: the next edit builds everything, and
+        // an edit other plans' pages depend on is built whole now.
         *guard = None;
     }
-    Some(result.map(|rendered| {
-        let mut all = warnings;
-        all.extend(rendered);
-        all
-    }))
+    match result {
+        Ok(None) => None,
+        Ok(Some(rendered)) => {
+            let mut all = warnings;
+            all.extend(rendered);
+            Some(Ok(all))
+        }
+        Err(e) => Some(Err(e)),
+    }
 }
 
 fn render_plan_edit(
@@ -90,7 +95,7 @@ fn render_plan_edit(
     before: render::PlanShown,
     ids_before: &[Id],
     started: std::time::Instant,
-) -> Result<Diagnostics, Diagnostics> {
+) -> Result<Option<Diagnostics>, Diagnostics> {
     let prepared = Arc::get_mut(&mut loaded.prepared).ok_or_else(Diagnostics::new)?;
     let years_before: Vec<u16> = prepared.index.by_year.keys().copied().collect();
     prepared
@@ -111,6 +116,9 @@ fn render_plan_edit(
                 .flat_map(|y| Lang::ALL.map(|lang| links::year(lang, y))),
         )
         .collect();
+    if linked_from_other_plans(&loaded.memo, loaded.site.plans.at(p).id.as_str(), &vanished) {
+        return Ok(None);
+    }
     crate::timings::trace("edit: refreshed", started);
     let keys = loaded.keys.with_plan(&loaded.site, p);
     crate::timings::trace("edit: keys", started);
@@ -177,7 +185,29 @@ fn render_plan_edit(
     let warnings = rendered.warnings;
     loaded.memo = rendered.memo;
     loaded.memo.shared_files.retain(|f| !retired.contains(f));
-    Ok(warnings)
+    Ok(Some(warnings))
+}
+
+/// Whether another plan's pages link to a page in the folders `vanished`, or name it
+/// with `@/`: those pages must be rendered again to report the broken link, as a
+/// build does, and an edit renders only its own plan's.
+fn linked_from_other_plans(memo: &render::Memo, plan: &str, vanished: &[String]) -> bool {
+    // `@/` names are site paths without the language folder.
+    let unlocalized: Vec<&str> = vanished
+        .iter()
+        .filter_map(|d| d.split_once('/').map(|(_, rest)| rest))
+        .collect();
+    memo.plans
+        .iter()
+        .filter(|(id, _)| id.as_str() != plan)
+        .any(|(_, m)| {
+            m.needs
+                .iter()
+                .any(|f| vanished.iter().any(|d| f.starts_with(d.as_str())))
+                || m.asked
+                    .iter()
+                    .any(|(page, _)| unlocalized.iter().any(|d| page.starts_with(d)))
+        })
 }
 
 /// The files in `out` that the edit, having `written` its paths, leaves behind though

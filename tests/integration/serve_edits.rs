@@ -229,7 +229,8 @@ fn renaming_a_target_another_links_to_is_reported_as_a_build_reports_it() {
         "  - id: electronics-income\n",
     );
     let page = server.wait_for("/en/plans/example-2025/index.html", "plansite-error");
-    assert!(page.contains("electronics-revenue"), "{page}");
+    assert!(page.contains("plansite-error"), "no error shown");
+    assert_logged(&server, "../electronics-revenue/");
     site.cmd(&["build"])
         .assert()
         .code(1)
@@ -276,4 +277,44 @@ fn a_target_that_warns_warns_again_after_every_edit_of_its_plan() {
         );
         seen = now;
     }
+}
+
+/// A plan whose commentary names a target of another plan with `@/` is rendered again
+/// when an edit of that other plan renames the target: the preview reports the broken
+/// link, as a build does.
+#[test]
+fn renaming_a_target_another_plan_names_is_reported_as_a_build_reports_it() {
+    let site = TestSite::bundled();
+    let commentary = "content/plans/ganjiang-2021-2023/index.en.md";
+    let text = site.read(commentary);
+    site.write(
+        commentary,
+        text + "\nCompare [Ganzhou's textiles](@/plans/ganzhou-2021-work-points/textiles-output/).\n",
+    );
+    let server = Server::start(&site);
+    server.edit_and_reload(
+        &site,
+        "content/plans/ganzhou-2021-work-points/plan.yaml",
+        "  - id: textiles-output\n",
+        "  - id: textiles-apparel-output\n",
+    );
+    let page = server.wait_for("/en/plans/ganjiang-2021-2023/index.html", "plansite-error");
+    assert!(page.contains("plansite-error"), "no error shown");
+    assert_logged(
+        &server,
+        "`@/plans/ganzhou-2021-work-points/textiles-output/` points to no page",
+    );
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("ganjiang-2021-2023/index.en.md"));
+}
+
+/// Asserts that the server printed a line containing `text`.
+fn assert_logged(server: &Server, text: &str) {
+    let log = server.log.lock().unwrap();
+    assert!(
+        log.iter().any(|l| l.contains(text)),
+        "{text:?} not in {log:?}"
+    );
 }
