@@ -152,6 +152,19 @@ fn render_plan_edit(
             .map(|m| m.files.iter().map(|k| k.path.clone()).collect())
             .unwrap_or_default()
     };
+    // The plan's files are checked on disk while the edit renders, where those it no
+    // longer writes still lie: a link into its folders holds only to a file it wrote or
+    // kept. A page linking to one it dropped (a breakdown no longer drawn) must report
+    // the broken link as a build does; the whole site is built to report it.
+    let own = plan_files(&rendered.memo);
+    let folders = Lang::ALL.map(|lang| links::plan(lang, &loaded.site.plans.at(p).id));
+    if rendered.memo.plans.values().any(|m| {
+        m.needs
+            .iter()
+            .any(|f| folders.iter().any(|d| f.starts_with(d.as_str())) && !own.contains(f))
+    }) {
+        return Ok(None);
+    }
     let gone: Vec<String> = plan_files(&loaded.memo)
         .difference(&plan_files(&rendered.memo))
         .cloned()

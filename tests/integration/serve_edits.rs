@@ -318,3 +318,33 @@ fn assert_logged(server: &Server, text: &str) {
         "{text:?} not in {log:?}"
     );
 }
+
+/// A target whose commentary links to another target's breakdown drawing reports the
+/// broken link, as a build does, when an edit stops drawing that breakdown: the
+/// drawing is still on disk while the edit renders, and must not answer for it.
+#[test]
+fn a_link_to_a_drawing_an_edit_drops_is_reported_as_a_build_reports_it() {
+    let site = TestSite::bundled();
+    site.write(
+        "content/plans/ganjiang-2021-2023/targets/intelligent-manufacturing-revenue.en.md",
+        "Compare [the optoelectronics zones](../optoelectronics-revenue/breakdown.svg).\n",
+    );
+    site.write(
+        "content/plans/ganjiang-2021-2023/targets/intelligent-manufacturing-revenue.zh.md",
+        "参见[光电信息分组团目标](../optoelectronics-revenue/breakdown.svg)。\n",
+    );
+    let server = Server::start(&site);
+    server.edit_and_reload(
+        &site,
+        "content/plans/ganjiang-2021-2023/plan.yaml",
+        "    breakdown:\n      parts:\n        - {region: ganjiang-jingkai-linkong, value: 850}\n        - {region: ganjiang-yongxiu-zone, value: 85}\n        - {region: ganjiang-gongqing-zone, value: 65}\n",
+        "",
+    );
+    let page = server.wait_for("/en/plans/ganjiang-2021-2023/index.html", "plansite-error");
+    assert!(page.contains("plansite-error"), "no error shown");
+    assert_logged(&server, "breakdown.svg");
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("breakdown.svg"));
+}
