@@ -148,17 +148,18 @@ pub fn render_plan_edit(
     let Some(previous) = previous else {
         return (memo, pages.len(), problems);
     };
+    // One pass over the previous files, each placed by its target folder: a plan of
+    // hundreds of targets keeps most of them.
+    let kept_ids: BTreeSet<&str> = kept.iter().map(|&t| plan.targets[t].id.as_str()).collect();
+    memo.files.extend(
+        previous
+            .files
+            .iter()
+            .filter(|f| target_of(&f.path, plan.id.as_str()).is_some_and(|t| kept_ids.contains(t)))
+            .cloned(),
+    );
     for &t in &kept {
         let id = plan.targets[t].id.as_str();
-        let folders =
-            Lang::ALL.map(|lang| super::links::target(lang, &plan.id, &plan.targets[t].id));
-        memo.files.extend(
-            previous
-                .files
-                .iter()
-                .filter(|f| folders.iter().any(|d| f.path.starts_with(d.as_str())))
-                .cloned(),
-        );
         if let Some(links) = previous.targets.get(id) {
             memo.needs.extend(links.needs.iter().cloned());
             memo.asked.extend(links.asked.iter().cloned());
@@ -169,6 +170,15 @@ pub fn render_plan_edit(
     memo.asked.sort();
     memo.asked.dedup();
     (memo, pages.len(), problems)
+}
+
+/// The target whose folder holds the file at `path`, if it lies in one of plan
+/// `plan`'s target folders (`<lang>/plans/<plan>/<target>/…`).
+fn target_of<'p>(path: &'p str, plan: &str) -> Option<&'p str> {
+    let (_, rest) = path.split_once('/')?;
+    let rest = rest.strip_prefix("plans/")?.strip_prefix(plan)?;
+    let (target, _) = rest.strip_prefix('/')?.split_once('/')?;
+    Some(target)
 }
 
 /// Renders `pages`, of plan `p`, with a context for each target's pages and one for

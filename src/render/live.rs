@@ -342,7 +342,6 @@ fn data_files(cx: &RenderContext, live: &mut Live, p: usize, sink: &dyn Sink) ->
 mod tests {
     use super::*;
     use crate::render::test_site::starter;
-    use crate::render::theme::Theme;
 
     /// A target's pages count as unchanged only while the target, its rows, the plan's
     /// card and the rest of the plan (its shell) all are: a change to any one of them
@@ -350,7 +349,7 @@ mod tests {
     #[test]
     fn a_target_is_unchanged_only_with_its_rows_card_and_plan_around_it() {
         let s = starter();
-        let theme = Theme::load(&s.site.root, &s.site.config.theme).unwrap();
+        let theme = s.theme();
         let prepared = super::super::Prepared::new(&s.site, &theme).unwrap();
         let shown = || PlanShown::of(&s.site, &prepared, 0);
         assert_eq!(shown().unchanged(&shown()), [true, true]);

@@ -273,7 +273,7 @@ mod tests {
     use super::*;
 
     fn keys(s: &crate::render::test_site::Starter) -> Keys {
-        let theme = Theme::load(&s.site.root, &s.site.config.theme).expect("the theme loads");
+        let theme = s.theme();
         Keys::of(&s.site, &theme)
     }
 

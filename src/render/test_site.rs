@@ -12,6 +12,14 @@ pub struct Starter {
     _dir: tempfile::TempDir,
 }
 
+impl Starter {
+    /// The theme the starter site names.
+    pub fn theme(&self) -> crate::render::theme::Theme {
+        crate::render::theme::Theme::load(&self.site.root, &self.site.config.theme)
+            .expect("the starter's theme loads")
+    }
+}
+
 /// The starter site, with plan statuses as of 1 June 2024 so no test depends on the
 /// clock.
 pub fn starter() -> Starter {

@@ -142,33 +142,25 @@ fn render_plan_edit(
             rendered.stats.pages_rendered - rendered_own,
         );
     }
-    // Of the files the memo lists, only the plan's own can be gone: they all lie in
-    // the plan's folders (`<lang>/plans/<id>/`), where no other plan or shared page
-    // writes, and the other plans' entries are carried over as they were.
     let id = loaded.site.plans.at(p).id.as_str();
-    let plan_files = |memo: &render::Memo| -> BTreeSet<String> {
-        memo.plans
-            .get(id)
-            .map(|m| m.files.iter().map(|k| k.path.clone()).collect())
-            .unwrap_or_default()
-    };
     // The plan's files are checked on disk while the edit renders, where those it no
     // longer writes still lie: a link into its folders holds only to a file it wrote or
     // kept. A page linking to one it dropped (a breakdown no longer drawn) must report
     // the broken link as a build does; the whole site is built to report it.
-    let own = plan_files(&rendered.memo);
+    let own: HashSet<&str> = rendered
+        .memo
+        .plans
+        .get(id)
+        .map(|m| m.files.iter().map(|k| k.path.as_str()).collect())
+        .unwrap_or_default();
     let folders = Lang::ALL.map(|lang| links::plan(lang, &loaded.site.plans.at(p).id));
     if rendered.memo.plans.values().any(|m| {
         m.needs
             .iter()
-            .any(|f| folders.iter().any(|d| f.starts_with(d.as_str())) && !own.contains(f))
+            .any(|f| folders.iter().any(|d| f.starts_with(d.as_str())) && !own.contains(f.as_str()))
     }) {
         return Ok(None);
     }
-    let gone: Vec<String> = plan_files(&loaded.memo)
-        .difference(&plan_files(&rendered.memo))
-        .cloned()
-        .collect();
     // Only the files whose bytes changed are held (the sink compared them as they were
     // rendered); they are replaced on every core.
     let written = sink.written.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -177,16 +169,6 @@ fn render_plan_edit(
     files.par_iter().try_for_each(|(path, bytes)| {
         replace_file(&state.out, path, bytes).map_err(|e| cannot_write(path, &e))
     })?;
-    for gone in &gone {
-        if check_site_path(gone).is_ok() {
-            let full = state.out.join(gone);
-            let _ = std::fs::remove_file(&full);
-            // The folder of a target that is gone or renamed, once empty.
-            if let Some(folder) = full.parent() {
-                let _ = std::fs::remove_dir(folder);
-            }
-        }
-    }
     for path in &retired {
         let _ = std::fs::remove_file(state.out.join(path));
     }

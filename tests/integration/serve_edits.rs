@@ -228,13 +228,13 @@ fn renaming_a_target_another_links_to_is_reported_as_a_build_reports_it() {
         "  - id: electronics-revenue\n",
         "  - id: electronics-income\n",
     );
-    let page = server.wait_for("/en/plans/example-2025/index.html", "plansite-error");
-    assert!(page.contains("plansite-error"), "no error shown");
-    assert_logged(&server, "../electronics-revenue/");
-    site.cmd(&["build"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("new-high-tech-firms.en.md"));
+    assert_reported_as_a_build_reports(
+        &site,
+        &server,
+        "/en/plans/example-2025/index.html",
+        "../electronics-revenue/",
+        "new-high-tech-firms.en.md",
+    );
 }
 
 /// A target whose pages warn is rendered again by every edit of its plan, so the
@@ -298,16 +298,13 @@ fn renaming_a_target_another_plan_names_is_reported_as_a_build_reports_it() {
         "  - id: textiles-output\n",
         "  - id: textiles-apparel-output\n",
     );
-    let page = server.wait_for("/en/plans/ganjiang-2021-2023/index.html", "plansite-error");
-    assert!(page.contains("plansite-error"), "no error shown");
-    assert_logged(
+    assert_reported_as_a_build_reports(
+        &site,
         &server,
+        "/en/plans/ganjiang-2021-2023/index.html",
         "`@/plans/ganzhou-2021-work-points/textiles-output/` points to no page",
+        "ganjiang-2021-2023/index.en.md",
     );
-    site.cmd(&["build"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("ganjiang-2021-2023/index.en.md"));
 }
 
 /// Asserts that the server printed a line containing `text`.
@@ -340,11 +337,29 @@ fn a_link_to_a_drawing_an_edit_drops_is_reported_as_a_build_reports_it() {
         "    breakdown:\n      parts:\n        - {region: ganjiang-jingkai-linkong, value: 850}\n        - {region: ganjiang-yongxiu-zone, value: 85}\n        - {region: ganjiang-gongqing-zone, value: 65}\n",
         "",
     );
-    let page = server.wait_for("/en/plans/ganjiang-2021-2023/index.html", "plansite-error");
-    assert!(page.contains("plansite-error"), "no error shown");
-    assert_logged(&server, "breakdown.svg");
+    assert_reported_as_a_build_reports(
+        &site,
+        &server,
+        "/en/plans/ganjiang-2021-2023/index.html",
+        "breakdown.svg",
+        "breakdown.svg",
+    );
+}
+
+/// Asserts that the preview shows an error over `page` and printed `logged`, and that
+/// a build of the site fails naming `built`.
+fn assert_reported_as_a_build_reports(
+    site: &TestSite,
+    server: &Server,
+    page: &str,
+    logged: &str,
+    built: &str,
+) {
+    let body = server.wait_for(page, "plansite-error");
+    assert!(body.contains("plansite-error"), "no error shown on {page}");
+    assert_logged(server, logged);
     site.cmd(&["build"])
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("breakdown.svg"));
+        .stderr(predicates::str::contains(built));
 }

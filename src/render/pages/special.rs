@@ -228,13 +228,12 @@ mod tests {
     use crate::output::MemorySink;
     use crate::render::encode::escape;
     use crate::render::test_site::starter;
-    use crate::render::theme::Theme;
     use crate::render::{data, render_site};
 
     #[test]
     fn the_data_page_documents_every_column_in_its_language() {
         let s = starter();
-        let theme = Theme::load(&s.site.root, &s.site.config.theme).unwrap();
+        let theme = s.theme();
         let sink = MemorySink::new();
         render_site(&s.site, &theme, &sink).unwrap();
         let files = sink.into_files();
